@@ -1,0 +1,251 @@
+"""The agreement file schema.
+
+An agreement file records what an agreement *says*, nothing more: where
+the text is silent the file is silent, and the rules turn that silence
+into a finding.  Field names are English; values keep the agreement's
+Swedish.  Most objects may carry `source`, the agreement's own sentence,
+so a finding can quote what it rests on.
+
+The schema is strict on purpose: a misspelt key or a number written as
+text is far more likely a mistake than an intent, and a compliance check
+that silently ignores a field is worse than one that refuses the file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+Kronor = Annotated[StrictInt, Field(ge=0, description="Whole kronor (SEK), not negative.")]
+Count = Annotated[StrictInt, Field(ge=0)]
+Text = Annotated[StrictStr, Field(min_length=1)]
+Source = Annotated[StrictStr | None, Field(default=None, description="The agreement's own sentence this rests on.")]
+Key = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="A short lowercase id, e.g. `kommun`.")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Document(Strict):
+    """What kind of document this is, and whether it has been signed."""
+
+    kind: Literal["agreement", "decision_memo"] = "agreement"
+    status: Literal["draft", "signed"] = "draft"
+    title: Text | None = None
+    date: dt.date | None = Field(default=None, description="The date the document carries.")
+    source: Source = None
+
+
+class Decision(Strict):
+    """Who decides: selects the authority rulesets (by authority, body and date)."""
+
+    authority: Text = Field(description="Kommun or region, e.g. `Lunds kommun`.")
+    body: Text | None = Field(default=None, description="Deciding body, e.g. `socialnämnden`.")
+    date: dt.date | None = Field(default=None, description="Decision date; the document date is used when absent.")
+    reference: Text | None = None
+    source: Source = None
+
+
+class Party(Strict):
+    id: Key
+    role: Literal["public", "idea_based", "funder"]
+    name: Text
+    org_number: StrictStr | None = Field(default=None, description="Organisationsnummer as written, NNNNNN-NNNN.")
+    non_profit: StrictBool | None = Field(default=None, description="The agreement states the party is icke vinstdrivande.")
+    registered_idea_based: StrictBool | None = Field(
+        default=None, description="Registered as idéburen organisation with Kammarkollegiet (lag 2022:900).")
+    source: Source = None
+
+
+class Period(Strict):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    source: Source = None
+
+
+class Extension(Strict):
+    """A prolongation clause. `months` absent means the clause states no length."""
+
+    months: Count | None = None
+    times: Count | None = Field(default=None, description="How many prolongations the clause allows.")
+    source: Source = None
+
+
+class Funding(Strict):
+    payer: Text = Field(description="A party id, or the payer as the text writes it.")
+    kind: Literal["cash", "in_kind"]
+    amount: Kronor | None = None
+    per: Literal["period", "year", "month", "place", "hour", "client"] = Field(
+        default="period", description="What the amount is for: the covered period, a year, or a unit of service.")
+    covers: Period | None = Field(default=None, description="The period the entry covers; the agreement period when absent.")
+    description: Text | None = None
+    source: Source = None
+
+
+class BudgetLine(Strict):
+    label: Text
+    amount: Kronor
+    source: Source = None
+
+
+class Budget(Strict):
+    lines: list[BudgetLine] = Field(default_factory=list)
+    total: Kronor | None = None
+    source: Source = None
+
+
+class BudgetIncrease(Strict):
+    """The agreement says it cannot be fulfilled within the existing budget frame."""
+
+    needed: StrictBool = True
+    years: list[StrictInt] = Field(default_factory=list)
+    source: Source = None
+
+
+class Payment(Strict):
+    installments_per_year: Count | None = None
+    dates: list[dt.date] = Field(default_factory=list)
+    source: Source = None
+
+
+class Report(Strict):
+    due: dt.date
+    kind: Literal["interim", "annual", "final", "evaluation"] = "interim"
+    description: Text | None = None
+    source: Source = None
+
+
+class Cadence(Strict):
+    """A stated reporting rhythm: `reports` reports per `per`."""
+
+    reports: Annotated[StrictInt, Field(ge=1)]
+    per: Literal["year", "half_year", "period"]
+    source: Source = None
+
+
+class Member(Strict):
+    party: Text
+    role: Text | None = None
+
+
+class SteeringGroup(Strict):
+    name: Text = "styrgrupp"
+    members: list[Member] = Field(default_factory=list)
+    meetings_per_year: Count | None = None
+    source: Source = None
+
+
+class FollowUp(Strict):
+    reports: list[Report] = Field(default_factory=list)
+    cadence: Cadence | None = None
+    steering_group: SteeringGroup | None = None
+    source: Source = None
+
+
+class Review(Strict):
+    date: dt.date
+    source: Source = None
+
+
+class Clause(Strict):
+    """A clause whose presence is what matters; `source` quotes it."""
+
+    source: Text
+    note: Text | None = None
+
+
+class Notice(Strict):
+    months: Count
+    source: Source = None
+
+
+class Termination(Strict):
+    notice: Notice | None = None
+    repayment: Clause | None = None
+    dispute: Clause | None = None
+
+
+class IopCriteria(Strict):
+    """The reasons the agreement itself gives for choosing IOP (SKR's criteria)."""
+
+    initiative_from_idea_based: StrictBool | None = None
+    no_market: StrictBool | None = None
+    not_normed_grant: StrictBool | None = None
+    both_finance: StrictBool | None = None
+    not_detail_regulated: StrictBool | None = None
+    also_procured: StrictBool | None = Field(
+        default=None, description="The same activity is also bought on a market (procured or under LOV).")
+    source: Source = None
+
+
+class Commitment(Strict):
+    party: Text
+    text: Text
+    subject: Text | None = Field(default=None, description="What is counted, so the same target can be compared.")
+    quantity: Annotated[float, Field(ge=0, strict=True)] | StrictInt | None = None
+    unit: Text | None = None
+    per: Literal["week", "month", "half_year", "year", "period"] | None = None
+    source: Source = None
+
+
+class Contact(Strict):
+    party: Text
+    name: Text
+    title: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+    source: Source = None
+
+
+class Signature(Strict):
+    party: Text
+    name: Text | None = None
+    title: Text | None = None
+    place: Text | None = None
+    date_as_written: StrictStr | None = Field(default=None, description="Exactly as written, e.g. `2019-06-`.")
+    source: Source = None
+
+
+class Waiver(Strict):
+    rule: Annotated[StrictStr, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
+    reason: Text
+    approved_by: Text
+    reference: Text | None = Field(default=None, description="Decision reference, e.g. `SN 2021-05-20 §88`.")
+    expires: dt.date | None = None
+    source: Source = None
+
+
+class LogEntry(Strict):
+    """Something that happened after signing: a report received, a decision taken."""
+
+    kind: Literal["report_received", "review_decision", "continuation_decision"]
+    date: dt.date
+    report_due: dt.date | None = Field(default=None, description="For a received report: the due date it answers.")
+    reference: Text | None = None
+    note: Text | None = None
+
+
+class Agreement(Strict):
+    """One IOP agreement as its text states it."""
+
+    id: Key
+    document: Document = Field(default_factory=Document)
+    decision: Decision | None = None
+    parties: list[Party] = Field(default_factory=list)
+    period: Period | None = None
+    extension: Extension | None = None
+    funding: list[Funding] = Field(default_factory=list)
+    budget: Budget | None = None
+    budget_increase: BudgetIncrease | None = None
+    payment: Payment | None = None
+    follow_up: FollowUp | None = None
+    review: Review | None = None
+    termination: Termination | None = None
+    iop_criteria: IopCriteria | None = None
+    commitments: list[Commitment] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)
+    log: list[LogEntry] = Field(default_factory=list)
