@@ -1,0 +1,158 @@
+"""The command line: argument parsing and exit codes, nothing else.
+
+Exit codes follow ruff and conftest: 0 nothing at or above `--fail-on`,
+1 findings at or above it, 2 usage errors, unreadable input or an
+internal error.  A user's mistake is one `path:line:col: message` line on
+stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from typing import Sequence
+
+from . import __version__
+from .errors import IopError
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _as_of(text: str) -> dt.date:
+    if text == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date, expected YYYY-MM-DD or 'today'") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="iop-rules", description="Check IOP agreements against dated rulesets.")
+    parser.add_argument("--version", action="version", version=f"iop-rules {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="check agreement files or directories")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", default="text", help="text (default) or json")
+    check.add_argument("--lang", choices=("sv", "en"), default="sv")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    check.add_argument("--engine", choices=("durable", "python"), default=None,
+                       help="rule engine (default: durable where it imports, else python)")
+    check.add_argument("--ruleset", metavar="ID", help="force this ruleset (and what it extends)")
+    check.add_argument("--rulesets-dir", metavar="DIR", help="load rulesets from DIR instead of the shipped ones")
+    check.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (or 'today')")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
+
+    test = sub.add_parser("test", help="run the rulesets' own examples")
+    test.add_argument("rulesets", nargs="*", metavar="RULESET")
+    test.add_argument("--engine", choices=("durable", "python"), default=None)
+    test.add_argument("--rulesets-dir", metavar="DIR")
+
+    sub.add_parser("schema", help="print the agreement file JSON Schema")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return {"check": _check, "test": _test, "schema": _schema}[args.command](args)
+    except IopError as exc:
+        for e in exc.all_errors():
+            print(e, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+    from .rulesets import load_rulesets
+    if args.rulesets_dir:
+        files = sorted(Path(args.rulesets_dir).glob("*.yaml"))
+        if not files:
+            raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", args.rulesets_dir, 0, 0)
+        return load_rulesets(files)
+    return load_rulesets()
+
+
+def _engine(name: str | None):  # type: ignore[no-untyped-def]
+    from .engine import EngineUnavailable, get_backend
+    try:
+        return get_backend(name)
+    except EngineUnavailable as exc:
+        raise IopError(f"{exc}, expected --engine python", "--engine", 0, 0) from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .render import FORMATS, get_outputter
+    from .runner import check
+    if args.format not in FORMATS:
+        raise IopError(f"unknown format {args.format!r}, expected one of: {', '.join(FORMATS)}", "--format", 0, 0)
+    library = _library(args)
+    backend = _engine(args.engine)
+    run = check(args.paths, backend.name, library, args.as_of, args.ruleset)
+    text = get_outputter(args.format, args.lang).Output(run)
+    if args.output:
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if args.format != "text":
+        for e in run.errors:
+            print(e, file=sys.stderr)
+    if run.errors:
+        return 2
+    return 0 if args.exit_zero else _exit_code(run, args.fail_on)
+
+
+def _exit_code(run, fail_on: str) -> int:  # type: ignore[no-untyped-def]
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    for a in run.agreements:
+        for r in a.results:
+            if r.verdict in ("fail", "unknown") and SEVERITY_RANK[r.severity] <= threshold:
+                return 1
+    return 0
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a partial report."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".iop-rules-", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise IopError(f"cannot write the report ({exc.strerror}), expected a writable path", path, 0, 0) from None
+
+
+def _test(args: argparse.Namespace) -> int:
+    from .examples import run_examples
+    outcomes = run_examples(_library(args), _engine(args.engine), args.rulesets or None)
+    failed = [o for o in outcomes if not o.ok]
+    for o in failed:
+        for p in o.problems:
+            print(f"{o.path}:{o.line}:1: {o.rule} example {o.example!r}: {p}")
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .model import Agreement
+    schema = Agreement.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "iop-rules/agreement.schema.json",
+              "title": "IOP agreement (iop-rules)", **schema}
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

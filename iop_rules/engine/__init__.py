@@ -1,0 +1,72 @@
+"""Engine backends behind one small interface.
+
+A backend takes a compiled `Program` and one agreement's facts and says
+which branches fired.  `durable` runs durable_rules; `python` compiles
+the same program to closures and is both the fallback where
+durable_rules does not import and the oracle the tests compare it with.
+Adding a backend is one new module and one line in `_BACKENDS`.
+"""
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from typing import NamedTuple, Sequence
+
+from ..facts import Fact
+from .ir import Program
+
+_BACKENDS = {"durable": "iop_rules.engine.durable:DurableBackend",
+             "python": "iop_rules.engine.python:PythonBackend"}
+
+
+class Firing(NamedTuple):
+    rule_id: str
+    outcome: str
+    fact_key: str
+
+
+class Backend(ABC):
+    name: str
+
+    @abstractmethod
+    def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
+        """Every branch that holds for some fact, sorted."""
+
+
+class EngineUnavailable(Exception):
+    pass
+
+
+def available_engines() -> list[str]:
+    return [name for name in _BACKENDS if _importable(name)]
+
+
+def _importable(name: str) -> bool:
+    try:
+        _load_class(name)
+        return True
+    except EngineUnavailable:
+        return False
+
+
+def _load_class(name: str) -> type[Backend]:
+    module_name, _, class_name = _BACKENDS[name].partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:  # durable_rules missing, or not importable on Python 3.13+
+        raise EngineUnavailable(f"engine {name!r} is not available here ({exc})") from None
+    return getattr(module, class_name)
+
+
+_instances: dict[str, Backend] = {}
+
+
+def get_backend(name: str | None = None) -> Backend:
+    """The named backend, or durable where it imports and python elsewhere."""
+    if name is None:
+        name = "durable" if _importable("durable") else "python"
+    if name not in _BACKENDS:
+        raise EngineUnavailable(f"unknown engine {name!r}, expected one of: {', '.join(_BACKENDS)}")
+    if name not in _instances:
+        _instances[name] = _load_class(name)()
+    return _instances[name]

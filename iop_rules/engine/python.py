@@ -1,0 +1,61 @@
+"""The reference backend: the IR compiled to Python closures.
+
+Small enough to read in one sitting, which is the point: when the two
+backends disagree, this one is the specification.
+"""
+from __future__ import annotations
+
+import operator
+from typing import Callable, Mapping, Sequence
+
+from ..facts import Fact
+from ..rulesets import FieldRef
+from . import Backend, Firing
+from .ir import And, Branch, Cmp, Cond, Has, Or, Program
+
+Test = Callable[[Mapping[str, object]], bool]
+_OPS = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt,
+        "le": operator.le, "gt": operator.gt, "ge": operator.ge}
+
+
+def compile_cond(cond: Cond) -> Test:
+    if isinstance(cond, Has):
+        name, want = cond.field, cond.present
+        return lambda v: (name in v) == want
+    if isinstance(cond, Cmp):
+        return _compile_cmp(cond)
+    parts = [compile_cond(c) for c in cond.items]
+    if isinstance(cond, And):
+        return lambda v: all(p(v) for p in parts)
+    assert isinstance(cond, Or)
+    return lambda v: any(p(v) for p in parts)
+
+
+def _compile_cmp(cond: Cmp) -> Test:
+    """Absent fields make a comparison false, as in durable_rules (the IR guards them anyway)."""
+    fn, name, value = _OPS[cond.op], cond.field, cond.value
+    if isinstance(value, FieldRef):
+        other = value.field
+        return lambda v: name in v and other in v and fn(v[name], v[other])
+    return lambda v: name in v and fn(v[name], value)
+
+
+class PythonBackend(Backend):
+    name = "python"
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, dict[str, list[tuple[Branch, Test]]]] = {}
+
+    def _program(self, program: Program) -> dict[str, list[tuple[Branch, Test]]]:
+        if program.key not in self._compiled:
+            by_type: dict[str, list[tuple[Branch, Test]]] = {}
+            for b in program.branches:
+                by_type.setdefault(b.fact_type, []).append((b, compile_cond(b.cond)))
+            self._compiled[program.key] = by_type
+        return self._compiled[program.key]
+
+    def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
+        by_type = self._program(program)
+        fired = [Firing(b.rule_id, b.outcome, f.key)
+                 for f in facts for b, test in by_type.get(f.type, ()) if test(f.values)]
+        return sorted(fired)

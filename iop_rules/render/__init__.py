@@ -1,0 +1,34 @@
+"""Renderers: one small interface, one module per format.
+
+As in conftest's `output` package: an `Outputter` turns a run into text,
+and `get_outputter` maps a format name to its module.  Adding a format is
+one new module and one line in `FORMATS`; modules are imported only when
+asked for, so a pre-commit hook never pays for the HTML renderer.
+"""
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+
+from ..runner import RunReport
+
+FORMATS = {
+    "text": "iop_rules.render.text:TextOutputter",
+    "json": "iop_rules.render.json:JsonOutputter",
+}
+
+
+class Outputter(ABC):
+    def __init__(self, lang: str = "sv") -> None:
+        self.lang = lang
+
+    @abstractmethod
+    def Output(self, run: RunReport) -> str:  # noqa: N802 - the name conftest gives it
+        """The whole run in this format."""
+
+
+def get_outputter(fmt: str, lang: str = "sv") -> Outputter:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}, expected one of: {', '.join(FORMATS)}")
+    module_name, _, class_name = FORMATS[fmt].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)(lang)

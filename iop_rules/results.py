@@ -1,0 +1,262 @@
+"""Firings -> one result per (agreement, rule), with what a reviewer needs.
+
+The engines say which branch held for which fact; this module turns
+that into a verdict per rule, applies waivers, and attaches the message
+with the actual values, the citation, the YAML line, the facts looked at
+and the agreement's own sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .engine import Backend, Firing
+from .engine.ir import compile_selection
+from .facts import FACT_FIELDS, Fact, decision_date, derive_facts
+from .loader import LoadedAgreement
+from .months import from_days
+from .rulesets import (AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, Presence, Rule,
+                       RulesetLibrary, Selection)
+
+VERDICTS = ("fail", "unknown", "waived", "pass", "not_applicable")
+SEVERITIES = ("error", "warning", "info")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Result:
+    agreement_id: str
+    path: str
+    rule: str
+    ruleset: str
+    verdict: str
+    severity: str
+    title: dict[str, str]
+    message: dict[str, str]
+    citation: str
+    remediation: dict[str, str]
+    line: int
+    evidence: dict[str, Any]
+    source: str | None = None
+    waiver: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    id: str
+    path: str
+    rulesets: tuple[str, ...]
+    citations: dict[str, str]
+    results: tuple[Result, ...]
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Backend,
+                 as_of: dt.date | None = None, forced: str | None = None) -> AgreementReport:
+    """Select rulesets, derive facts, run the engine, and build the results."""
+    a = loaded.agreement
+    selection = library.select(a.decision.authority if a.decision else None,
+                               a.decision.body if a.decision else None, decision_date(a), forced)
+    facts = derive_facts(loaded, as_of)
+    firings = backend.evaluate(compile_selection(selection), facts)
+    results = build_results(loaded, selection, facts, firings, as_of)
+    return AgreementReport(a.id, loaded.path, selection.ids,
+                           {rs.id: rs.spec.citation for rs in selection.rulesets}, tuple(results),
+                           _header(loaded, facts))
+
+
+def _header(loaded: LoadedAgreement, facts: list[Fact]) -> dict[str, Any]:
+    """What a report shows above the findings."""
+    a = loaded.agreement
+    v = facts[0].values
+    return {
+        "parties": [{"name": p.name, "role": p.role} for p in a.parties],
+        "start": a.period.start.isoformat() if a.period and a.period.start else None,
+        "end": a.period.end.isoformat() if a.period and a.period.end else None,
+        "duration_months": v.get("duration_months"),
+        "cash_total": sum(f.amount or 0 for f in a.funding if f.kind == "cash"),
+    }
+
+
+def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fact],
+                  firings: Sequence[Firing], as_of: dt.date | None) -> list[Result]:
+    by_rule: dict[str, dict[str, str]] = {}
+    for f in firings:
+        outcomes = by_rule.setdefault(f.rule_id, {})
+        # one outcome per fact; a disagreement here would be an engine bug
+        outcomes[f.fact_key] = _strongest(outcomes.get(f.fact_key), f.outcome)
+    facts_by_key = {f.key: f for f in facts}
+    return [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of)
+            for rule in selection.rules]
+
+
+def _strongest(old: str | None, new: str) -> str:
+    order = ("not_applicable", "fail", "unknown", "pass")
+    return new if old is None or order.index(new) < order.index(old) else old
+
+
+def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes: dict[str, str],
+            facts: dict[str, Fact], as_of: dt.date | None) -> Result:
+    spec = rule.spec
+    agreement = facts["agreement"]
+    params = selection.params
+    severity = spec.severity
+    if outcomes.get("agreement") == "not_applicable":
+        verdict, shown = "not_applicable", [agreement]
+    else:
+        per_fact = {k: o for k, o in outcomes.items() if facts[k].type == spec.for_}
+        mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
+        if any(o == "unknown" and spec.missing == "fail" for o in per_fact.values()) and spec.missing_severity:
+            severity = spec.missing_severity
+        verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), spec.if_none)
+        keys = sorted(k for k, o in mapped.items() if o == verdict) or sorted(per_fact)
+        shown = [facts[k] for k in keys] or [agreement]
+    fields = sorted(_fields(spec_cond for spec_cond in (rule.expect, rule.where) if spec_cond))
+    message = _message(rule, verdict, shown, agreement, params, fields)
+    waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
+    if waiver:
+        verdict = "waived"
+        message = {lang: f"{message[lang]} {_WAIVED[lang].format(**waiver)}" for lang in ("sv", "en")}
+    doc_path = shown[0].origin(fields[0]) if fields and shown[0].type == "agreement" else shown[0].doc_path
+    return Result(
+        agreement_id=loaded.agreement.id, path=loaded.path, rule=rule.id, ruleset=rule.ruleset,
+        verdict=verdict, severity=severity, title=spec.title.model_dump(), message=message,
+        citation=spec.citation, remediation=spec.remediation.model_dump(),
+        line=loaded.line_of(doc_path), evidence=_evidence(shown, fields, params, rule),
+        source=_source(loaded, doc_path), waiver=waiver)
+
+
+_WAIVED = {"sv": "Undantag beviljat av {approved_by} ({reference}): {reason}",
+           "en": "Waived by {approved_by} ({reference}): {reason}"}
+_UNKNOWN = {"sv": "Kan inte avgöras: överenskommelsen anger inte {missing}.",
+            "en": "Cannot be decided: the agreement does not state {missing}."}
+_NOT_STATED = {"sv": "(anges inte)", "en": "(not stated)"}
+_NOT_APPLICABLE = {"sv": "Ej tillämplig på denna överenskommelse.", "en": "Not applicable to this agreement."}
+
+
+def _message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact,
+             params: dict[str, Any], fields: list[str]) -> dict[str, str]:
+    spec = rule.spec
+    out = {}
+    for lang in ("sv", "en"):
+        if verdict == "not_applicable":
+            out[lang] = _NOT_APPLICABLE[lang]
+        elif verdict == "unknown":
+            missing = sorted({f for fact in shown for f in fields if f not in fact.values and f in FACT_FIELDS[fact.type]})
+            out[lang] = _UNKNOWN[lang].format(missing=", ".join(missing) or "-")
+        else:
+            template = spec.message if verdict == "fail" else spec.pass_message
+            if template is None:
+                out[lang] = getattr(spec.title, lang)
+                continue
+            out[lang] = " ".join(_fill(getattr(template, lang), fact, agreement, params, lang) for fact in shown)
+    return out
+
+
+def _fill(template: str, fact: Fact, agreement: Fact, params: dict[str, Any], lang: str) -> str:
+    def value(m: re.Match[str]) -> str:
+        name = m.group(1)
+        for source in (fact.values, params, agreement.values):
+            if name in source and source[name] is not None:
+                return format_value(name, source[name], lang)
+        return _NOT_STATED[lang]
+    return _PLACEHOLDER.sub(value, template)
+
+
+def format_value(name: str, value: Any, lang: str) -> str:
+    """Values as a Swedish (or English) reader expects them."""
+    if name.endswith("_date") and isinstance(value, int):
+        return from_days(value).isoformat()
+    if isinstance(value, bool):
+        return {"sv": ("ja", "nej"), "en": ("yes", "no")}[lang][0 if value else 1]
+    if isinstance(value, float):
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if lang == "sv" else text
+    if isinstance(value, int) and abs(value) >= 10000:
+        return f"{value:,}".replace(",", " " if lang == "sv" else ",")
+    return str(value)
+
+
+def _fields(conds: Iterable[Condition]) -> set[str]:
+    out: set[str] = set()
+    for c in conds:
+        if isinstance(c, (Compare, Presence)):
+            out.add(c.field)
+            operands = c.operand if isinstance(c, Compare) and isinstance(c.operand, tuple) else (getattr(c, "operand", None),)
+            out.update(o.field for o in operands if isinstance(o, FieldRef))
+        elif isinstance(c, (AllOf, AnyOf)):
+            out |= _fields(c.items)
+        elif isinstance(c, Not):
+            out |= _fields([c.item])
+    return out
+
+
+def _params_of(conds: Iterable[Condition]) -> set[str]:
+    out: set[str] = set()
+    for c in conds:
+        if isinstance(c, Compare):
+            operands = c.operand if isinstance(c.operand, tuple) else (c.operand,)
+            out.update(o.name for o in operands if isinstance(o, ParamRef))
+        elif isinstance(c, (AllOf, AnyOf)):
+            out |= _params_of(c.items)
+        elif isinstance(c, Not):
+            out |= _params_of([c.item])
+    return out
+
+
+def _evidence(shown: list[Fact], fields: list[str], params: dict[str, Any], rule: Rule) -> dict[str, Any]:
+    """The values the rule looked at, keyed by where they are in the agreement file."""
+    from .errors import format_doc_path
+    out: dict[str, Any] = {}
+    for fact in shown:
+        values = {f: _plain(f, fact.values[f]) for f in fields if f in fact.values}
+        if fact.type == "agreement":
+            out.update(values)
+        else:
+            out[format_doc_path(fact.doc_path)] = values
+    for name in sorted(_params_of([rule.expect])):
+        out[name] = params.get(name)
+    return out
+
+
+def _plain(name: str, value: Any) -> Any:
+    return from_days(value).isoformat() if name.endswith("_date") and isinstance(value, int) else value
+
+
+def _source(loaded: LoadedAgreement, doc_path: tuple[str | int, ...]) -> str | None:
+    """The `source` quote of the object at `doc_path` or its nearest quoted ancestor."""
+    for cut in range(len(doc_path), 0, -1):
+        node: Any = loaded.agreement
+        for part in doc_path[:cut]:
+            node = node[part] if isinstance(part, int) else getattr(node, part, None)
+            if node is None:
+                break
+        quote = getattr(node, "source", None)
+        if isinstance(quote, str):
+            return quote
+    return None
+
+
+def _waiver(loaded: LoadedAgreement, rule_id: str, as_of: dt.date | None) -> dict[str, Any] | None:
+    """A recorded, approved deviation that has not expired as of the audit date."""
+    for w in loaded.agreement.waivers:
+        if w.rule == rule_id and not (as_of and w.expires and w.expires < as_of):
+            return {"approved_by": w.approved_by, "reference": w.reference or "-", "reason": w.reason,
+                    "expires": w.expires.isoformat() if w.expires else None}
+    return None
+
+
+def counts(reports: Iterable[AgreementReport]) -> dict[str, Any]:
+    """Verdicts and failing severities over a run, for the summary line."""
+    verdicts = {v: 0 for v in VERDICTS}
+    failing = {s: 0 for s in SEVERITIES}
+    n = 0
+    for rep in reports:
+        n += 1
+        for r in rep.results:
+            verdicts[r.verdict] += 1
+            if r.verdict == "fail":
+                failing[r.severity] += 1
+    return {"agreements": n, "verdicts": verdicts, "failing_by_severity": failing}
