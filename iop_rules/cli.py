@@ -103,9 +103,8 @@ def _check(args: argparse.Namespace) -> int:
         write_atomically(args.output, text)
     else:
         sys.stdout.write(text)
-    if args.format != "text":
-        for e in run.errors:
-            print(e, file=sys.stderr)
+    for e in run.errors:  # in every format: stdout stays machine-readable
+        print(e, file=sys.stderr)
     if run.errors:
         return 2
     return 0 if args.exit_zero else _exit_code(run, args.fail_on)

@@ -79,8 +79,10 @@ class _Builder:
         self.positions.values[doc_path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, doc_path)
-        if id(node) in self._seen:
-            raise self.fail(node, "YAML anchors and aliases are not supported, expected the value written out", doc_path)
+        if id(node) in self._seen:  # an alias: report where it is used, not the anchor
+            line, column = self.positions.of_value(doc_path[:-1])
+            raise IopError("YAML anchors and aliases are not supported, expected the value written out",
+                           self.path, line, column, doc_path)
         self._seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, f"{_CORE}seq", doc_path)

@@ -24,7 +24,6 @@ class TextOutputter(Outputter):
         lines: list[str] = []
         for a in run.agreements:
             lines.extend(self._agreement(a))
-        lines.extend(str(e) for e in run.errors)
         c = counts(run.agreements)
         v = c["verdicts"]
         lines.append(w["summary"].format(n=c["agreements"], fail=v["fail"], unknown=v["unknown"],

@@ -1,0 +1,53 @@
+"""Ceiling-month arithmetic as RULES.md defines it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, strategies as st
+
+from iop_rules.months import add_months, duration_months, gap_months
+
+days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31))
+
+
+def test_catalogue_examples() -> None:
+    assert duration_months(dt.date(2019, 7, 1), dt.date(2021, 6, 30)) == 24
+    assert duration_months(dt.date(2018, 9, 11), dt.date(2019, 12, 31)) == 16
+    assert duration_months(dt.date(2021, 10, 1), dt.date(2023, 12, 31)) == 27
+    assert duration_months(dt.date(2019, 1, 1), dt.date(2019, 6, 30)) == 6
+
+
+def test_month_ends_clamp() -> None:
+    assert add_months(dt.date(2019, 1, 31), 1) == dt.date(2019, 2, 28)
+    assert add_months(dt.date(2020, 1, 31), 1) == dt.date(2020, 2, 29)
+    assert add_months(dt.date(2020, 2, 29), 12) == dt.date(2021, 2, 28)
+
+
+def test_one_day_period_is_one_month() -> None:
+    assert duration_months(dt.date(2020, 2, 29), dt.date(2020, 2, 29)) == 1
+
+
+def test_report_gap_of_ostersund() -> None:
+    assert gap_months(dt.date(2020, 4, 30), dt.date(2020, 11, 30)) == 7
+
+
+@given(days, st.integers(min_value=0, max_value=400))
+def test_duration_is_the_smallest_m(start: dt.date, extra_days: int) -> None:
+    end = start + dt.timedelta(days=extra_days)
+    m = duration_months(start, end)
+    one = dt.timedelta(days=1)
+    assert add_months(start, m) - one >= end
+    assert m == 0 or add_months(start, m - 1) - one < end
+
+
+@given(days, st.integers(min_value=1, max_value=60))
+def test_whole_month_periods_are_exact(start: dt.date, months: int) -> None:
+    # a period starting on the 1st and ending the day before the same day m months later is m months
+    first = start.replace(day=1)
+    end = add_months(first, months) - dt.timedelta(days=1)
+    assert duration_months(first, end) == months
+
+
+@given(days, st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=400))
+def test_longer_period_never_shorter(start: dt.date, a: int, b: int) -> None:
+    assert duration_months(start, start + dt.timedelta(days=a)) <= duration_months(start, start + dt.timedelta(days=a + b))
