@@ -148,7 +148,7 @@ def _schema(args: argparse.Namespace) -> int:
     from .model import Agreement
     schema = Agreement.model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "iop-rules/agreement.schema.json",
-              "title": "IOP agreement (iop-rules)", **schema}
+              **schema, "title": "IOP agreement (iop-rules)"}
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0
 
