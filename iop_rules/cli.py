@@ -49,18 +49,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
 
     test = sub.add_parser("test", help="run the rulesets' own examples")
-    test.add_argument("rulesets", nargs="*", metavar="RULESET")
+    test.add_argument("rulesets", nargs="*", metavar="RULESET",
+                      help="ruleset IDs, or ruleset files (loaded beside the shipped ones); default: all")
     test.add_argument("--engine", choices=("durable", "python"), default=None)
     test.add_argument("--rulesets-dir", metavar="DIR")
 
     sub.add_parser("schema", help="print the agreement file JSON Schema")
+
+    rules = sub.add_parser("rules", help="document the rules: list, show ID, docs")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True)
+    rules_list = rules_sub.add_parser("list", help="a table of every rule")
+    rules_list.add_argument("--lang", choices=("sv", "en"), default="sv")
+    rules_show = rules_sub.add_parser("show", help="everything about one rule, with its examples")
+    rules_show.add_argument("rule_id", metavar="ID")
+    rules_sub.add_parser("docs", help="the Markdown page docs/rules.md")
+    for p in (rules_list, rules_show):
+        p.add_argument("--rulesets-dir", metavar="DIR")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": _check, "test": _test, "schema": _schema}[args.command](args)
+        return {"check": _check, "test": _test, "schema": _schema, "rules": _rules}[args.command](args)
     except IopError as exc:
         for e in exc.all_errors():
             print(e, file=sys.stderr)
@@ -74,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from pathlib import Path
     from .rulesets import load_rulesets
-    if args.rulesets_dir:
+    if getattr(args, "rulesets_dir", None):
         files = sorted(Path(args.rulesets_dir).glob("*.yaml"))
         if not files:
             raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", args.rulesets_dir, 0, 0)
@@ -134,14 +145,40 @@ def write_atomically(path: str, text: str) -> None:
 
 
 def _test(args: argparse.Namespace) -> int:
+    from pathlib import Path
     from .examples import run_examples
-    outcomes = run_examples(_library(args), _engine(args.engine), args.rulesets or None)
+    from .rulesets import SHIPPED_DIR, load_rulesets
+    files = [Path(a) for a in args.rulesets if a.endswith((".yaml", ".yml"))]
+    ids = [a for a in args.rulesets if not a.endswith((".yaml", ".yml"))]
+    if files:  # e.g. from a pre-commit hook: these files, over the shipped ones they may extend
+        given = {f.resolve() for f in files}
+        base = [f for f in sorted(SHIPPED_DIR.glob("*.yaml")) if f.resolve() not in given]
+        library = load_rulesets([*base, *files])
+        ids += [rs.id for rs in library.by_id.values() if Path(rs.path).resolve() in given]
+    else:
+        library = _library(args)
+    outcomes = run_examples(library, _engine(args.engine), ids or None)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
         for p in o.problems:
             print(f"{o.path}:{o.line}:1: {o.rule} example {o.example!r}: {p}")
     print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from . import ruledocs
+    library = _library(args)
+    if args.rules_command == "list":
+        sys.stdout.write(ruledocs.rules_table(library, args.lang))
+    elif args.rules_command == "docs":
+        sys.stdout.write(ruledocs.rules_page(library))
+    else:
+        found = ruledocs.find_rules(library, args.rule_id)
+        if not found:
+            raise IopError(f"unknown rule {args.rule_id!r}, expected an ID from `iop-rules rules list`", args.rule_id, 0, 0)
+        sys.stdout.write("\n".join(ruledocs.rule_markdown(r, library, "#") for r in found))
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

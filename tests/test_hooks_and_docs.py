@@ -1,0 +1,71 @@
+"""The pre-commit hook as another repository uses it, and the generated rule docs."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ROOT, run_cli
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+
+
+@pytest.fixture(scope="module")
+def user_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A user's repository of agreements, with one good and one bad file."""
+    if shutil.which("git") is None or shutil.which("pre-commit") is None and not (Path(os.sys.executable).parent / "pre-commit").exists():
+        pytest.skip("git or pre-commit is not installed")
+    repo = tmp_path_factory.mktemp("user-repo")
+    (repo / "agreements").mkdir()
+    for name in ("good.yaml", "bad.yaml"):
+        shutil.copy(DATA / "hook" / name, repo / "agreements" / name)
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "agreements")
+    return repo
+
+
+def _try_repo(repo: Path, home: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(os.sys.executable).parent / "pre-commit"
+    cmd = [str(exe) if exe.exists() else "pre-commit", "try-repo", str(ROOT), "iop-rules-check", "--files", *files]
+    return subprocess.run(cmd, cwd=repo, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "PRE_COMMIT_HOME": str(home)})
+
+
+def test_pre_commit_hook_passes_good_and_fails_bad(user_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    good = _try_repo(user_repo, home, "agreements/good.yaml")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+    bad = _try_repo(user_repo, home, "agreements/bad.yaml")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout
+    assert "agreements/bad.yaml:7: FEL fel IOP-FIN-02" in bad.stdout
+
+
+def test_rules_docs_are_current() -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == run_cli("rules", "docs").out, "regenerate: iop-rules rules docs > docs/rules.md"
+
+
+def test_rules_list_and_show() -> None:
+    listing = run_cli("rules", "list").out.splitlines()
+    assert listing[0].split() == ["ID", "SEVERITY", "TITLE", "RULESET", "CITATION"]
+    ids = [line.split()[0] for line in listing[1:]]
+    assert "IOP-PERIOD-02" in ids and "LUND-SN-BUDGET-01" in ids
+    shown = run_cli("rules", "show", "IOP-PERIOD-02")
+    assert shown.code == 0 and "max_duration_months" in shown.out and "Examples:" in shown.out
+    missing = run_cli("rules", "show", "IOP-NOPE-01")
+    assert missing.code == 2 and "unknown rule 'IOP-NOPE-01'" in missing.err
+
+
+def test_ruleset_hook_entry_runs_examples_of_the_given_file() -> None:
+    run = run_cli("test", "rulesets/lund-socialnamnd-2020.yaml")
+    assert run.code == 0 and run.out.strip().endswith("4 passed, 0 failed")
