@@ -27,7 +27,13 @@ from .loader import pydantic_errors
 from .months import to_days
 from .yamlpos import Positions, load_yaml_file
 
-SHIPPED_DIR = Path(__file__).resolve().parent.parent / "rulesets"
+def _shipped_dir() -> Path:
+    """The shipped rulesets: packaged beside the code when installed, the source tree in a checkout."""
+    packaged = Path(__file__).resolve().parent / "rulesets_data"  # see [tool.setuptools.package-dir]
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rulesets"
+
+
+SHIPPED_DIR = _shipped_dir()
 COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
 SET_OPS = ("in", "not_in")
 ORDERED_KINDS = ("int", "number", "date")
@@ -409,6 +415,8 @@ def _same(a: str, b: str) -> bool:
 def load_rulesets(paths: list[str | Path] | None = None) -> RulesetLibrary:
     """Load ruleset files (default: the shipped ones), parents before children."""
     files = sorted(Path(p) for p in (paths or sorted(SHIPPED_DIR.glob("*.yaml"))))
+    if not files:  # checking against nothing would pass everything
+        raise IopError("no ruleset files found, expected rulesets/*.yaml", str(SHIPPED_DIR), 0, 0)
     parsed = {f: load_yaml_file(f) for f in files}
     raw: dict[str, tuple[Path, str | None]] = {}
     for f, (data, _) in parsed.items():
