@@ -21,6 +21,16 @@ from .errors import IopError
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
 def _as_of(text: str) -> dt.date:
     if text == "today":
         return dt.date.today()
@@ -48,6 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (or 'today')")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
 
+    audit = sub.add_parser("audit", help="check every agreement under directories, as of a date")
+    audit.add_argument("paths", nargs="+", metavar="DIR")
+    audit.add_argument("--as-of", type=_as_of, metavar="DATE", help="deadlines as of DATE (or 'today')")
+    audit.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    audit.add_argument("--format", default="text", help="text (default), json or csv")
+    audit.add_argument("--lang", choices=("sv", "en"), default="sv")
+    audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    audit.add_argument("--exit-zero", action="store_true")
+    audit.add_argument("--engine", choices=("durable", "python"), default=None)
+    audit.add_argument("--ruleset", metavar="ID")
+    audit.add_argument("--rulesets-dir", metavar="DIR")
+    audit.add_argument("--baseline", metavar="JSON", help="report only findings new since this earlier JSON output")
+    audit.add_argument("--calendar", metavar="ICS", help="also write upcoming deadlines as an iCalendar file")
+    audit.add_argument("-o", "--output", metavar="FILE")
+    audit.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                       help="progress bar on stderr (auto: only on a terminal, never in CI)")
+
     test = sub.add_parser("test", help="run the rulesets' own examples")
     test.add_argument("rulesets", nargs="*", metavar="RULESET",
                       help="ruleset IDs, or ruleset files (loaded beside the shipped ones); default: all")
@@ -71,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": _check, "test": _test, "schema": _schema, "rules": _rules}[args.command](args)
+        return {"check": _check, "audit": _audit, "test": _test, "schema": _schema, "rules": _rules}[args.command](args)
     except IopError as exc:
         for e in exc.all_errors():
             print(e, file=sys.stderr)
@@ -109,27 +136,81 @@ def _check(args: argparse.Namespace) -> int:
     library = _library(args)
     backend = _engine(args.engine)
     run = check(args.paths, backend.name, library, args.as_of, args.ruleset)
-    text = get_outputter(args.format, args.lang).Output(run)
-    if args.output:
-        write_atomically(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _emit(get_outputter(args.format, args.lang), run, args.output)
     for e in run.errors:  # in every format: stdout stays machine-readable
         print(e, file=sys.stderr)
     if run.errors:
         return 2
-    return 0 if args.exit_zero else _exit_code(run, args.fail_on)
+    return 0 if args.exit_zero else _exit_code(run.agreements, args.fail_on)
 
 
-def _exit_code(run, fail_on: str) -> int:  # type: ignore[no-untyped-def]
+def _emit(outputter, run, output: str | None) -> None:  # type: ignore[no-untyped-def]
+    if output:
+        write_atomically(output, outputter.Output(run))
+    else:
+        outputter.write(run, sys.stdout)
+
+
+def _exit_code(reports, fail_on: str, baseline=None) -> int:  # type: ignore[no-untyped-def]
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
-    for a in run.agreements:
+    for a in reports:
         for r in a.results:
             if r.verdict in ("fail", "unknown") and SEVERITY_RANK[r.severity] <= threshold:
-                return 1
+                if baseline is None or (a.id, r.rule) not in baseline.findings:
+                    return 1
     return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from pathlib import Path
+    from .audit import AuditOptions, Baseline, run_audit, validate_library
+    from .render import FORMATS, get_outputter
+    if args.format not in FORMATS:
+        raise IopError(f"unknown format {args.format!r}, expected one of: {', '.join(FORMATS)}", "--format", 0, 0)
+    for p in args.paths:
+        if not Path(p).exists():
+            raise IopError("no such file or directory, expected a directory of agreements", p, 0, 0)
+    files = tuple(str(f) for f in sorted(Path(args.rulesets_dir).glob("*.yaml"))) if args.rulesets_dir else ()
+    options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, files)
+    validate_library(options)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and not os.environ.get("CI"))
+    run = run_audit(args.paths, options, sys.stderr if show else None)
+    run.baseline = baseline
+    reports = _Tee(run.agreements)
+    run.agreements = reports
+    _emit(get_outputter(args.format, args.lang), run, args.output)
+    if args.calendar:
+        write_atomically(args.calendar, get_outputter("ics", args.lang).Output(run))
+    for e in run.errors:
+        print(e, file=sys.stderr)
+    if run.errors:
+        return 2
+    return 0 if args.exit_zero else reports.exit_code(args.fail_on, baseline)
+
+
+class _Tee:
+    """Passes reports through to the renderer once, keeping only what the exit code needs."""
+
+    def __init__(self, reports) -> None:  # type: ignore[no-untyped-def]
+        self._reports = reports
+        self._findings: list[tuple[str, str, str]] = []
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for a in self._reports:
+            self._findings.extend((a.id, r.rule, r.severity) for r in a.results if r.verdict in ("fail", "unknown"))
+            yield a
+
+    def exit_code(self, fail_on: str, baseline) -> int:  # type: ignore[no-untyped-def]
+        if fail_on == "never":
+            return 0
+        for agreement_id, rule, severity in self._findings:
+            if SEVERITY_RANK[severity] <= SEVERITY_RANK[fail_on]:
+                if baseline is None or (agreement_id, rule) not in baseline.findings:
+                    return 1
+        return 0
 
 
 def write_atomically(path: str, text: str) -> None:

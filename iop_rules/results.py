@@ -68,16 +68,63 @@ def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Back
 
 
 def _header(loaded: LoadedAgreement, facts: list[Fact]) -> dict[str, Any]:
-    """What a report shows above the findings."""
+    """What a report shows above the findings, and what a portfolio audit adds up."""
     a = loaded.agreement
     v = facts[0].values
+    start = a.period.start if a.period else None
+    end = a.period.end if a.period else None
     return {
         "parties": [{"name": p.name, "role": p.role} for p in a.parties],
-        "start": a.period.start.isoformat() if a.period and a.period.start else None,
-        "end": a.period.end.isoformat() if a.period and a.period.end else None,
+        "authority": a.decision.authority if a.decision else None,
+        "body": a.decision.body if a.decision else None,
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
         "duration_months": v.get("duration_months"),
         "cash_total": sum(f.amount or 0 for f in a.funding if f.kind == "cash"),
+        "cash_by_year": cash_by_year(loaded),
+        "organisations": [{"name": p.name, "org_number": p.org_number} for p in a.parties if p.role == "idea_based"],
+        "deadlines": _deadlines(loaded),
     }
+
+
+def _deadlines(loaded: LoadedAgreement) -> list[dict[str, Any]]:
+    """Dates someone must act on: reports due, the review, the end."""
+    a = loaded.agreement
+    received = {e.report_due for e in a.log if e.kind == "report_received"}
+    out = [{"kind": "report", "date": r.due.isoformat(), "description": r.description or r.kind,
+            "done": r.due in received} for r in (a.follow_up.reports if a.follow_up else [])]
+    if a.review:
+        out.append({"kind": "review", "date": a.review.date.isoformat(), "description": "översyn",
+                    "done": any(e.kind == "review_decision" for e in a.log)})
+    if a.period and a.period.end:
+        out.append({"kind": "end", "date": a.period.end.isoformat(), "description": "slut",
+                    "done": any(e.kind == "continuation_decision" for e in a.log)})
+    return sorted(out, key=lambda d: (d["date"], d["kind"]))
+
+
+def cash_by_year(loaded: LoadedAgreement) -> dict[str, int]:
+    """Cash per calendar year: yearly amounts prorated by month, period amounts spread evenly."""
+    a = loaded.agreement
+    totals: dict[str, float] = {}
+    for f in a.funding:
+        period = f.covers or a.period
+        if f.kind != "cash" or not f.amount or period is None or not period.start or not period.end:
+            continue
+        months = _months_by_year(period.start, period.end)
+        n = sum(months.values())
+        for year, m in months.items():
+            share = f.amount * m / 12 if f.per == "year" else f.amount * m / n if f.per == "period" else 0
+            totals[year] = totals.get(year, 0) + share
+    return {year: round(total) for year, total in sorted(totals.items())}
+
+
+def _months_by_year(start: dt.date, end: dt.date) -> dict[str, int]:
+    out: dict[str, int] = {}
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out[str(year)] = out.get(str(year), 0) + 1
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fact],

@@ -1,39 +1,56 @@
-"""Text for a terminal: per agreement, failures first, then a one-line summary."""
+"""Text for a terminal: per agreement, failures first, then a summary.
+
+For an audit it adds what a controller asks first: what is overdue,
+what comes next, and what changed since the baseline.
+"""
 from __future__ import annotations
 
-from ..results import VERDICTS, AgreementReport, Result, counts
-from ..runner import RunReport
+from typing import Any
+
+from ..results import VERDICTS, AgreementReport, Result
 from . import Outputter
 
 _WORDS = {
     "sv": {"fail": "FEL", "unknown": "OKÄNT", "waived": "UNDANTAG", "pass": "OK", "not_applicable": "EJ TILLÄMPLIG",
            "error": "fel", "warning": "varning", "info": "info", "rulesets": "regelverk",
            "summary": "{n} överenskommelser: {fail} underkända regler, {unknown} okända, {waived} undantag, {passed} uppfyllda; {errors} filer med fel",
-           "passed": "uppfyllda", "na": "ej tillämpliga"},
+           "passed": "uppfyllda", "na": "ej tillämpliga", "overdue": "Försenat per {as_of}:",
+           "upcoming": "Kommande:", "resolved": "Åtgärdat sedan {path}:", "overlap": "Överlappande överenskommelser:",
+           "kinds": {"report": "rapport", "review": "översyn", "end": "slut"}},
     "en": {"fail": "FAIL", "unknown": "UNKNOWN", "waived": "WAIVED", "pass": "PASS", "not_applicable": "N/A",
            "error": "error", "warning": "warning", "info": "info", "rulesets": "rulesets",
            "summary": "{n} agreements: {fail} failing rules, {unknown} unknown, {waived} waived, {passed} passed; {errors} files with errors",
-           "passed": "passed", "na": "not applicable"},
+           "passed": "passed", "na": "not applicable", "overdue": "Overdue as of {as_of}:",
+           "upcoming": "Upcoming:", "resolved": "Resolved since {path}:", "overlap": "Overlapping agreements:",
+           "kinds": {"report": "report", "review": "review", "end": "end"}},
 }
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 class TextOutputter(Outputter):
-    def Output(self, run: RunReport) -> str:  # noqa: N802
+    def Output(self, run: Any) -> str:  # noqa: N802
         w = _WORDS[self.lang]
         lines: list[str] = []
+        totals = {v: 0 for v in VERDICTS}
+        n = 0
         for a in run.agreements:
-            lines.extend(self._agreement(a))
-        c = counts(run.agreements)
-        v = c["verdicts"]
-        lines.append(w["summary"].format(n=c["agreements"], fail=v["fail"], unknown=v["unknown"],
-                                         waived=v["waived"], passed=v["pass"], errors=len(run.errors)))
+            n += 1
+            for r in a.results:
+                totals[r.verdict] += 1
+            lines.extend(self._agreement(a, getattr(run, "baseline", None)))
+        portfolio = getattr(run, "portfolio", None)
+        if portfolio is not None:
+            lines.extend(self._portfolio(portfolio.summary(), getattr(run, "baseline", None)))
+        lines.append(w["summary"].format(n=n, fail=totals["fail"], unknown=totals["unknown"],
+                                         waived=totals["waived"], passed=totals["pass"], errors=len(run.errors)))
         return "\n".join(lines) + "\n"
 
-    def _agreement(self, a: AgreementReport) -> list[str]:
+    def _agreement(self, a: AgreementReport, baseline: Any) -> list[str]:
         w = _WORDS[self.lang]
         out = [f"{a.path} ({a.id}) — {w['rulesets']}: {', '.join(a.rulesets)}"]
         shown = [r for r in a.results if r.verdict in ("fail", "unknown", "waived")]
+        if baseline is not None:
+            shown = [r for r in shown if r.verdict == "waived" or baseline.is_new(a.id, r.rule)]
         shown.sort(key=lambda r: (VERDICTS.index(r.verdict), _RANK[r.severity], r.rule))
         out.extend(self._finding(r) for r in shown)
         passed = sum(r.verdict == "pass" for r in a.results)
@@ -46,3 +63,20 @@ class TextOutputter(Outputter):
         w = _WORDS[self.lang]
         return (f"  {r.path}:{r.line}: {w[r.verdict]} {w[r.severity]} {r.rule}: {r.message[self.lang]}"
                 f" [{r.citation}]")
+
+    def _portfolio(self, s: dict[str, Any], baseline: Any) -> list[str]:
+        w = _WORDS[self.lang]
+        out: list[str] = []
+        if s["as_of"]:
+            out.append(w["overdue"].format(as_of=s["as_of"]))
+            out.extend(f"  {d['date']}  {w['kinds'][d['kind']]:<8} {d['agreement']}  ({d['path']})" for d in s["overdue"])
+            out.append(w["upcoming"])
+            out.extend(f"  {d['date']}  {w['kinds'][d['kind']]:<8} {d['agreement']}" for d in s["upcoming"][:20])
+        if s["overlapping_agreements"]:
+            out.append(w["overlap"])
+            out.extend(f"  {o['organisation']} ({o['authority']}): {' + '.join(o['agreements'])}, {o['from']}–{o['until']}"
+                       for o in s["overlapping_agreements"])
+        if baseline is not None:
+            out.append(w["resolved"].format(path=baseline.path))
+            out.extend(f"  {r['agreement']} {r['rule']}" for r in baseline.resolved())
+        return out + [""] if out else out
