@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
+from typing import IO
 
 from ..runner import RunReport
 
 FORMATS = {
     "text": "iop_rules.render.text:TextOutputter",
     "json": "iop_rules.render.json:JsonOutputter",
+    "csv": "iop_rules.render.csv:CsvOutputter",
+    "ics": "iop_rules.render.ics:IcsOutputter",
 }
 
 
@@ -25,6 +28,10 @@ class Outputter(ABC):
     @abstractmethod
     def Output(self, run: RunReport) -> str:  # noqa: N802 - the name conftest gives it
         """The whole run in this format."""
+
+    def write(self, run: RunReport, out: IO[str]) -> None:
+        """Write the run to `out`; formats that can stream override this."""
+        out.write(self.Output(run))
 
 
 def get_outputter(fmt: str, lang: str = "sv") -> Outputter:
