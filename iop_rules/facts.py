@@ -181,8 +181,7 @@ def _resolve_payer(a: Agreement, payer: str) -> Party | None:
 def _parties_and_money(a: Agreement, v: dict[str, Scalar], origins: dict[str, DocPath]) -> None:
     v["public_party_count"] = sum(p.role == "public" for p in a.parties)
     v["idea_party_count"] = sum(p.role == "idea_based" for p in a.parties)
-    payers = [_resolve_payer(a, f.payer) for f in a.funding]
-    v["public_contribution_count"] = sum(p is not None and p.role in PUBLIC_ROLES for p in payers)
+    v["public_contribution_count"] = sum(_paying_side(a, f) == "public" for f in a.funding)
     origins.update(public_party_count=("parties",), idea_party_count=("parties",),
                    public_contribution_count=("funding",), cash_funding_count=("funding",),
                    cash_uncovered_months=("funding",))
@@ -201,6 +200,14 @@ def _parties_and_money(a: Agreement, v: dict[str, Scalar], origins: dict[str, Do
     if a.payment:
         v["payment_stated"] = bool(a.payment.installments_per_year or a.payment.dates)
         origins["payment_stated"] = ("payment",)
+
+
+def _paying_side(a: Agreement, f: Funding) -> str | None:
+    """The side a contribution comes from: its party's role, or the side the file states."""
+    party = _resolve_payer(a, f.payer)
+    if party is not None:
+        return "public" if party.role in PUBLIC_ROLES else party.role
+    return f.side
 
 
 def _covered(a: Agreement, f: Funding) -> tuple[dt.date | None, dt.date | None]:

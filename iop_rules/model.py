@@ -75,6 +75,8 @@ class Extension(Strict):
 
 class Funding(Strict):
     payer: Text = Field(description="A party id, or the payer as the text writes it.")
+    side: Literal["public", "idea_based"] | None = Field(
+        default=None, description="Which side pays, when the payer is not one identified party.")
     kind: Literal["cash", "in_kind"]
     amount: Kronor | None = None
     per: Literal["period", "year", "month", "place", "hour", "client"] = Field(

@@ -198,7 +198,8 @@ def _message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact,
             if template is None:
                 out[lang] = getattr(spec.title, lang)
                 continue
-            out[lang] = " ".join(_fill(getattr(template, lang), fact, agreement, params, lang) for fact in shown)
+            sentences = [_fill(getattr(template, lang), fact, agreement, params, lang) for fact in shown]
+            out[lang] = " ".join(dict.fromkeys(sentences))  # the same sentence once
     return out
 
 
@@ -212,8 +213,16 @@ def _fill(template: str, fact: Fact, agreement: Fact, params: dict[str, Any], la
     return _PLACEHOLDER.sub(value, template)
 
 
+_PER = {"sv": {"half_year": "halvår", "year": "år", "period": "avtalsperioden", "month": "månad", "week": "vecka",
+               "place": "plats", "hour": "timme", "client": "klient"},
+        "en": {"half_year": "half-year", "year": "year", "period": "agreement period", "month": "month", "week": "week",
+               "place": "place", "hour": "hour", "client": "client"}}
+
+
 def format_value(name: str, value: Any, lang: str) -> str:
     """Values as a Swedish (or English) reader expects them."""
+    if name == "per" and isinstance(value, str):
+        return _PER[lang].get(value, value)
     if name.endswith("_date") and isinstance(value, int):
         return from_days(value).isoformat()
     if isinstance(value, bool):
