@@ -73,7 +73,7 @@ def test_fail_on(small: Path, fail_on: str, code: int) -> None:
 
 def test_fail_on_error_passes_when_only_warnings(tmp_path: Path) -> None:
     path = tmp_path / "w.yaml"
-    path.write_text(SMALL + "  - {payer: forening, kind: in_kind}\n", encoding="utf-8")
+    path.write_text(SMALL + "  - {payer: forening, kind: in_kind}\niop_criteria: {no_market: true}\n", encoding="utf-8")
     data = json.loads(run_cli("check", str(path), "--format", "json", "--fail-on", "never").out)
     failing = {r["severity"] for r in data["agreements"][0]["results"] if r["verdict"] in ("fail", "unknown")}
     assert "error" not in failing and "warning" in failing
