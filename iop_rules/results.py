@@ -160,7 +160,8 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
         verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), spec.if_none)
         keys = sorted(k for k, o in mapped.items() if o == verdict) or sorted(per_fact)
         shown = [facts[k] for k in keys] or [agreement]
-    fields = sorted(_fields(spec_cond for spec_cond in (rule.expect, rule.where) if spec_cond))
+    static = _static(rule)
+    fields = static.fields
     message = _message(rule, verdict, shown, agreement, params, fields)
     waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
     if waiver:
@@ -169,10 +170,33 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
     doc_path = shown[0].origin(fields[0]) if fields and shown[0].type == "agreement" else shown[0].doc_path
     return Result(
         agreement_id=loaded.agreement.id, path=loaded.path, rule=rule.id, ruleset=rule.ruleset,
-        verdict=verdict, severity=severity, title=spec.title.model_dump(), message=message,
-        citation=spec.citation, remediation=spec.remediation.model_dump(),
-        line=loaded.line_of(doc_path), evidence=_evidence(shown, fields, params, rule),
+        verdict=verdict, severity=severity, title=static.title, message=message,
+        citation=spec.citation, remediation=static.remediation,
+        line=loaded.line_of(doc_path), evidence=_evidence(shown, fields, params, static.params),
         source=_source(loaded, doc_path), waiver=waiver)
+
+
+@dataclass(frozen=True)
+class _RuleStatic:
+    """What a rule contributes to every result, computed once per rule."""
+
+    fields: list[str]
+    params: list[str]
+    title: dict[str, str]
+    remediation: dict[str, str]
+
+
+_statics: dict[int, tuple[Rule, _RuleStatic]] = {}
+
+
+def _static(rule: Rule) -> _RuleStatic:
+    cached = _statics.get(id(rule))
+    if cached is None or cached[0] is not rule:
+        static = _RuleStatic(sorted(_fields(c for c in (rule.expect, rule.where) if c)),
+                             sorted(_params_of([rule.expect])),
+                             rule.spec.title.model_dump(), rule.spec.remediation.model_dump())
+        cached = _statics[id(rule)] = (rule, static)
+    return cached[1]
 
 
 _WAIVED = {"sv": "Undantag beviljat av {approved_by} ({reference}): {reason}",
@@ -262,7 +286,7 @@ def _params_of(conds: Iterable[Condition]) -> set[str]:
     return out
 
 
-def _evidence(shown: list[Fact], fields: list[str], params: dict[str, Any], rule: Rule) -> dict[str, Any]:
+def _evidence(shown: list[Fact], fields: list[str], params: dict[str, Any], param_names: list[str]) -> dict[str, Any]:
     """The values the rule looked at, keyed by where they are in the agreement file."""
     from .errors import format_doc_path
     out: dict[str, Any] = {}
@@ -272,7 +296,7 @@ def _evidence(shown: list[Fact], fields: list[str], params: dict[str, Any], rule
             out.update(values)
         else:
             out[format_doc_path(fact.doc_path)] = values
-    for name in sorted(_params_of([rule.expect])):
+    for name in param_names:
         out[name] = params.get(name)
     return out
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -352,14 +353,14 @@ class Selection:
     def ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rulesets)
 
-    @property
+    @cached_property
     def params(self) -> dict[str, int | float | None]:
         merged: dict[str, int | float | None] = {}
         for rs in self.rulesets:  # most general first, so specific values win
             merged.update({k: p.value for k, p in rs.spec.parameters.items()})
         return merged
 
-    @property
+    @cached_property
     def rules(self) -> tuple[Rule, ...]:
         by_id: dict[str, Rule] = {}
         for rs in self.rulesets:

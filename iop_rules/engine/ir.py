@@ -76,7 +76,22 @@ class Program:
     branches: tuple[Branch, ...]
 
 
+_programs: dict[tuple[int, ...], tuple[object, Program]] = {}
+
+
 def compile_selection(selection: Selection) -> Program:
+    """The program for a selection, compiled once per process.
+
+    Keyed by the identity of the ruleset objects; the entry keeps them
+    alive, so an id is never reused for a different ruleset.
+    """
+    key = tuple(id(rs) for rs in selection.rulesets)
+    if key not in _programs:
+        _programs[key] = (selection.rulesets, _compile(selection))
+    return _programs[key][1]
+
+
+def _compile(selection: Selection) -> Program:
     params = selection.params
     branches: list[Branch] = []
     for rule in selection.rules:
