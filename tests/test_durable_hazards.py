@@ -1,0 +1,122 @@
+"""Each durable_rules hazard from DESIGN.md, with a test that fails if its guard goes away."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+from hypothesis import given, settings
+
+pytest.importorskip("durable", reason="durable_rules does not import on this Python")
+
+from iop_rules.engine.durable import DurableBackend, EngineError, definition_json  # noqa: E402
+from iop_rules.engine.ir import And, Branch, Cmp, Program, compile_selection  # noqa: E402
+from iop_rules.facts import Fact, derive_facts  # noqa: E402
+from iop_rules.loader import load_agreement  # noqa: E402
+from iop_rules.rulesets import load_rulesets  # noqa: E402
+from tests.agreement_strategies import agreements, loaded  # noqa: E402
+from tests.conftest import AGREEMENTS, ROOT  # noqa: E402
+
+LIBRARY = load_rulesets()
+SELECTION = LIBRARY.select("Lunds kommun", "socialnämnden", None, "lund-socialnamnd-2020")
+
+
+def _facts() -> list[Fact]:
+    return derive_facts(load_agreement(AGREEMENTS / "lund-im-radrum-2019.yaml"))
+
+
+def test_a_session_where_no_rule_fires_is_deleted_without_a_crash() -> None:
+    # delete_state segfaults for a session in which no action ran; the sentinels and $done prevent it
+    script = (
+        "from iop_rules.engine.durable import DurableBackend\n"
+        "from iop_rules.engine.ir import Program\n"
+        "from iop_rules.facts import Fact\n"
+        "b = DurableBackend()\n"
+        "p = Program('empty', ())\n"
+        "for _ in range(3):\n"
+        "    assert b.evaluate(p, [Fact('party', 'party:000', {'name': 'x'})]) == []\n"
+        "print('ok')\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", (proc.returncode, proc.stderr[-500:])
+
+
+def test_no_negated_patterns_reach_durable() -> None:
+    backend = DurableBackend()
+    backend.evaluate(compile_selection(SELECTION), _facts())
+    definition = definition_json(backend, compile_selection(SELECTION).key)
+    assert "$not" not in definition and '"none"' not in definition and "n$" not in definition
+
+
+def test_more_evaluations_than_live_sessions_allowed() -> None:
+    backend, program, facts = DurableBackend(), compile_selection(SELECTION), _facts()
+    first = backend.evaluate(program, facts)
+    for _ in range(1500):  # the cap is 1024 live sessions per ruleset
+        assert backend.evaluate(program, facts) == first
+
+
+def test_no_timer_threads_and_every_action_ran_before_returning() -> None:
+    before = set(threading.enumerate())
+    backend = DurableBackend()
+    fired = backend.evaluate(compile_selection(SELECTION), _facts())
+    assert {t for t in threading.enumerate() if t not in before and isinstance(t, threading.Timer)} == set()
+    assert len({(f.rule_id, f.fact_key) for f in fired if f.fact_key == "agreement"}) >= 10
+
+
+def test_an_action_exception_is_raised_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = DurableBackend()
+
+    def exploding(index: int):  # type: ignore[no-untyped-def]
+        def run(c):  # type: ignore[no-untyped-def]
+            raise RuntimeError("boom")
+        return run
+
+    monkeypatch.setattr(backend, "_recorder", exploding)
+    with pytest.raises(EngineError, match="boom"):
+        backend.evaluate(compile_selection(SELECTION), _facts())
+
+
+def test_reserved_field_names_are_refused() -> None:
+    program = Program("reserved", (Branch("X-1", "pass", "party", And(())),))
+    with pytest.raises(EngineError, match="reserved"):
+        DurableBackend().evaluate(program, [Fact("party", "party:000", {"id": "kommun"})])
+
+
+def test_identical_facts_both_fire() -> None:
+    program = Program("dups", (Branch("X-1", "fail", "party", Cmp("name", "eq", "Kompis")),))
+    same = {"name": "Kompis", "role": "idea_based"}
+    fired = DurableBackend().evaluate(program, [Fact("party", "party:000", same), Fact("party", "party:001", dict(same))])
+    assert [f.fact_key for f in fired] == ["party:000", "party:001"]
+
+
+def test_absent_field_gives_unknown_not_a_silent_verdict() -> None:
+    from iop_rules.engine import get_backend
+    from iop_rules.results import check_loaded
+    data = {"id": "x", "period": {"start": "2019-01-01"}}  # no end: duration is unknown
+    for engine in ("durable", "python"):
+        by = {r.rule: r.verdict for r in check_loaded(loaded(data), LIBRARY, get_backend(engine), None, "lund-socialnamnd-2017").results}
+        assert by["IOP-PERIOD-02"] == "unknown" and by["IOP-PERIOD-03"] == "unknown"
+
+
+@settings(max_examples=100, deadline=None)
+@given(agreements())
+def test_facts_never_carry_null(data) -> None:  # type: ignore[no-untyped-def]
+    for fact in derive_facts(loaded(data)):
+        assert None not in fact.values.values()
+
+
+def test_concurrent_callers_are_serialised() -> None:
+    backend, program, facts = DurableBackend(), compile_selection(SELECTION), _facts()
+    expected = backend.evaluate(program, facts)
+    outcomes: list[object] = []
+
+    def work() -> None:
+        for _ in range(50):
+            outcomes.append(backend.evaluate(program, facts) == expected)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes == [True] * 200
