@@ -18,6 +18,10 @@ FORMATS = {
     "json": "iop_rules.render.json:JsonOutputter",
     "csv": "iop_rules.render.csv:CsvOutputter",
     "ics": "iop_rules.render.ics:IcsOutputter",
+    "sarif": "iop_rules.render.sarif:SarifOutputter",
+    "junit": "iop_rules.render.junit:JunitOutputter",
+    "markdown": "iop_rules.render.markdown:MarkdownOutputter",
+    "html": "iop_rules.render.html:HtmlOutputter",
 }
 
 

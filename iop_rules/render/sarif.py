@@ -1,0 +1,94 @@
+"""SARIF 2.1.0, for code scanning of agreements kept in git.
+
+Code scanning tracks a finding between runs by rule ID, file and
+fingerprint, so the IDs are the stable catalogue IDs, paths are relative
+to the working directory, and the fingerprint is the agreement id and
+rule -- never the line, which moves when someone edits the file.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import PurePath
+from typing import Any
+
+from .. import __version__
+from ..results import Result
+from . import Outputter
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_UNKNOWN = {"sv": "Kan inte avgöras", "en": "Cannot be decided"}
+
+
+def relative_uri(path: str) -> str:
+    """A path relative to the working directory, with forward slashes, as SARIF viewers expect."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        rel = path
+    return PurePath(rel).as_posix()
+
+
+class SarifOutputter(Outputter):
+    def Output(self, run: Any) -> str:  # noqa: N802
+        rules: dict[str, dict[str, Any]] = {}
+        results: list[dict[str, Any]] = []
+        for a in run.agreements:
+            for r in a.results:
+                rules.setdefault(r.rule, self._rule(r))
+                if r.verdict in ("fail", "unknown"):
+                    results.append(self._result(a.id, r))
+        ordered = sorted(rules)
+        index = {rule_id: i for i, rule_id in enumerate(ordered)}
+        for res in results:
+            res["ruleIndex"] = index[res["ruleId"]]
+        results.sort(key=lambda res: (res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                                      res["ruleId"]))
+        doc = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "iop-rules", "version": __version__, "semanticVersion": __version__,
+                                    "rules": [rules[k] for k in ordered]}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [{"executionSuccessful": not run.errors,
+                                 "toolExecutionNotifications": [self._notification(e) for e in run.errors]}],
+            }],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+    def _rule(self, r: Result) -> dict[str, Any]:
+        lang = self.lang
+        help_text = f"{r.citation}\n\n{r.remediation[lang]}"
+        return {
+            "id": r.rule,
+            "name": r.rule.replace("-", ""),
+            "shortDescription": {"text": r.title[lang]},
+            "fullDescription": {"text": f"{r.title[lang]} ({r.citation})"},
+            "help": {"text": help_text, "markdown": f"**{r.citation}**\n\n{r.remediation[lang]}"},
+            "defaultConfiguration": {"level": LEVEL[r.severity]},
+            "properties": {"tags": ["iop", r.ruleset], "ruleset": r.ruleset},
+        }
+
+    def _result(self, agreement_id: str, r: Result) -> dict[str, Any]:
+        message = r.message[self.lang]
+        if r.verdict == "unknown":
+            message = f"{_UNKNOWN[self.lang]}: {message}"
+        return {
+            "ruleId": r.rule,
+            "level": LEVEL[r.severity],
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": relative_uri(r.path)},
+                "region": {"startLine": max(1, r.line)}}}],
+            "partialFingerprints": {"iopRulesFinding/v1": f"{agreement_id}:{r.rule}"},
+            "properties": {"verdict": r.verdict, "agreement": agreement_id, "citation": r.citation},
+        }
+
+    @staticmethod
+    def _notification(e: Any) -> dict[str, Any]:
+        return {"level": "error", "message": {"text": e.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": relative_uri(e.path)},
+                                                    "region": {"startLine": max(1, e.line), "startColumn": max(1, e.column)}}}]}
