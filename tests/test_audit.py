@@ -136,3 +136,17 @@ def test_calendar_is_valid_icalendar(tmp_path: Path) -> None:
     ends = sorted(str(e.decoded("DTSTART")) for e in events)
     assert ends == ["2020-06-30", "2021-06-30", "2022-06-30", "2023-06-30", "2024-06-30"]
     assert all(str(e["UID"]).endswith("@iop-rules") for e in events)
+
+
+def test_portfolio_html_page(tmp_path: Path) -> None:
+    if not list(AGREEMENTS.glob("*.yaml")):
+        pytest.skip("no shipped agreements")
+    out = tmp_path / "audit.html"
+    run_cli("audit", str(AGREEMENTS), "--as-of", "2020-05-15", "--format", "html", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert html.index('<section class="portfolio">') < html.index('<section class="agreement"')
+    assert html.count('<rect class="period"') == 5
+    assert html.count('class="deadline overdue"') == 6  # the six overdue reports and reviews
+    assert '<line class="today"' in html and '<svg class="rule-chart"' in html
+    assert '<a href="#ostersund-hej-framling-2019">' in html and 'id="ostersund-hej-framling-2019"' in html
+    assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..results import Result
 from . import Outputter
+from .portfolio import portfolio_section, timeline_row
 from .review import LABELS, Review, arrange, waiver_note
 
 CSS = """
@@ -23,6 +24,7 @@ h2 { font-size: 14pt; margin: 8mm 0 2mm; color: #1d4e89; }
 h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
 .path { color: #5b6570; font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 section.agreement { break-before: page; }
+svg { max-width: 100%; height: auto; display: block; margin: 2mm 0; }
 section.agreement:first-of-type { break-before: auto; }
 table.header { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; break-inside: avoid; }
 table.header th { text-align: left; width: 32mm; vertical-align: top; color: #5b6570; font-weight: 600; padding: 1mm 2mm 1mm 0; }
@@ -70,7 +72,13 @@ class HtmlOutputter(Outputter):
     def Output(self, run: Any) -> str:  # noqa: N802
         words = LABELS[self.lang]
         body = [f"<h1>{escape(words['title'])}</h1>"]
-        body += [self._agreement(arrange(report, self.lang)) for report in run.agreements]
+        rows = []
+        for report in run.agreements:
+            rows.append(timeline_row(report))
+            body.append(self._agreement(arrange(report, self.lang)))
+        portfolio = getattr(run, "portfolio", None)
+        if portfolio is not None:  # an audit: the portfolio page comes first
+            body.insert(1, portfolio_section(portfolio.summary(), rows, self.lang))
         if run.errors:
             items = "".join(f"<li><code>{escape(str(e))}</code></li>" for e in run.errors)
             body.append(f'<section class="errors"><h2>{escape(words["errors"])}</h2><ul>{items}</ul></section>')
