@@ -135,8 +135,46 @@ def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fac
         # one outcome per fact; a disagreement here would be an engine bug
         outcomes[f.fact_key] = _strongest(outcomes.get(f.fact_key), f.outcome)
     facts_by_key = {f.key: f for f in facts}
-    return [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of)
-            for rule in selection.rules]
+    results = [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of)
+               for rule in selection.rules]
+    return sorted([*results, _stray_waivers(loaded, results)], key=lambda r: r.rule)
+
+
+WAIVER_RULE = "IOP-WAIVER-01"
+_STRAY = {"sv": ("Undantaget för {rule} avser en regel som inte finns i de valda regelverken.",
+                 "Undantaget för {rule} behövs inte: regeln är {verdict}."),
+          "en": ("The waiver for {rule} names a rule that is not in the selected rulesets.",
+                 "The waiver for {rule} is not needed: the rule is {verdict}.")}
+
+
+def _stray_waivers(loaded: LoadedAgreement, results: list[Result]) -> Result:
+    """Built in, because it reads the other rules' verdicts: a waiver must waive something."""
+    verdicts = {r.rule: r.verdict for r in results}
+    waivers = loaded.agreement.waivers
+    problems = {lang: [] for lang in ("sv", "en")}
+    line_path: tuple[str | int, ...] = ("waivers",)
+    for i, w in enumerate(waivers):
+        if verdicts.get(w.rule) == "waived":
+            continue
+        for lang in ("sv", "en"):
+            missing, unneeded = _STRAY[lang]
+            text = missing if w.rule not in verdicts else unneeded
+            problems[lang].append(text.format(rule=w.rule, verdict=verdicts.get(w.rule, "")))
+        if len(problems["sv"]) == 1:
+            line_path = ("waivers", i)
+    verdict = "not_applicable" if not waivers else "fail" if problems["sv"] else "pass"
+    message = {lang: " ".join(problems[lang]) or (_NOT_APPLICABLE[lang] if not waivers else
+                                                  {"sv": "Varje undantag avser en underkänd regel.",
+                                                   "en": "Every waiver waives a failing rule."}[lang])
+               for lang in ("sv", "en")}
+    return Result(
+        agreement_id=loaded.agreement.id, path=loaded.path, rule=WAIVER_RULE, ruleset="iop-core",
+        verdict=verdict, severity="warning",
+        title={"sv": "Varje undantag avser en underkänd regel", "en": "Every waiver waives a failing rule"},
+        message=message, citation="Beslutade undantag gäller avvikelser som faktiskt finns",
+        remediation={"sv": "Ta bort undantaget eller rätta regel-ID:t.", "en": "Remove the waiver or correct its rule ID."},
+        line=loaded.line_of(line_path), evidence={"waivers": [w.rule for w in waivers]},
+        source=_source(loaded, line_path))
 
 
 def _strongest(old: str | None, new: str) -> str:

@@ -150,3 +150,17 @@ def test_portfolio_html_page(tmp_path: Path) -> None:
     assert '<line class="today"' in html and '<svg class="rule-chart"' in html
     assert '<a href="#ostersund-hej-framling-2019">' in html and 'id="ostersund-hej-framling-2019"' in html
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_a_waiver_that_waives_nothing_is_a_warning(tmp_path: Path) -> None:
+    good = (DATA / "hook" / "good.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "stray.yaml"
+    path.write_text(good + """waivers:
+  - {rule: IOP-PAY-01, reason: r, approved_by: SN}
+  - {rule: IOP-NOPE-99, reason: r, approved_by: SN}
+""", encoding="utf-8")
+    data = json.loads(run_cli("check", str(path), "--format", "json").out)
+    (r,) = [r for r in data["agreements"][0]["results"] if r["rule"] == "IOP-WAIVER-01"]
+    assert (r["verdict"], r["severity"]) == ("fail", "warning")
+    assert "IOP-PAY-01 behövs inte: regeln är pass" in r["message"] and "IOP-NOPE-99 avser en regel som inte finns" in r["message"]
+    assert r["line"] == 31  # the first stray waiver
