@@ -143,9 +143,34 @@ def read_text(path: str | Path) -> str:
         raise IopError(f"byte 0x{raw[exc.start]:02x} is not UTF-8, expected UTF-8 text", str(path), line, column) from None
 
 
+SAFE_COMPOSE_DEPTH = 2000  # libyaml's composer recurses on the C stack; it crashed here past ~10,000 levels
+
+
+def _possible_depth(text: str) -> int:
+    """An upper bound on collection nesting: every level needs a bracket, an indent or an indicator on a line."""
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + longest
+
+
+def _refuse_deep_nesting(text: str, path: str) -> None:
+    """Walk the event stream (iterative, no recursion) and refuse nesting before composing it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise IopError(f"nesting deeper than {MAX_DEPTH} levels, expected a flat agreement file",
+                               path, mark.line + 1, mark.column + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, Positions]:
     """Data and positions of one YAML document; an empty document is an error."""
     try:
+        if _possible_depth(text) > SAFE_COMPOSE_DEPTH:
+            _refuse_deep_nesting(text, path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -25,7 +25,7 @@ def results(data: dict[str, Any], engine: str, as_of: dt.date | None = None, for
 
 
 @needs_durable
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(agreements(), AS_OF, FORCED)
 def test_backends_agree_on_generated_agreements(data: dict[str, Any], as_of: dt.date | None, forced: str | None) -> None:
     assert results(data, "durable", as_of, forced) == results(data, "python", as_of, forced)
