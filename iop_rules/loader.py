@@ -11,7 +11,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -44,13 +44,21 @@ def parse_agreement(text: str, path: str = "<string>") -> LoadedAgreement:
 
 
 def _validate(data: Any, positions: Positions, path: str) -> LoadedAgreement:
-    if not isinstance(data, dict):
-        raise IopError("the document is not a mapping, expected `id:`, `parties:`, ... at the top", path, 1, 1)
-    try:
-        agreement = Agreement.model_validate(data)
-    except ValidationError as exc:
-        raise ranked(pydantic_errors(exc, positions, path, Agreement)) from None
+    agreement = validate_document(Agreement, data, positions, path, "`id:`, `parties:`, ...")
     return LoadedAgreement(agreement, path, positions)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(model: type[M], data: Any, positions: Positions, path: str, expected_keys: str) -> M:
+    """A YAML document validated as `model`, every pydantic error located and ranked."""
+    if not isinstance(data, dict):
+        raise IopError(f"the document is not a mapping, expected {expected_keys} at the top", path, 1, 1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ranked(pydantic_errors(exc, positions, path, model)) from None
 
 
 def pydantic_errors(exc: ValidationError, positions: Positions, path: str, root: type[BaseModel]) -> list[IopError]:

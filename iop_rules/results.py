@@ -297,31 +297,33 @@ def format_value(name: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def _fields(conds: Iterable[Condition]) -> set[str]:
-    out: set[str] = set()
+def _leaves(conds: Iterable[Condition]) -> Iterable[Compare | Presence]:
     for c in conds:
         if isinstance(c, (Compare, Presence)):
-            out.add(c.field)
-            operands = c.operand if isinstance(c, Compare) and isinstance(c.operand, tuple) else (getattr(c, "operand", None),)
-            out.update(o.field for o in operands if isinstance(o, FieldRef))
+            yield c
         elif isinstance(c, (AllOf, AnyOf)):
-            out |= _fields(c.items)
+            yield from _leaves(c.items)
         elif isinstance(c, Not):
-            out |= _fields([c.item])
+            yield from _leaves([c.item])
+
+
+def _operands(leaf: Compare | Presence) -> tuple[object, ...]:
+    if not isinstance(leaf, Compare):
+        return ()
+    return leaf.operand if isinstance(leaf.operand, tuple) else (leaf.operand,)
+
+
+def _fields(conds: Iterable[Condition]) -> set[str]:
+    """Every fact field a condition reads, on either side of a comparison."""
+    out: set[str] = set()
+    for leaf in _leaves(conds):
+        out.add(leaf.field)
+        out.update(o.field for o in _operands(leaf) if isinstance(o, FieldRef))
     return out
 
 
 def _params_of(conds: Iterable[Condition]) -> set[str]:
-    out: set[str] = set()
-    for c in conds:
-        if isinstance(c, Compare):
-            operands = c.operand if isinstance(c.operand, tuple) else (c.operand,)
-            out.update(o.name for o in operands if isinstance(o, ParamRef))
-        elif isinstance(c, (AllOf, AnyOf)):
-            out |= _params_of(c.items)
-        elif isinstance(c, Not):
-            out |= _params_of([c.item])
-    return out
+    return {o.name for leaf in _leaves(conds) for o in _operands(leaf) if isinstance(o, ParamRef)}
 
 
 def _evidence(shown: list[Fact], fields: list[str], params: dict[str, Any], param_names: list[str]) -> dict[str, Any]:

@@ -20,11 +20,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from .errors import DocPath, IopError, ranked
+from .errors import DocPath, IopError
 from .facts import FACT_FIELDS
-from .loader import pydantic_errors
+from .loader import validate_document
 from .months import to_days
 from .yamlpos import Positions, load_yaml_file
 
@@ -298,12 +298,7 @@ def load_ruleset_file(path: str | Path, inherited_params: frozenset[str] = froze
 
 
 def build_ruleset(data: Any, positions: Positions, path: str, inherited_params: frozenset[str] = frozenset()) -> Ruleset:
-    if not isinstance(data, dict):
-        raise IopError("a ruleset must be a mapping, expected `id:`, `rules:` ...", path, 1, 1)
-    try:
-        spec = RulesetSpec.model_validate(data)
-    except ValidationError as exc:
-        raise ranked(pydantic_errors(exc, positions, path, RulesetSpec)) from None
+    spec = validate_document(RulesetSpec, data, positions, path, "`id:`, `rules:`, ...")
     params = set(spec.parameters) | set(inherited_params)
     rules, seen = [], {}
     for i, rs in enumerate(spec.rules):
