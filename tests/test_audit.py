@@ -164,3 +164,28 @@ def test_a_waiver_that_waives_nothing_is_a_warning(tmp_path: Path) -> None:
     assert (r["verdict"], r["severity"]) == ("fail", "warning")
     assert "IOP-PAY-01 behövs inte: regeln är pass" in r["message"] and "IOP-NOPE-99 avser en regel som inte finns" in r["message"]
     assert r["line"] == 31  # the first stray waiver
+
+
+def test_two_thousand_generated_agreements_fifty_broken(tmp_path: Path) -> None:
+    from bench.generate import generate
+    generate(tmp_path / "gen", 2000, seed=7, broken=50)
+    run = run_cli("audit", str(tmp_path / "gen"), "--format", "json", "--jobs", "2")
+    assert run.code == 2
+    data = json.loads(run.out)
+    assert len(data["agreements"]) == 1950 and data["summary"]["agreements"] == 1950
+    assert len(data["errors"]) == 50 and data["summary"]["errors"] == 50
+    assert all(e["line"] > 1 and "2019-02-30" in e["message"] for e in data["errors"])
+    assert len(run.err.strip().splitlines()) == 50
+
+
+@pytest.mark.skipif(__import__("shutil").which("chromium") is None, reason="chromium not installed (Debian package `chromium`)")
+def test_portfolio_html_renders_in_headless_chromium(tmp_path: Path) -> None:
+    import subprocess
+    report, png = tmp_path / "audit.html", tmp_path / "audit.png"
+    run_cli("audit", str(AGREEMENTS), "--as-of", "2020-05-15", "--format", "html", "-o", str(report))
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1240,1754",
+                    f"--screenshot={png}", report.as_uri()], capture_output=True, timeout=120, check=False)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
