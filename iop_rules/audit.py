@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Sequence
@@ -65,8 +66,21 @@ def checked(paths: Sequence[str], options: AuditOptions) -> Iterator[tuple[str, 
         yield from map(_check_one, paths)
         return
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    chunk = max(1, min(64, len(paths) // (options.jobs * 8)))
+    # Backpressure: Pool.imap would queue every path at once and buffer every finished report
+    # whenever this process falls behind its workers (it does, on two cores), so memory grew with N.
+    # At most `window` files are in flight; the pool's feeder waits for the consumer.
+    window = threading.BoundedSemaphore(chunk * options.jobs * 4)
+
+    def feed() -> Iterator[str]:
+        for path in paths:
+            window.acquire()
+            yield path
+
     with context.Pool(options.jobs, _init_worker, (options,)) as pool:
-        yield from pool.imap(_check_one, paths, chunksize=max(1, min(64, len(paths) // (options.jobs * 8))))
+        for item in pool.imap(_check_one, feed(), chunksize=chunk):
+            window.release()
+            yield item
 
 
 # ---- the portfolio --------------------------------------------------------------
@@ -85,7 +99,7 @@ class Portfolio:
     overdue: list[dict[str, Any]] = field(default_factory=list)
     upcoming: list[dict[str, Any]] = field(default_factory=list)
     cash_per_organisation: dict[str, dict[str, int]] = field(default_factory=dict)
-    _engagements: list[dict[str, Any]] = field(default_factory=list)
+    _engagements: list[tuple[Any, ...]] = field(default_factory=list)
 
     def add(self, report: AgreementReport) -> None:
         self.agreements += 1
@@ -121,23 +135,34 @@ class Portfolio:
             per_year = self.cash_per_organisation.setdefault(org["name"], {})
             for year, amount in s.get("cash_by_year", {}).items():
                 per_year[year] = per_year.get(year, 0) + amount
-            if s.get("start") and s.get("end"):
-                self._engagements.append({"org": key, "name": org["name"], "authority": authority,
-                                          "body": s.get("body"), "agreement": report.id,
-                                          "start": s["start"], "end": s["end"]})
+            if s.get("start") and s.get("end"):  # a tuple, not a dict: one per agreement, kept to the end
+                self._engagements.append((key, authority, s.get("body") or "", s["start"], report.id, s["end"], org["name"]))
 
     def overlaps(self) -> list[dict[str, Any]]:
-        """The same organisation in two agreements with the same authority and body, at the same time."""
-        out = []
-        rows = sorted(self._engagements, key=lambda e: (e["org"], e["authority"], e["start"], e["agreement"]))
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                if (b["org"], b["authority"]) != (a["org"], a["authority"]):
-                    break
-                if b["body"] == a["body"] and b["start"] <= a["end"]:
-                    out.append({"organisation": a["name"], "authority": a["authority"],
-                                "agreements": [a["agreement"], b["agreement"]],
-                                "from": b["start"], "until": min(a["end"], b["end"])})
+        """The same organisation with the same authority and body in agreements whose periods overlap.
+
+        Reported as clusters found by a sweep over start dates, not as pairs: pairs grow with the
+        square of a portfolio, clusters with its size.
+        """
+        out: list[dict[str, Any]] = []
+        cluster: list[tuple[Any, ...]] = []
+        cluster_end = ""
+
+        def close() -> None:
+            if len(cluster) > 1:
+                first = cluster[0]
+                out.append({"organisation": first[6], "authority": first[1], "body": first[2] or None,
+                            "agreements": [e[4] for e in cluster], "from": cluster[1][3], "until": cluster_end})
+
+        for entry in sorted(self._engagements):  # by organisation, authority, body, start, agreement
+            same_group = bool(cluster) and entry[:3] == cluster[0][:3]
+            if same_group and entry[3] <= cluster_end:
+                cluster.append(entry)
+                cluster_end = max(cluster_end, entry[5])
+                continue
+            close()
+            cluster, cluster_end = [entry], entry[5]
+        close()
         return out
 
     def summary(self) -> dict[str, Any]:

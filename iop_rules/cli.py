@@ -179,7 +179,7 @@ def _audit(args: argparse.Namespace) -> int:
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and not os.environ.get("CI"))
     run = run_audit(args.paths, options, sys.stderr if show else None)
     run.baseline = baseline
-    reports = _Tee(run.agreements)
+    reports = _Tee(run.agreements, args.fail_on, baseline)
     run.agreements = reports
     _emit(get_outputter(args.format, args.lang), run, args.output)
     if args.calendar:
@@ -188,29 +188,20 @@ def _audit(args: argparse.Namespace) -> int:
         print(e, file=sys.stderr)
     if run.errors:
         return 2
-    return 0 if args.exit_zero else reports.exit_code(args.fail_on, baseline)
+    return 0 if args.exit_zero or not reports.failed else 1
 
 
 class _Tee:
-    """Passes reports through to the renderer once, keeping only what the exit code needs."""
+    """Passes reports through to the renderer once, noting whether any fails the run."""
 
-    def __init__(self, reports) -> None:  # type: ignore[no-untyped-def]
-        self._reports = reports
-        self._findings: list[tuple[str, str, str]] = []
+    def __init__(self, reports, fail_on: str, baseline) -> None:  # type: ignore[no-untyped-def]
+        self._reports, self._fail_on, self._baseline = reports, fail_on, baseline
+        self.failed = False
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         for a in self._reports:
-            self._findings.extend((a.id, r.rule, r.severity) for r in a.results if r.verdict in ("fail", "unknown"))
+            self.failed = self.failed or _exit_code([a], self._fail_on, self._baseline) == 1
             yield a
-
-    def exit_code(self, fail_on: str, baseline) -> int:  # type: ignore[no-untyped-def]
-        if fail_on == "never":
-            return 0
-        for agreement_id, rule, severity in self._findings:
-            if SEVERITY_RANK[severity] <= SEVERITY_RANK[fail_on]:
-                if baseline is None or (agreement_id, rule) not in baseline.findings:
-                    return 1
-        return 0
 
 
 def write_atomically(path: str, text: str) -> None:

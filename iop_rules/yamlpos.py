@@ -113,8 +113,8 @@ class _Builder:
             raise self.fail(node, f"YAML tag {node.tag!r} is not allowed, expected plain YAML data", doc_path)
         if node.tag.endswith(("timestamp", "str")):
             return node.value  # dates stay text: the schema parses (and rejects 2019-02-30) with a position
-        try:
-            return _SCALAR_BUILDER.construct_object(node)
+        try:  # the constructor function itself: construct_object() would cache every node forever
+            return _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
         except (ValueError, yaml.YAMLError):
             raise self.fail(node, f"cannot read {node.value!r}, expected a number, true/false or text", doc_path) from None
 

@@ -189,3 +189,28 @@ def test_portfolio_html_renders_in_headless_chromium(tmp_path: Path) -> None:
                     f"--screenshot={png}", report.as_uri()], capture_output=True, timeout=120, check=False)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+
+
+def test_overlaps_are_reported_as_clusters_not_pairs() -> None:
+    from iop_rules.audit import Portfolio
+    from iop_rules.results import AgreementReport
+
+    def report(i: int, start: str, end: str) -> AgreementReport:
+        summary = {"authority": "Lunds kommun", "body": "socialnämnden", "start": start, "end": end,
+                   "organisations": [{"name": "Föreningen", "org_number": "802496-6080"}], "cash_by_year": {}}
+        return AgreementReport(f"a{i}", f"a{i}.yaml", ("iop-core",), {}, (), summary)
+
+    p = Portfolio(None)
+    for i, (s, e) in enumerate([("2019-01-01", "2019-12-31"), ("2019-06-01", "2020-06-30"), ("2020-03-01", "2020-12-31"),
+                                ("2022-01-01", "2022-12-31")]):
+        p.add(report(i, s, e))
+    assert p.overlaps() == [{"organisation": "Föreningen", "authority": "Lunds kommun", "body": "socialnämnden",
+                             "agreements": ["a0", "a1", "a2"], "from": "2019-06-01", "until": "2020-12-31"}]
+
+
+def test_parsing_keeps_no_yaml_nodes_alive() -> None:
+    from iop_rules.loader import load_agreement
+    from iop_rules.yamlpos import _SCALAR_BUILDER
+    for path in sorted(AGREEMENTS.glob("*.yaml")):
+        load_agreement(path)
+    assert _SCALAR_BUILDER.constructed_objects == {}  # a cache here grew with every file read

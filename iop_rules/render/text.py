@@ -74,7 +74,8 @@ class TextOutputter(Outputter):
             out.extend(f"  {d['date']}  {w['kinds'][d['kind']]:<8} {d['agreement']}" for d in s["upcoming"][:20])
         if s["overlapping_agreements"]:
             out.append(w["overlap"])
-            out.extend(f"  {o['organisation']} ({o['authority']}): {' + '.join(o['agreements'])}, {o['from']}–{o['until']}"
+            out.extend(f"  {o['organisation']} ({o['authority']}): {' + '.join(o['agreements'][:10])}"
+                       f"{' …' if len(o['agreements']) > 10 else ''}, {o['from']}–{o['until']}"
                        for o in s["overlapping_agreements"])
         if baseline is not None:
             out.append(w["resolved"].format(path=baseline.path))
