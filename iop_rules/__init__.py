@@ -5,16 +5,35 @@
     for agreement in run.agreements:
         for r in agreement.results:
             print(agreement.id, r.rule, r.verdict, r.message["sv"])
+
+Names are imported on first use, so `iop-rules --version` and the
+pre-commit hook do not pay for what they do not run.
 """
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .errors import IopError
-from .loader import LoadedAgreement, load_agreement
-from .results import AgreementReport, Result
-from .rulesets import RulesetLibrary, load_rulesets
-from .runner import RunReport, check
+_EXPORTS = {
+    "check": "runner", "RunReport": "runner",
+    "load_agreement": "loader", "LoadedAgreement": "loader",
+    "load_rulesets": "rulesets", "RulesetLibrary": "rulesets",
+    "AgreementReport": "results", "Result": "results",
+    "IopError": "errors",
+}
+__all__ = [*_EXPORTS, "__version__"]
 
-__all__ = ["check", "load_agreement", "load_rulesets", "IopError", "LoadedAgreement", "AgreementReport",
-           "Result", "RulesetLibrary", "RunReport", "__version__"]
+if TYPE_CHECKING:
+    from .errors import IopError
+    from .loader import LoadedAgreement, load_agreement
+    from .results import AgreementReport, Result
+    from .rulesets import RulesetLibrary, load_rulesets
+    from .runner import RunReport, check
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'iop_rules' has no attribute {name!r}")

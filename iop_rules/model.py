@@ -25,7 +25,7 @@ Key = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Document(Strict):

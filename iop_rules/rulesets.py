@@ -203,7 +203,7 @@ def literal(value: Any, kind: str, fail: Any) -> int | float | bool | str:
 # ---- ruleset files ----------------------------------------------------------
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(_Strict):
