@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from .conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, Presence
 from .engine import Backend, Firing
 from .engine.ir import compile_selection
 from .facts import FACT_FIELDS, Fact, decision_date, derive_facts
 from .loader import LoadedAgreement
 from .months import from_days
-from .rulesets import (AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, Presence, Rule,
-                       RulesetLibrary, Selection)
+from .rulesets import Rule, RulesetLibrary, Selection
 
 VERDICTS = ("fail", "unknown", "waived", "pass", "not_applicable")
 SEVERITIES = ("error", "warning", "info")

@@ -5,11 +5,10 @@ and deciding body), from when until when it was in force, which ruleset
 it `extends`, its parameters -- each value with the legal reference
 beside it, in the spirit of openfisca's parameters -- and its rules.
 
-A rule's conditions are data: comparisons of a fact's fields with
-literals, parameters or other fields, presence, and all/any/not.  They
-are parsed and checked here, against `facts.FACT_FIELDS`, so a ruleset
-with an unknown operator, field or parameter, or a duplicate rule ID, is
-refused with `path:line` before any agreement is checked.
+A rule's conditions are data (see conditions.py).  Everything is
+checked as it is loaded, so a ruleset with an unknown operator, field
+or parameter, a duplicate rule ID or a broken `extends` is refused with
+`path:line` before any agreement is checked.
 """
 from __future__ import annotations
 
@@ -18,15 +17,16 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
+from .conditions import Condition, ConditionParser
 from .errors import DocPath, IopError
 from .facts import FACT_FIELDS
 from .loader import validate_document
-from .months import to_days
 from .yamlpos import Positions, load_yaml_file
+
 
 def _shipped_dir() -> Path:
     """The shipped rulesets: packaged beside the code when installed, the source tree in a checkout."""
@@ -35,172 +35,9 @@ def _shipped_dir() -> Path:
 
 
 SHIPPED_DIR = _shipped_dir()
-COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
-SET_OPS = ("in", "not_in")
-ORDERED_KINDS = ("int", "number", "date")
 Verdict = Literal["pass", "fail", "unknown", "not_applicable", "waived"]
 Severity = Literal["error", "warning", "info"]
 
-
-# ---- conditions -----------------------------------------------------------
-
-@dataclass(frozen=True)
-class FieldRef:
-    field: str
-
-
-@dataclass(frozen=True)
-class ParamRef:
-    name: str
-
-
-Operand = Union[int, float, bool, str, FieldRef, ParamRef]
-
-
-@dataclass(frozen=True)
-class Compare:
-    field: str
-    op: str  # one of COMPARISONS or SET_OPS
-    operand: Operand | tuple[Operand, ...]
-
-
-@dataclass(frozen=True)
-class Presence:
-    field: str
-    present: bool
-
-
-@dataclass(frozen=True)
-class ParamSet:
-    """True when a parameter has a value in the selected rulesets."""
-
-    name: str
-    present: bool
-
-
-@dataclass(frozen=True)
-class AllOf:
-    items: tuple["Condition", ...]
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    items: tuple["Condition", ...]
-
-
-@dataclass(frozen=True)
-class Not:
-    item: "Condition"
-
-
-Condition = Union[Compare, Presence, ParamSet, AllOf, AnyOf, Not]
-
-
-class _ConditionParser:
-    """Parses one condition, checking fields and parameters as it goes."""
-
-    def __init__(self, path: str, positions: Positions, fact_type: str, params: set[str]) -> None:
-        self.path, self.positions, self.params = path, positions, params
-        self.fields = FACT_FIELDS[fact_type]
-        self.fact_type = fact_type
-
-    def error(self, doc_path: DocPath, message: str) -> IopError:
-        line, column = self.positions.of_value(doc_path)
-        return IopError(message, self.path, line, column, doc_path)
-
-    def parse(self, data: Any, at: DocPath) -> Condition:
-        if not isinstance(data, dict) or not data:
-            raise self.error(at, "a condition must be a mapping, expected `all:`, `any:`, `not:` or `field:` with an operator")
-        if set(data) <= {"all", "any", "not"} and len(data) == 1:
-            return self._combinator(data, at)
-        if "param" in data:
-            return self._param_set(data, at)
-        if "field" not in data:
-            raise self.error(at, f"unknown condition keys {sorted(data)}, expected all, any, not, field or param")
-        return self._leaf(data, at)
-
-    def _combinator(self, data: dict[str, Any], at: DocPath) -> Condition:
-        (key, value), = data.items()
-        if key == "not":
-            return Not(self.parse(value, (*at, "not")))
-        if not isinstance(value, list) or not value:
-            raise self.error((*at, key), f"`{key}` needs a non-empty list of conditions")
-        items = tuple(self.parse(v, (*at, key, i)) for i, v in enumerate(value))
-        return AllOf(items) if key == "all" else AnyOf(items)
-
-    def _param_set(self, data: dict[str, Any], at: DocPath) -> Condition:
-        if set(data) != {"param", "present"} or not isinstance(data["present"], bool):
-            raise self.error(at, "a parameter test is `{param: NAME, present: true|false}`")
-        self._check_param(data["param"], (*at, "param"))
-        return ParamSet(data["param"], data["present"])
-
-    def _check_param(self, name: Any, at: DocPath) -> None:
-        if name not in self.params:
-            known = ", ".join(sorted(self.params)) or "none"
-            raise self.error(at, f"unknown parameter {name!r}, expected one of: {known}")
-
-    def _check_field(self, name: Any, at: DocPath) -> str:
-        if name not in self.fields:
-            import difflib
-            close = difflib.get_close_matches(str(name), list(self.fields), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise self.error(at, f"unknown field {name!r} of fact type {self.fact_type!r}{hint}, expected a field listed in facts.FACT_FIELDS")
-        return self.fields[name]
-
-    def _leaf(self, data: dict[str, Any], at: DocPath) -> Condition:
-        kind = self._check_field(data["field"], (*at, "field"))
-        ops = [k for k in data if k != "field"]
-        if len(ops) != 1:
-            raise self.error(at, f"expected exactly one operator beside `field`, got {ops or 'none'}")
-        op = ops[0]
-        where = (*at, op)
-        if op == "present":
-            if not isinstance(data[op], bool):
-                raise self.error(where, "`present` takes true or false")
-            return Presence(data["field"], data[op])
-        if op in SET_OPS:
-            if not isinstance(data[op], list) or not data[op]:
-                raise self.error(where, f"`{op}` takes a non-empty list of values")
-            return Compare(data["field"], op, tuple(self._operand(v, kind, (*where, i)) for i, v in enumerate(data[op])))
-        if op not in COMPARISONS:
-            raise self.error(where, f"unknown operator {op!r}, expected one of: {', '.join(COMPARISONS + SET_OPS)}, present")
-        if op in ("lt", "le", "gt", "ge") and kind not in ORDERED_KINDS:
-            raise self.error(where, f"`{op}` cannot order a {kind} field, expected eq or ne")
-        return Compare(data["field"], op, self._operand(data[op], kind, where))
-
-    def _operand(self, value: Any, kind: str, at: DocPath) -> Operand:
-        if isinstance(value, dict):
-            if set(value) == {"field"}:
-                other = self._check_field(value["field"], (*at, "field"))
-                if other != kind and {other, kind} - {"int", "number"}:
-                    raise self.error(at, f"cannot compare a {kind} field with a {other} field")
-                return FieldRef(value["field"])
-            if set(value) == {"param"}:
-                self._check_param(value["param"], (*at, "param"))
-                return ParamRef(value["param"])
-            raise self.error(at, "an operand is a value, `{field: NAME}` or `{param: NAME}`")
-        return literal(value, kind, lambda msg: self.error(at, msg))
-
-
-def literal(value: Any, kind: str, fail: Any) -> int | float | bool | str:
-    """A literal checked against the field's kind; ISO dates become epoch days."""
-    if kind == "date":
-        try:
-            return to_days(dt.date.fromisoformat(str(value)))
-        except ValueError:
-            raise fail(f"{value!r} is not an ISO date, expected YYYY-MM-DD") from None
-    ok = {
-        "int": isinstance(value, int) and not isinstance(value, bool),
-        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
-        "bool": isinstance(value, bool),
-        "str": isinstance(value, str),
-    }[kind]
-    if not ok:
-        raise fail(f"{value!r} does not fit a {kind} field, expected a {kind}")
-    return value
-
-
-# ---- ruleset files ----------------------------------------------------------
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
@@ -315,8 +152,8 @@ def _parse_rule(rs: RuleSpec, ruleset_id: str, path: str, positions: Positions, 
     if rs.for_ not in FACT_FIELDS:
         line, col = positions.of_value((*at, "for"))
         raise IopError(f"unknown fact type {rs.for_!r}, expected one of: {', '.join(FACT_FIELDS)}", path, line, col, (*at, "for"))
-    on_element = _ConditionParser(path, positions, rs.for_, params)
-    on_agreement = _ConditionParser(path, positions, "agreement", params)
+    on_element = ConditionParser(path, positions, rs.for_, params)
+    on_agreement = ConditionParser(path, positions, "agreement", params)
     where = on_element.parse(rs.where, (*at, "where")) if rs.where is not None else None
     applies = on_agreement.parse(rs.applies_if, (*at, "applies_if")) if rs.applies_if is not None else None
     expect = on_element.parse(rs.expect, (*at, "expect"))
@@ -327,7 +164,7 @@ def _parse_rule(rs: RuleSpec, ruleset_id: str, path: str, positions: Positions, 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-def _check_placeholders(rs: RuleSpec, parser: _ConditionParser, params: set[str], at: DocPath) -> None:
+def _check_placeholders(rs: RuleSpec, parser: ConditionParser, params: set[str], at: DocPath) -> None:
     for key in ("message", "pass_message"):
         text = getattr(rs, key)
         for lang in ("sv", "en"):

@@ -30,7 +30,7 @@ from typing import Any, Sequence
 from durable import engine as durable_engine  # ImportError on Python 3.13+: the factory falls back
 
 from ..facts import Fact
-from ..rulesets import FieldRef
+from ..conditions import FieldRef
 from . import Backend, Firing
 from .ir import And, Cmp, Cond, Has, Or, Program
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Union
 
 from ..errors import IopError
-from ..rulesets import (AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, ParamSet,
-                        Presence, Rule, Selection)
+from ..conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, ParamSet, Presence
+from ..rulesets import Rule, Selection
 
 Scalar = Union[int, float, bool, str]
 OUTCOMES = ("not_applicable", "unknown", "fail", "pass")

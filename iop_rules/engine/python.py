@@ -9,7 +9,7 @@ import operator
 from typing import Callable, Mapping, Sequence
 
 from ..facts import Fact
-from ..rulesets import FieldRef
+from ..conditions import FieldRef
 from . import Backend, Firing
 from .ir import And, Branch, Cmp, Cond, Has, Or, Program
 
