@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from .conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, Presence
 from .engine import Backend, Firing
-from .engine.ir import compile_selection
+from .engine.ir import compile_selection, passes_by_default
 from .facts import FACT_FIELDS, Fact, decision_date, derive_facts
 from .loader import LoadedAgreement
 from .months import from_days
@@ -195,7 +195,8 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
         mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
         if any(o == "unknown" and spec.missing == "fail" for o in per_fact.values()) and spec.missing_severity:
             severity = spec.missing_severity
-        verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), spec.if_none)
+        default = "pass" if passes_by_default(rule) else spec.if_none
+        verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), default)
         keys = sorted(k for k, o in mapped.items() if o == verdict) or sorted(per_fact)
         shown = [facts[k] for k in keys] or [agreement]
     static = _static(rule)

@@ -8,7 +8,8 @@ that says which outcome the rule has for that fact:
 - `unknown` on each element fact that passes `where` but lacks a field
   `expect` compares;
 - `fail` / `pass` on each such element with every compared field present,
-  as `expect` is false / true.
+  as `expect` is false / true; a rule on the agreement fact itself has no
+  `pass` branch -- when nothing else fires, it passed (`passes_by_default`).
 
 Conditions are in negation normal form with parameters already
 substituted and constants folded.  That is what makes the two backends
@@ -116,8 +117,19 @@ def lower_rule(rule: Rule, params: dict[str, int | float | None]) -> list[Branch
     if needed:
         out.append(Branch(rule.id, "unknown", rule.spec.for_, simplify(And((selected, Or(tuple(Has(f, False) for f in needed)))))))
     out.append(Branch(rule.id, "fail", rule.spec.for_, simplify(And((selected, *all_there, expect_false)))))
-    out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(And((selected, *all_there, expect_true)))))
+    if not passes_by_default(rule):
+        out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(And((selected, *all_there, expect_true)))))
     return [b for b in out if b.cond != FALSE]
+
+
+def passes_by_default(rule: Rule) -> bool:
+    """For a rule on the agreement itself the other branches cover every other case, so silence is a pass.
+
+    Not firing a branch for the commonest outcome halves the firings, and with durable_rules every
+    firing is a Python callback.  Rules over parties, funding, ... keep their pass branch: there,
+    "no element matched `where`" (the rule's `if_none`) must be told apart from "every element passed".
+    """
+    return rule.spec.for_ == "agreement" and rule.where is None
 
 
 class _Lowering:
