@@ -35,3 +35,12 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Cl
 def engine(request: pytest.FixtureRequest) -> str:
     """Every available engine in turn (durable is skipped where it does not import)."""
     return request.param
+
+
+def screenshot(page: Path, png: Path, profile: Path) -> bytes:
+    """Render a page in headless Chromium (flags for a machine with no network) and return the PNG."""
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={profile}", "--window-size=1240,1754", f"--screenshot={png}", page.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    return png.read_bytes() if png.exists() else b""

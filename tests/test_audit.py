@@ -180,14 +180,10 @@ def test_two_thousand_generated_agreements_fifty_broken(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(__import__("shutil").which("chromium") is None, reason="chromium not installed (Debian package `chromium`)")
 def test_portfolio_html_renders_in_headless_chromium(tmp_path: Path) -> None:
-    import subprocess
+    from tests.conftest import screenshot
     report, png = tmp_path / "audit.html", tmp_path / "audit.png"
     run_cli("audit", str(AGREEMENTS), "--as-of", "2020-05-15", "--format", "html", "-o", str(report))
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1240,1754",
-                    f"--screenshot={png}", report.as_uri()], capture_output=True, timeout=120, check=False)
-    data = png.read_bytes()
+    data = screenshot(report, png, tmp_path / "profile")
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import jsonschema
 import junitparser
 import pytest
 
-from tests.conftest import AGREEMENTS, DATA, run_cli
+from tests.conftest import AGREEMENTS, DATA, run_cli, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -133,11 +132,7 @@ def test_html_escapes_agreement_text(tmp_path: Path) -> None:
 def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     report, png = tmp_path / "report.html", tmp_path / "report.png"
     run_cli("check", str(AGREEMENTS), "--format", "html", "-o", str(report))
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1240,1754",
-                    f"--screenshot={png}", report.as_uri()], capture_output=True, timeout=120, check=False)
-    data = png.read_bytes()
+    data = screenshot(report, png, tmp_path / "profile")
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a page with text, not a blank image
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1240, 1754)
