@@ -62,6 +62,23 @@ FACT_FIELDS: dict[str, dict[str, str]] = {
     "waiver": {"rule": "str", "approved_by": "str", "expires_date": "date", "expired": "bool"},
 }
 
+#: How a reader is told what is missing when a rule cannot be decided (sv, en; the file's key in brackets).
+FIELD_LABELS = {
+    "start_date": ("periodens startdatum [period.start]", "the start date [period.start]"),
+    "end_date": ("periodens slutdatum [period.end]", "the end date [period.end]"),
+    "duration_months": ("periodens start- och slutdatum [period]", "the period's start and end [period]"),
+    "decision_date": ("beslutsdatum [decision.date]", "the decision date [decision.date]"),
+    "reports_per_year": ("hur ofta uppföljning rapporteras [follow_up]", "how often follow-up is reported [follow_up]"),
+    "longest_report_gap_months": ("när uppföljning rapporteras [follow_up]", "when follow-up is reported [follow_up]"),
+    "cash_uncovered_months": ("vilken period finansieringen avser [funding.covers, period]",
+                              "the period the funding covers [funding.covers, period]"),
+    "bought_on_market": ("om verksamheten också köps på en marknad [iop_criteria.no_market, iop_criteria.also_procured]",
+                         "whether the activity is also bought on a market [iop_criteria.no_market, iop_criteria.also_procured]"),
+    "budget_lines_sum": ("budgetrader [budget.lines]", "budget lines [budget.lines]"),
+    "whole_years": ("vilken period beloppet avser [funding.covers, period]", "the period the amount is for [funding.covers, period]"),
+    "months_with_extensions": ("förlängningens längd [extension.months]", "the length of the prolongation [extension.months]"),
+}
+
 CRITERIA = {  # field in IopCriteria -> how the message names it (sv, en)
     "initiative_from_idea_based": ("initiativet kommer från den idéburna parten", "the initiative comes from the idea-based party"),
     "no_market": ("det finns ingen marknad eller konkurrens att värna", "there is no market or competition to protect"),

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 from .conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, Presence
 from .engine import Backend, Firing
 from .engine.ir import compile_selection, passes_by_default
-from .facts import FACT_FIELDS, Fact, decision_date, derive_facts
+from .facts import FACT_FIELDS, FIELD_LABELS, Fact, decision_date, derive_facts
 from .loader import LoadedAgreement
 from .months import from_days
 from .rulesets import Rule, RulesetLibrary, Selection
@@ -255,7 +255,8 @@ def _message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact,
             out[lang] = _NOT_APPLICABLE[lang]
         elif verdict == "unknown":
             missing = sorted({f for fact in shown for f in fields if f not in fact.values and f in FACT_FIELDS[fact.type]})
-            out[lang] = _UNKNOWN[lang].format(missing=", ".join(missing) or "-")
+            labels = [FIELD_LABELS[f][lang == "en"] if f in FIELD_LABELS else f for f in missing]
+            out[lang] = _UNKNOWN[lang].format(missing=", ".join(dict.fromkeys(labels)) or "-")
         else:
             template = spec.message if verdict == "fail" else spec.pass_message
             if template is None:
