@@ -242,9 +242,10 @@ class Spool:
 def run_audit(paths: Iterable[str | os.PathLike[str]], options: AuditOptions, progress: IO[str] | None = None) -> AuditRun:
     """Check every agreement under `paths`; the summary is complete when this returns."""
     from .engine import get_backend
-    files = list(discover(paths))
+    files, errors = discover(paths)
     engine = get_backend(options.engine).name
-    portfolio, errors, spool = Portfolio(options.as_of), [], Spool()
+    portfolio, spool = Portfolio(options.as_of), Spool()
+    portfolio.errors = len(errors)
     for n, (kind, payload) in enumerate(checked(files, options), 1):
         if kind == "report":
             portfolio.add(payload)

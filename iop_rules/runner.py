@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .engine import Backend, get_backend
 from .errors import IopError
@@ -27,14 +27,25 @@ class RunReport:
     errors: list[IopError] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Agreement files under the given paths, each directory's files in sorted order."""
+def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[IopError]]:
+    """Agreement files under the given paths, each directory's in sorted order.
+
+    A directory with no agreement file in it is an error, not an empty pass: checking
+    nothing must never look like checking and finding nothing wrong.
+    """
+    files: list[str] = []
+    errors: list[IopError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(str(f) for f in p.rglob("*") if f.suffix in AGREEMENT_SUFFIXES and f.is_file())
+            found = sorted(str(f) for f in p.rglob("*") if f.suffix in AGREEMENT_SUFFIXES and f.is_file())
+            if not found:
+                errors.append(IopError("no agreement files (*.yaml, *.yml) in this directory, expected at least one",
+                                       str(raw), 0, 0))
+            files.extend(found)
         else:
-            yield str(raw)  # a missing file is reported by the loader, with its name
+            files.append(str(raw))  # a missing file is reported by the loader, with its name
+    return files, errors
 
 
 def check_file(path: str, library: RulesetLibrary, backend: Backend,
@@ -49,8 +60,9 @@ def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: Rule
     if ruleset is not None and ruleset not in library.by_id:
         raise IopError(f"unknown ruleset {ruleset!r}, expected one of: {', '.join(sorted(library.by_id))}", "--ruleset", 0, 0)
     backend = get_backend(engine)
-    run = RunReport(backend.name)
-    for path in discover(paths):
+    files, errors = discover(paths)
+    run = RunReport(backend.name, errors=errors)
+    for path in files:
         try:
             run.agreements.append(check_file(path, library, backend, as_of, ruleset))
         except IopError as exc:

@@ -109,3 +109,12 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     run = run_cli("check", str(path), "--format", "pdf")
     assert run.code == 2
     assert "unknown format 'pdf'" in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_directory_without_agreements_is_not_a_pass(tmp_path: Path, command: str) -> None:
+    (tmp_path / "notes.txt").write_text("inget här", encoding="utf-8")
+    run = run_cli(command, str(tmp_path))
+    assert run.code == 2
+    m = _one_error_line(run.err)
+    assert m["path"] == str(tmp_path) and "no agreement files" in m["msg"]
