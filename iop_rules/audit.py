@@ -100,9 +100,11 @@ class Portfolio:
     upcoming: list[dict[str, Any]] = field(default_factory=list)
     cash_per_organisation: dict[str, dict[str, int]] = field(default_factory=dict)
     _engagements: list[tuple[Any, ...]] = field(default_factory=list)
+    _paths_by_id: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, report: AgreementReport) -> None:
         self.agreements += 1
+        self._paths_by_id.setdefault(report.id, []).append(report.path)
         authority = report.summary.get("authority") or "(okänd)"
         per_authority = self.by_authority.setdefault(authority, {"agreements": 0, "failing": 0})
         per_authority["agreements"] += 1
@@ -175,6 +177,8 @@ class Portfolio:
             "overdue": sorted(self.overdue, key=lambda d: (d["date"], d["agreement"], d["kind"])),
             "upcoming": sorted(self.upcoming, key=lambda d: (d["date"], d["agreement"], d["kind"])),
             "overlapping_agreements": self.overlaps(),
+            # a baseline matches findings by agreement id: two files with one id would blur it
+            "duplicate_ids": [{"id": k, "paths": v} for k, v in sorted(self._paths_by_id.items()) if len(v) > 1],
             "cash_per_organisation": {k: dict(sorted(v.items())) for k, v in sorted(self.cash_per_organisation.items())},
         }
 

@@ -210,3 +210,11 @@ def test_parsing_keeps_no_yaml_nodes_alive() -> None:
     for path in sorted(AGREEMENTS.glob("*.yaml")):
         load_agreement(path)
     assert _SCALAR_BUILDER.constructed_objects == {}  # a cache here grew with every file read
+
+
+def test_the_same_id_in_two_files_is_listed(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    data = json.loads(run_cli("audit", str(tmp_path), "--format", "json").out)
+    assert data["summary"]["duplicate_ids"] == [{"id": "hook-good", "paths": [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]}]
+    assert "Samma id i flera filer:" in run_cli("audit", str(tmp_path)).out

@@ -15,13 +15,13 @@ _WORDS = {
            "error": "fel", "warning": "varning", "info": "info", "rulesets": "regelverk",
            "summary": "{n} överenskommelser: {fail} underkända regler, {unknown} okända, {waived} undantag, {passed} uppfyllda; {errors} filer med fel",
            "passed": "uppfyllda", "na": "ej tillämpliga", "overdue": "Försenat per {as_of}:",
-           "upcoming": "Kommande:", "resolved": "Åtgärdat sedan {path}:", "overlap": "Överlappande överenskommelser:",
+           "upcoming": "Kommande:", "resolved": "Åtgärdat sedan {path}:", "duplicates": "Samma id i flera filer:", "overlap": "Överlappande överenskommelser:",
            "kinds": {"report": "rapport", "review": "översyn", "end": "slut"}},
     "en": {"fail": "FAIL", "unknown": "UNKNOWN", "waived": "WAIVED", "pass": "PASS", "not_applicable": "N/A",
            "error": "error", "warning": "warning", "info": "info", "rulesets": "rulesets",
            "summary": "{n} agreements: {fail} failing rules, {unknown} unknown, {waived} waived, {passed} passed; {errors} files with errors",
            "passed": "passed", "na": "not applicable", "overdue": "Overdue as of {as_of}:",
-           "upcoming": "Upcoming:", "resolved": "Resolved since {path}:", "overlap": "Overlapping agreements:",
+           "upcoming": "Upcoming:", "resolved": "Resolved since {path}:", "duplicates": "The same id in several files:", "overlap": "Overlapping agreements:",
            "kinds": {"report": "report", "review": "review", "end": "end"}},
 }
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -77,6 +77,9 @@ class TextOutputter(Outputter):
             out.extend(f"  {o['organisation']} ({o['authority']}): {' + '.join(o['agreements'][:10])}"
                        f"{' …' if len(o['agreements']) > 10 else ''}, {o['from']}–{o['until']}"
                        for o in s["overlapping_agreements"])
+        if s["duplicate_ids"]:
+            out.append(w["duplicates"])
+            out.extend(f"  {d['id']}: {', '.join(d['paths'])}" for d in s["duplicate_ids"])
         if baseline is not None:
             out.append(w["resolved"].format(path=baseline.path))
             out.extend(f"  {r['agreement']} {r['rule']}" for r in baseline.resolved())
