@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 from .conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, Presence
 from .engine import Backend, Firing
 from .engine.ir import compile_selection, passes_by_default
+from .errors import format_doc_path
 from .facts import FACT_FIELDS, FIELD_LABELS, Fact, decision_date, derive_facts
 from .loader import LoadedAgreement
 from .months import from_days
@@ -330,7 +331,6 @@ def _params_of(conds: Iterable[Condition]) -> set[str]:
 
 def _evidence(shown: list[Fact], fields: list[str], params: dict[str, Any], param_names: list[str]) -> dict[str, Any]:
     """The values the rule looked at, keyed by where they are in the agreement file."""
-    from .errors import format_doc_path
     out: dict[str, Any] = {}
     for fact in shown:
         values = {f: _plain(f, fact.values[f]) for f in fields if f in fact.values}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -212,6 +212,14 @@ CORE_ID = "iop-core"
 @dataclass(frozen=True)
 class RulesetLibrary:
     by_id: dict[str, Ruleset]
+    _selections: dict[tuple[str, ...], Selection] = field(default_factory=dict, compare=False, repr=False)
+
+    def _selection(self, chosen: tuple[Ruleset, ...]) -> Selection:
+        """One Selection per combination, so its merged rules and parameters are computed once."""
+        key = tuple(rs.id for rs in chosen)
+        if key not in self._selections:
+            self._selections[key] = Selection(chosen)
+        return self._selections[key]
 
     def chain(self, ruleset_id: str) -> tuple[Ruleset, ...]:
         """The ruleset and everything it extends, most general first."""
@@ -228,7 +236,7 @@ class RulesetLibrary:
     def select(self, authority: str | None, body: str | None, day: dt.date | None, forced: str | None = None) -> Selection:
         """iop-core always; an authority ruleset when authority, body and date match."""
         if forced is not None:
-            return Selection(self.chain(forced))
+            return self._selection(self.chain(forced))
         chosen: list[Ruleset] = []
         for rs in sorted(self.by_id.values(), key=lambda r: r.id):
             spec = rs.spec
@@ -238,7 +246,7 @@ class RulesetLibrary:
                 chosen.extend(r for r in self.chain(rs.id) if r not in chosen)
         if CORE_ID in self.by_id and self.by_id[CORE_ID] not in chosen:
             chosen.insert(0, self.by_id[CORE_ID])
-        return Selection(tuple(chosen))
+        return self._selection(tuple(chosen))
 
 
 def _same(a: str, b: str) -> bool:
