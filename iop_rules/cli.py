@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check agreement files or directories")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", default="text", help="text (default), json, sarif, junit, markdown, html, csv")
+    check.add_argument("--format", default="text", help="text (default), json, sarif, junit, markdown, html, csv, ics")
     check.add_argument("--lang", choices=("sv", "en"), default="sv")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("paths", nargs="+", metavar="DIR")
     audit.add_argument("--as-of", type=_as_of, metavar="DATE", help="deadlines as of DATE (or 'today')")
     audit.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, help="worker processes (default: cores)")
-    audit.add_argument("--format", default="text", help="text (default), json, csv, html, markdown, sarif, junit")
+    audit.add_argument("--format", default="text", help="text (default), json, csv, html, markdown, sarif, junit, ics")
     audit.add_argument("--lang", choices=("sv", "en"), default="sv")
     audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
     audit.add_argument("--exit-zero", action="store_true")

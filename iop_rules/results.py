@@ -42,6 +42,7 @@ class Result:
     evidence: dict[str, Any]
     source: str | None = None
     waiver: dict[str, Any] | None = None
+    rule_severity: str = ""  # the rule's own severity; `severity` may differ (missing_severity)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _stray_waivers(loaded: LoadedAgreement, results: list[Result]) -> Result:
                for lang in ("sv", "en")}
     return Result(
         agreement_id=loaded.agreement.id, path=loaded.path, rule=WAIVER_RULE, ruleset="iop-core",
-        verdict=verdict, severity="warning",
+        verdict=verdict, severity="warning", rule_severity="warning",
         title={"sv": "Varje undantag avser en underkänd regel", "en": "Every waiver waives a failing rule"},
         message=message, citation="Beslutade undantag gäller avvikelser som faktiskt finns",
         remediation={"sv": "Ta bort undantaget eller rätta regel-ID:t.", "en": "Remove the waiver or correct its rule ID."},
@@ -210,7 +211,7 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
     doc_path = shown[0].origin(fields[0]) if fields and shown[0].type == "agreement" else shown[0].doc_path
     return Result(
         agreement_id=loaded.agreement.id, path=loaded.path, rule=rule.id, ruleset=rule.ruleset,
-        verdict=verdict, severity=severity, title=static.title, message=message,
+        verdict=verdict, severity=severity, rule_severity=spec.severity, title=static.title, message=message,
         citation=spec.citation, remediation=static.remediation,
         line=loaded.line_of(doc_path), evidence=_evidence(shown, fields, params, static.params),
         source=_source(loaded, doc_path), waiver=waiver)

@@ -79,7 +79,7 @@ def test_markdown_renders(verdicts: dict) -> None:
         rows = [line for line in block.splitlines() if line.startswith("|")]
         assert len({line.replace("\\|", "").count("|") for line in rows}) <= 1, block
     assert "**IOP-PERIOD-03** Överenskommelsen är långsiktig" in text
-    assert "Överenskommelsens text: > Det Idéburna Offentliga Partnerskapet gäller från 2019-01-01 till 2019-06-30." in text
+    assert "  - Överenskommelsens text:\n\n    > Det Idéburna Offentliga Partnerskapet gäller från 2019-01-01 till 2019-06-30." in text
 
 
 class _Structure(HTMLParser):
@@ -136,3 +136,37 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a page with text, not a blank image
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1240, 1754)
+
+
+def test_sarif_does_not_depend_on_file_order(tmp_path: Path) -> None:
+    files = [str(AGREEMENTS / f"{n}.yaml") for n in ("danderyd-kompisbyran-2018", "lund-vanskapens-hus-2021", "lund-im-radrum-2019")]
+    one = json.loads(run_cli("check", *files, "--format", "sarif").out)["runs"][0]["tool"]["driver"]["rules"]
+    other = json.loads(run_cli("check", *reversed(files), "--format", "sarif").out)["runs"][0]["tool"]["driver"]["rules"]
+    assert one == other
+    by_id = {r["id"]: r for r in one}
+    assert by_id["IOP-PARTY-02"]["defaultConfiguration"]["level"] == "error"  # the rule's, not a result's warning
+
+
+NASTY = """id: nasty
+parties:
+  - {id: f, role: idea_based, name: "Bell\\a </details> <b>*x*</b>"}
+period:
+  start: 2019-01-01
+  end: 2019-06-30
+  source: |
+    Första raden.
+    </details> andra raden
+"""
+
+
+def test_agreement_text_cannot_break_markdown_or_junit(tmp_path: Path) -> None:
+    path = tmp_path / "nasty.yaml"
+    path.write_text(NASTY, encoding="utf-8")
+    md = run_cli("check", str(path), "--format", "markdown").out
+    assert md.count("<details>") == md.count("</details>")
+    assert "&lt;/details&gt; andra raden" in md and "<b>" not in md
+    junit = tmp_path / "junit.xml"
+    junit.write_text(run_cli("check", str(path), "--format", "junit").out, encoding="utf-8")
+    suite = next(iter(junitparser.JUnitXml.fromfile(str(junit))))
+    names = [c.name for c in suite]
+    assert "IOP-PARTY-02" in names and all(" " not in n for n in names)

@@ -8,6 +8,7 @@ nothing disappears silently.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -15,14 +16,20 @@ from ..results import AgreementReport, Result
 from . import Outputter
 
 SKIPPED = ("waived", "not_applicable")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """XML 1.0 forbids most control characters; text pasted from PDFs carries them."""
+    return _NOT_XML.sub("\ufffd", text)
 FAILED = ("fail", "unknown")
 
 
 def _suite(a: AgreementReport, lang: str) -> ET.Element:
     failures = sum(r.verdict in FAILED for r in a.results)
     skipped = sum(r.verdict in SKIPPED for r in a.results)
-    suite = ET.Element("testsuite", {"name": a.id, "tests": str(len(a.results)), "failures": str(failures),
-                                     "errors": "0", "skipped": str(skipped), "time": "0", "file": a.path})
+    suite = ET.Element("testsuite", {"name": _xml(a.id), "tests": str(len(a.results)), "failures": str(failures),
+                                     "errors": "0", "skipped": str(skipped), "time": "0", "file": _xml(a.path)})
     props = ET.SubElement(suite, "properties")
     ET.SubElement(props, "property", {"name": "rulesets", "value": ",".join(a.rulesets)})
     for r in a.results:
@@ -31,16 +38,17 @@ def _suite(a: AgreementReport, lang: str) -> ET.Element:
 
 
 def _case(a: AgreementReport, r: Result, lang: str) -> ET.Element:
-    case = ET.Element("testcase", {"classname": a.id, "name": f"{r.rule} {r.title[lang]}", "time": "0",
-                                   "file": r.path, "line": str(r.line)})
+    # the name is the stable rule ID alone, so CI history survives a --lang change or a retitled rule
+    case = ET.Element("testcase", {"classname": _xml(a.id), "name": r.rule, "time": "0",
+                                   "file": _xml(r.path), "line": str(r.line)})
     if r.verdict in FAILED:
-        failure = ET.SubElement(case, "failure", {"type": f"{r.verdict}:{r.severity}", "message": r.message[lang]})
-        failure.text = f"{r.path}:{r.line}: {r.message[lang]}\n{r.citation}\n{r.remediation[lang]}"
+        failure = ET.SubElement(case, "failure", {"type": r.verdict, "message": _xml(r.message[lang])})
+        failure.text = _xml(f"{r.severity}: {r.title[lang]}\n{r.path}:{r.line}: {r.message[lang]}\n{r.citation}\n{r.remediation[lang]}")
     elif r.verdict in SKIPPED:
         note = r.message[lang]
         if r.waiver:
             note = f"{note} ({r.waiver['approved_by']}, {r.waiver['reference']})"
-        ET.SubElement(case, "skipped", {"message": note})
+        ET.SubElement(case, "skipped", {"message": _xml(note)})
     return case
 
 
@@ -48,8 +56,8 @@ def _errors_suite(errors: list[Any]) -> ET.Element:
     suite = ET.Element("testsuite", {"name": "iop-rules: unreadable files", "tests": str(len(errors)), "failures": "0",
                                      "errors": str(len(errors)), "skipped": "0", "time": "0"})
     for e in errors:
-        case = ET.SubElement(suite, "testcase", {"classname": "load", "name": e.path, "time": "0"})
-        ET.SubElement(case, "error", {"type": "load", "message": str(e)}).text = str(e)
+        case = ET.SubElement(suite, "testcase", {"classname": "load", "name": _xml(e.path), "time": "0"})
+        ET.SubElement(case, "error", {"type": "load", "message": _xml(str(e))}).text = _xml(str(e))
     return suite
 
 

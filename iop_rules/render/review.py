@@ -65,5 +65,6 @@ def arrange(report: AgreementReport, lang: str) -> Review:
 
 def waiver_note(r: Result, lang: str) -> str:
     w: dict[str, Any] = r.waiver or {}
-    expires = f", {w['expires']}" if w.get("expires") else ""
-    return f"{LABELS[lang]['approved']} {w.get('approved_by', '?')} ({w.get('reference', '-')}{expires}): {w.get('reason', '')}"
+    details = [x for x in (w.get("reference") if w.get("reference") != "-" else None, w.get("expires")) if x]
+    where = f" ({', '.join(details)})" if details else ""
+    return f"{LABELS[lang]['approved']} {w.get('approved_by', '?')}{where}: {w.get('reason', '')}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import PurePath
+from urllib.parse import quote
 from typing import Any
 
 from .. import __version__
@@ -22,23 +23,26 @@ _UNKNOWN = {"sv": "Kan inte avgöras", "en": "Cannot be decided"}
 
 
 def relative_uri(path: str) -> str:
-    """A path relative to the working directory, with forward slashes, as SARIF viewers expect."""
+    """A relative URI reference (RFC 3986): forward slashes, spaces and å/ä/ö percent-encoded."""
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         rel = path
-    return PurePath(rel).as_posix()
+    return quote(PurePath(rel).as_posix(), safe="/")
 
 
 class SarifOutputter(Outputter):
     def Output(self, run: Any) -> str:  # noqa: N802
-        rules: dict[str, dict[str, Any]] = {}
+        seen: dict[str, Result] = {}
         results: list[dict[str, Any]] = []
         for a in run.agreements:
             for r in a.results:
-                rules.setdefault(r.rule, self._rule(r))
+                # one descriptor per rule ID, whatever order the files came in: the most general ruleset's
+                if r.rule not in seen or (r.ruleset, r.citation) < (seen[r.rule].ruleset, seen[r.rule].citation):
+                    seen[r.rule] = r
                 if r.verdict in ("fail", "unknown"):
                     results.append(self._result(a.id, r))
+        rules = {rule_id: self._rule(r) for rule_id, r in seen.items()}
         ordered = sorted(rules)
         index = {rule_id: i for i, rule_id in enumerate(ordered)}
         for res in results:
@@ -68,7 +72,7 @@ class SarifOutputter(Outputter):
             "shortDescription": {"text": r.title[lang]},
             "fullDescription": {"text": f"{r.title[lang]} ({r.citation})"},
             "help": {"text": help_text, "markdown": f"**{r.citation}**\n\n{r.remediation[lang]}"},
-            "defaultConfiguration": {"level": LEVEL[r.severity]},
+            "defaultConfiguration": {"level": LEVEL[r.rule_severity or r.severity]},
             "properties": {"tags": ["iop", r.ruleset], "ruleset": r.ruleset},
         }
 
