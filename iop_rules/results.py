@@ -205,9 +205,8 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
     fields = static.fields
     message = _message(rule, verdict, shown, agreement, params, fields)
     waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
-    if waiver:
+    if waiver:  # the message stays the rule's own; each format shows the approval from `waiver`
         verdict = "waived"
-        message = {lang: f"{message[lang]} {_WAIVED[lang].format(**waiver)}" for lang in ("sv", "en")}
     doc_path = shown[0].origin(fields[0]) if fields and shown[0].type == "agreement" else shown[0].doc_path
     return Result(
         agreement_id=loaded.agreement.id, path=loaded.path, rule=rule.id, ruleset=rule.ruleset,
@@ -240,8 +239,6 @@ def _static(rule: Rule) -> _RuleStatic:
     return cached[1]
 
 
-_WAIVED = {"sv": "Undantag beviljat av {approved_by} ({reference}): {reason}",
-           "en": "Waived by {approved_by} ({reference}): {reason}"}
 _UNKNOWN = {"sv": "Kan inte avgöras: överenskommelsen anger inte {missing}.",
             "en": "Cannot be decided: the agreement does not state {missing}."}
 _NOT_STATED = {"sv": "(anges inte)", "en": "(not stated)"}

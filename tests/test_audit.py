@@ -218,3 +218,12 @@ def test_the_same_id_in_two_files_is_listed(tmp_path: Path) -> None:
     data = json.loads(run_cli("audit", str(tmp_path), "--format", "json").out)
     assert data["summary"]["duplicate_ids"] == [{"id": "hook-good", "paths": [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]}]
     assert "Samma id i flera filer:" in run_cli("audit", str(tmp_path)).out
+
+
+def test_the_approval_is_shown_once(tmp_path: Path) -> None:
+    path = _with_waiver(tmp_path, "2030-01-01")
+    text = run_cli("check", str(path)).out
+    (line,) = [ln for ln in text.splitlines() if "IOP-FIN-02" in ln]
+    assert line.count("Socialnämnden") == 1 and "UNDANTAG" in line and "SN 2021-05-20 §88" in line
+    html = run_cli("check", str(path), "--format", "html").out
+    assert html.count("Föreningens bidrag regleras i separat avtal") == 1

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..results import VERDICTS, AgreementReport, Result
 from . import Outputter
+from .review import waiver_note
 
 _WORDS = {
     "sv": {"fail": "FEL", "unknown": "OKÄNT", "waived": "UNDANTAG", "pass": "OK", "not_applicable": "EJ TILLÄMPLIG",
@@ -61,8 +62,9 @@ class TextOutputter(Outputter):
 
     def _finding(self, r: Result) -> str:
         w = _WORDS[self.lang]
+        waiver = f" — {waiver_note(r, self.lang)}" if r.waiver else ""
         return (f"  {r.path}:{r.line}: {w[r.verdict]} {w[r.severity]} {r.rule}: {r.message[self.lang]}"
-                f" [{r.citation}]")
+                f" [{r.citation}]{waiver}")
 
     def _portfolio(self, s: dict[str, Any], baseline: Any) -> list[str]:
         w = _WORDS[self.lang]
