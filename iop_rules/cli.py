@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the agreement file JSON Schema")
 
+    extract = sub.add_parser(
+        "extract", help="draft an agreement file from its text (.txt .md .docx .pdf)",
+        description="Draft an agreement file from the agreement's own Swedish text. Every value carries the "
+                    "sentence it came from; what was not found is listed in a comment at the top. Read the "
+                    "draft against the text, fix it, then run `iop-rules check` on it.")
+    extract.add_argument("source", metavar="SOURCE", help="the agreement text: .txt, .md, .docx or a text-based .pdf")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write the draft to FILE (atomically) instead of stdout")
+    extract.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
+
     rules = sub.add_parser("rules", help="document the rules: list, show ID, docs")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True)
     rules_list = rules_sub.add_parser("list", help="a table of every rule")
@@ -102,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": _check, "audit": _audit, "test": _test, "schema": _schema, "rules": _rules}[args.command](args)
+        return {"check": _check, "audit": _audit, "test": _test, "schema": _schema, "rules": _rules,
+                "extract": _extract}[args.command](args)
     except IopError as exc:
         for e in exc.all_errors():
             print(e, file=sys.stderr)
@@ -218,6 +228,20 @@ def write_atomically(path: str, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise IopError(f"cannot write the report ({exc.strerror}), expected a writable path", path, 0, 0) from None
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """0 with a draft; 2 when the source cannot be read or the draft would overwrite a file."""
+    from .extract import extract_file
+    if args.output and os.path.exists(args.output) and not args.force:
+        raise IopError("the file already exists (a hand-encoded agreement?), expected a new file name or --force",
+                       args.output, 0, 0)
+    draft = extract_file(args.source)
+    if args.output:
+        write_atomically(args.output, draft)
+    else:
+        sys.stdout.write(draft)
+    return 0
 
 
 def _test(args: argparse.Namespace) -> int:

@@ -1,0 +1,151 @@
+"""What extractors find: candidates with their quotes, the parties, and what was doubtful.
+
+A value is only ever taken from a candidate, and a candidate always holds
+the sentence it came from.  When candidates of the same strength disagree,
+`Findings.pick` takes none of them and records the conflict, so the draft
+shows both to the reviewer instead of choosing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .swedish import norm_name, slug
+from .text import Block
+
+PUBLIC_NAME = re.compile(r"kommun|region\b|region |landsting|förvaltning|nämnd|\bstad\b|länsstyrelse|staten|myndighet",
+                         re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    value: Any
+    quote: str
+    line: int
+    rank: int = 0
+
+
+@dataclass
+class PartyFound:
+    id: str
+    role: str
+    name: str
+    quote: str
+    line: int
+    org_number: str | None = None
+    org_quote: str | None = None
+    non_profit: bool | None = None
+    np_quote: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    def quotes(self) -> str:
+        return join_quotes([self.quote, self.np_quote, self.org_quote])
+
+
+def join_quotes(quotes: list[str | None]) -> str:
+    """Several sentences a value rests on, in order, each once."""
+    seen: list[str] = []
+    for q in quotes:
+        if q and q not in seen:
+            seen.append(q)
+    return " … ".join(seen)
+
+
+@dataclass
+class Findings:
+    """Everything one document yielded, shared by the extractors in turn."""
+
+    blocks: list[Block]
+    scalars: dict[str, list[Found]] = field(default_factory=dict)
+    parties: list[PartyFound] = field(default_factory=list)
+    items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    conflicts: dict[str, list[Found]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    picked: dict[str, Found | None] = field(default_factory=dict)
+
+    def add(self, name: str, value: Any, quote: str, line: int, rank: int = 0) -> None:
+        if value is None or value == "":
+            return
+        self.scalars.setdefault(name, []).append(Found(value, quote, line, rank))
+        self.picked.pop(name, None)
+
+    def pick(self, name: str) -> Found | None:
+        """The value of the strongest candidates when they agree; none, and a conflict, when they do not."""
+        if name in self.picked:
+            return self.picked[name]
+        found = self.scalars.get(name, [])
+        if not found:
+            return None
+        top = max(f.rank for f in found)
+        best = [f for f in found if f.rank == top]
+        values = []
+        for f in best:
+            if f.value not in values:
+                values.append(f.value)
+        result = best[0] if len(values) == 1 else None
+        if result is None:
+            self.conflicts[name] = [next(f for f in best if f.value == v) for v in values]
+        self.picked[name] = result
+        return result
+
+    def value(self, name: str) -> Any:
+        f = self.pick(name)
+        return f.value if f else None
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    # parties -------------------------------------------------------------------------------
+    def add_party(self, role: str, name: str, quote: str, line: int) -> PartyFound:
+        existing = self.party(name)
+        if existing is not None:
+            return existing
+        pid = slug(name)
+        taken = {p.id for p in self.parties}
+        base, n = pid, 2
+        while pid in taken:
+            pid, n = f"{base}-{n}", n + 1
+        party = PartyFound(pid, role, name, quote, line)
+        self.parties.append(party)
+        return party
+
+    def party(self, text: str) -> PartyFound | None:
+        """The one party `text` names: by name, alias or id, or a clear prefix of either."""
+        want = norm_name(text)
+        if not want:
+            return None
+        exact = [p for p in self.parties
+                 if want in (norm_name(p.name), p.id) or want in {norm_name(a) for a in p.aliases}]
+        if len(exact) == 1:
+            return exact[0]
+        if len(want) < 4:
+            return None
+        loose = [p for p in self.parties
+                 if norm_name(p.name).startswith(want + " ") or want.startswith(norm_name(p.name) + " ")]
+        return loose[0] if len(loose) == 1 else None
+
+    def party_ref(self, text: str) -> str:
+        """A party id when `text` names a party, else the text as written."""
+        p = self.party(text)
+        return p.id if p else text.strip()
+
+    def mentioned(self, text: str) -> list[tuple[int, PartyFound]]:
+        """Parties named in `text`, with where, first mention first."""
+        low = text.casefold()
+        out = []
+        for p in self.parties:
+            names = [p.name, *p.aliases]
+            positions = []
+            for n in names:
+                m = re.search(r"(?<!\w)" + re.escape(n.casefold().rstrip("!.")) + r"(?!\w)", low)
+                if m:
+                    positions.append(m.start())
+            if positions:
+                out.append((min(positions), p))
+        return sorted(out, key=lambda t: t[0])
+
+
+def role_of(name: str) -> str:
+    return "public" if PUBLIC_NAME.search(name) else "idea_based"

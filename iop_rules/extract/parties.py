@@ -1,0 +1,212 @@
+"""Who and what: the document, the deciding authority, the parties and their numbers."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .found import Findings, role_of
+from .swedish import ORG_LABEL_RE, find_dates, format_org, luhn_valid, norm_name
+from .text import sentence_of
+
+_TITLE = re.compile(r"^(?:tjänsteutlåtande|överenskommelse|avtal\b|iop-överenskommelse|partnerskapsavtal|"
+                    r"idéburet offentligt partnerskap)", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?P<label>(?:offentlig|kommunal)\s+(?:part|sektor|organisation|aktör)"
+    r"|(?:ideell|ideella|idéburen|idéburna)(?:\s+(?:och\s+)?icke[- ]vinstdrivande)?\s+(?:part|sektor|organisation|aktör|förening)"
+    r"|icke[- ]vinstdrivande\s+(?:part|organisation)"
+    r"|(?:med)?finansiär)\s*:\s*(?P<name>\S.{0,150})$", re.IGNORECASE)
+_MELLAN = re.compile(
+    r"(?:överenskommelse|överenskommelsen|iop|partnerskap|partnerskapet|avtal|avtalet)\b[^.:;]{0,60}?"
+    r"\bmellan\s+(?P<names>[A-ZÅÄÖ][^.;:]{2,200}?)\s*"
+    r"(?:\bgällande\b|\bavseende\b|\bangående\b|\bom\b|\bför\b|\bkring\b|\brörande\b|\bi syfte\b|[.;:]|$)",
+    re.IGNORECASE)
+_AUTHORITY = re.compile(r"\b([A-ZÅÄÖ][a-zåäöé]+s)\s+([Kk]ommun|[Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
+_BODY = re.compile(r"\b((?:[a-zåäö]+-\s+och\s+)?[a-zåäö]{2,30}nämnd)(?:en|ens|s)?\b", re.IGNORECASE)
+_NON_PROFIT = re.compile(r"icke[- ]vinstdrivande|inte vinstdrivande|utan\s+vinst(?:intresse|intressen|syfte)",
+                         re.IGNORECASE)
+_REFERENCE = re.compile(r"\b(?:dnr\.?|diarienummer|tjänsteutlåtande)\s*:?\s*([A-ZÅÄÖ]{1,5}\s?\d{4}/\d{1,6})(?!\d)",
+                        re.IGNORECASE)
+
+
+def extract_document(f: Findings) -> None:
+    head = f.blocks[:15]
+    for b in head:
+        if re.match(r"^tjänsteutlåtande\b", b.text, re.IGNORECASE) or re.fullmatch(
+                r"(?:socialkontorets |förvaltningens )?förslag till beslut", b.text, re.IGNORECASE):
+            f.add("document.kind", "decision_memo", b.text, b.line, 1)
+        elif _TITLE.match(b.text) and b.words <= 30:
+            f.add("document.kind", "agreement", b.text, b.line)
+    for i, b in enumerate(head):
+        if _TITLE.match(b.text) and b.words <= 30:
+            title, quote = b.text, [b.text]
+            nxt = f.blocks[i + 1] if i + 1 < len(f.blocks) else None
+            if nxt and nxt.bullet and re.match(r"^(?:mellan|gällande|avseende|om|för)\b", nxt.text) and nxt.words <= 30:
+                title = f"{title} {nxt.text}"
+                quote.append(nxt.text)
+            f.add("document.title", title.rstrip(" :"), " ".join(quote), b.line)
+            break
+    for b in f.blocks[:20]:
+        m = re.fullmatch(r"(?:(?![A-ZÅÄÖ][a-zåäö-]*nämnden)[A-ZÅÄÖ][a-zåäö]+,?\s+)?(?:den\s+)?(.+?)\.?", b.text)
+        dates = find_dates(b.text)
+        if m and len(dates) == 1 and dates[0].date and dates[0].text == m.group(1):
+            f.add("document.date", dates[0].date, b.text, b.line, 1)
+    for b in f.blocks[:40]:
+        for s in b.sentences:
+            m = re.search(r"\bdaterad?t?\s+(?:den\s+)?", s)
+            if m:
+                dates = [d for d in find_dates(s[m.end():m.end() + 40]) if d.date]
+                if dates and dates[0].start == 0:
+                    f.add("document.date", dates[0].date, s, b.line, 1)
+
+
+def extract_decision(f: Findings) -> None:
+    authorities: Counter[str] = Counter()
+    first: dict[str, tuple[str, int]] = {}
+    bodies: Counter[str] = Counter()
+    body_first: dict[str, tuple[str, int]] = {}
+    for b in f.blocks:
+        for s in b.sentences:
+            for m in _AUTHORITY.finditer(s):
+                name = f"{m.group(1)} {m.group(2).lower()}" if m.group(1) else f"Region {m.group(4)}"
+                authorities[name] += 1
+                first.setdefault(name, (s, b.line))
+            for m in _BODY.finditer(s):
+                body = m.group(1).lower()
+                body = re.sub(r"\s+", " ", body) + "en"
+                bodies[body] += 1
+                body_first.setdefault(body, (s, b.line))
+    for counter, where, name in ((authorities, first, "decision.authority"), (bodies, body_first, "decision.body")):
+        ranked = counter.most_common()
+        if not ranked:
+            continue
+        top = [v for v, n in ranked if n == ranked[0][1]]
+        for value in top:  # a tie is a conflict: both are kept for the reviewer, neither is chosen
+            f.add(name, value, *where[value])
+    for b in f.blocks[:20]:
+        m = re.fullmatch(r"([A-ZÅÄÖ][a-zåäö-]*nämnden)\s+(\d{4}-\d{2}-\d{2})", b.text)
+        if m:
+            dates = find_dates(m.group(2))
+            if dates and dates[0].date:
+                f.add("decision.date", dates[0].date, b.text, b.line)
+        for s in b.sentences:
+            lm = re.match(r"^beslutsdatum\s*:?\s*", s, re.IGNORECASE)
+            if lm:
+                dates = find_dates(s)
+                if dates and dates[0].date:
+                    f.add("decision.date", dates[0].date, s, b.line)
+    for b in f.blocks[:60]:
+        for s in b.sentences:
+            for m in _REFERENCE.finditer(s):
+                f.add("decision.reference", m.group(1), s, b.line)
+
+
+def extract_parties(f: Findings) -> None:
+    for b in f.blocks:
+        m = _LABEL.match(b.text)
+        if not m:
+            continue
+        label = m.group("label").lower()
+        name, rest = _split_name(m.group("name"))
+        if not name:
+            continue
+        role = "public" if re.match(r"offentlig|kommunal", label) else "funder" if "finansiär" in label else "idea_based"
+        party = f.add_party(role, name, b.text, b.line)
+        if "vinstdrivande" in label and role == "idea_based":
+            party.non_profit, party.np_quote = True, b.text
+        org = ORG_LABEL_RE.search(rest)
+        if org:
+            _set_org(f, party, org.group(1), b.text)
+    if not f.parties:
+        _parties_from_mellan(f)
+    _aliases(f)
+    _non_profit(f)
+    _org_numbers(f)
+
+
+def _split_name(raw: str) -> tuple[str, str]:
+    """`Vänskapens hus; organisationsnummer 845000-8175` -> (`Vänskapens hus`, the rest)."""
+    m = re.search(r"\s*(?:[;,(]|\s-\s|\s–\s|\borganisationsnummer\b|\borg\.?\s?nr\b)", raw, re.IGNORECASE)
+    name = raw[:m.start()] if m else raw
+    rest = raw[m.start():] if m else ""
+    return name.strip().rstrip(".").strip(), rest
+
+
+def _parties_from_mellan(f: Findings) -> None:
+    for b in f.blocks:
+        for s in b.sentences:
+            m = _MELLAN.search(s)
+            if not m:
+                continue
+            names = _split_names(m.group("names"))
+            if len(names) < 2:
+                continue
+            for name in names:
+                f.add_party(role_of(name), name, s, b.line)
+            return
+
+
+def _split_names(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r",\s+", text.strip())]
+    last = re.split(r"(?<!-)\s+(?:och|samt)\s+", parts.pop()) if parts else []
+    names = [*parts, *last]
+    if any(not n or not n[0].isupper() or len(n.split()) > 8 for n in names):
+        return []
+    return [n.rstrip(".") for n in names]
+
+
+def _aliases(f: Findings) -> None:
+    for p in f.parties:
+        pattern = re.compile(re.escape(p.name.rstrip("!.")) + r"!?\s*\(([A-ZÅÄÖ]{2,8})\)")
+        for b in f.blocks:
+            m = pattern.search(b.text)
+            if m:
+                p.aliases.add(m.group(1))
+                break
+
+
+def _non_profit(f: Findings) -> None:
+    for p in f.parties:
+        if p.role != "idea_based" or p.non_profit:
+            continue
+        names = [norm_name(p.name), *(norm_name(a) for a in p.aliases)]
+        for b in f.blocks:
+            for s in b.sentences:
+                start = norm_name(re.sub(r"^(?:föreningen|organisationen)\s+", "", s, flags=re.IGNORECASE))
+                if any(start.startswith(n + " ") for n in names if n) and _NON_PROFIT.search(s):
+                    p.non_profit, p.np_quote = True, s
+                    break
+            if p.non_profit:
+                break
+
+
+def _org_numbers(f: Findings) -> None:
+    for i, b in enumerate(f.blocks):
+        for m in ORG_LABEL_RE.finditer(b.text):
+            if any(p.org_quote == b.text for p in f.parties):
+                continue
+            owners = [p for _, p in f.mentioned(b.text)]
+            if not owners:  # an address block: the party named just above it
+                for prev in reversed(f.blocks[max(0, i - 4):i]):
+                    owner = f.party(prev.text) if prev.words <= 8 else None
+                    if owner:
+                        owners = [owner]
+                        break
+            if len(owners) == 1:
+                _set_org(f, owners[0], m.group(1), sentence_of(b, m.start()))
+            else:
+                f.note(f"organisationsnummer {format_org(m.group(1))} hittades men kunde inte knytas till en part: "
+                       f"\"{b.text[:120]}\"")
+
+
+def _set_org(f: Findings, party, raw: str, quote: str) -> None:  # type: ignore[no-untyped-def]
+    number = format_org(raw)
+    if party.org_number and party.org_number != number:
+        f.note(f"{party.name}: två olika organisationsnummer i texten ({party.org_number}, {number}); "
+               "inget valt")
+        party.org_number, party.org_quote = None, None
+        return
+    party.org_number, party.org_quote = number, quote
+    if not luhn_valid(number):
+        f.note(f"{party.name}: organisationsnumret {number} klarar inte kontrollsiffran (Luhn); "
+               "det står så i texten, kontrollera det")
+

@@ -1,0 +1,109 @@
+"""Paragraphs out of a text PDF.
+
+pypdf gives lines; a PDF has no paragraphs, only positions.  A paragraph
+break is a vertical gap clearly larger than the document's usual line
+spacing; a page break is a paragraph break unless the sentence visibly runs
+on (the previous line has no closing punctuation and the next starts in
+lower case).  The result is lines with blank lines between paragraphs, the
+same shape as a .txt file.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class _Line:
+    page: int
+    y: float | None
+    size: float
+    text: str
+
+
+def _collect(page: Any, number: int) -> list[_Line]:
+    lines: list[_Line] = []
+    current: list[str] = []
+    where: list[float | None] = [None, None]  # y, font size of the line being built
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if i > 0:
+                end_line()
+            if part:
+                if where[0] is None and part.strip():
+                    where[0] = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                    scale = abs(tm[3] * cm[3]) or 1.0
+                    where[1] = (size or 10.0) * scale
+                current.append(part)
+
+    def end_line() -> None:
+        text = "".join(current)
+        if text.strip():
+            lines.append(_Line(number, where[0], where[1] or 10.0, text))
+        current.clear()
+        where[0] = where[1] = None
+
+    page.extract_text(visitor_text=visit)
+    end_line()
+    return lines
+
+
+def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
+    """All pages' text as lines, blank lines between paragraphs, and the page (from 1) of each line.
+
+    A run of lines in a clearly larger font than the body text is a heading and
+    becomes one `# ` line, as Word's PDF export leaves headings only as font size.
+    """
+    raw: list[_Line] = []
+    total = 0
+    for number, page in enumerate(pages):
+        got = _collect(page, number)
+        raw.extend(got)
+        total += sum(len(x.text) for x in got)
+        if total > max_chars:
+            break
+    gaps = [prev.y - cur.y for prev, cur in zip(raw, raw[1:])
+            if prev.page == cur.page and prev.y is not None and cur.y is not None
+            and 0.8 * cur.size < prev.y - cur.y < 3 * cur.size]
+    usual = sorted(gaps)[len(gaps) // 10] if gaps else None  # the line spacing, if any paragraph wraps
+    body = statistics.median(x.size for x in raw) if raw else 0.0
+    lines: list[str] = []
+    units: list[int] = []
+    for i, line in enumerate(raw):
+        heading = line.size > 1.15 * body
+        breaks = i > 0 and _breaks(raw[i - 1], line, usual)
+        if heading and i > 0 and raw[i - 1].size > 1.15 * body and _wraps(raw[i - 1], line):
+            lines[-1] = f"{lines[-1]} {line.text.strip()}"  # a heading that wrapped
+            continue
+        if breaks or (heading and i > 0):
+            lines.append("")
+            units.append(line.page + 1)
+        lines.append(f"# {line.text.strip()}" if heading else line.text)
+        units.append(line.page + 1)
+    return lines, units
+
+
+def _wraps(prev: _Line, cur: _Line) -> bool:
+    """`cur` goes on the line after `prev`, in the same font: the same line of text, wrapped."""
+    return (prev.page == cur.page and prev.y is not None and cur.y is not None
+            and 0 < prev.y - cur.y <= 1.6 * cur.size and abs(prev.size - cur.size) < 0.5)
+
+
+def _breaks(prev: _Line, cur: _Line, usual: float | None) -> bool:
+    if prev.page != cur.page:
+        runs_on = not re.search(r"[.:!?;]\s*$", prev.text) and re.match(r"\s*[a-zåäöé(]", cur.text)
+        return not runs_on
+    if prev.y is None or cur.y is None:
+        return False
+    gap = prev.y - cur.y
+    if gap <= 0:  # moved up: a new column or a text box
+        return True
+    # Lines of a paragraph sit `usual` apart; a paragraph adds space.  When no paragraph wraps,
+    # every gap is a paragraph gap and `usual` is one of them: then the font size decides.
+    if usual and usual <= 1.6 * cur.size:
+        return gap > 1.15 * usual
+    return gap > 1.6 * cur.size

@@ -1,0 +1,199 @@
+"""People: contact persons and signatures, as the closing sections of an agreement list them."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .found import Findings
+from .swedish import MONTHS
+from .text import is_heading
+
+_NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+)?"
+NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+PHONE = re.compile(r"(?:\+46|0)[\d\s-]{6,16}\d")
+_TITLE_WORD = re.compile(
+    r"(?:chef|direktör|ordförande|sekreterare|samordnare|kassör|ledamot|ledamöter|koordinator|ansvarig|handläggare|"
+    r"strateg|ledare|rektor|föreståndare|controller|utvecklare|kommunalråd|vd|ombud|firmatecknare|"
+    r"projektledare|verksamhetsledare)$", re.IGNORECASE)
+_ORG_WORD = re.compile(r"kommun|förvaltning|region|nämnd|förening|\bstad\b|sverige|\bhus\b|\bab\b|stiftelse", re.I)
+_NOT_PARTY_LABEL = re.compile(r"^(?:organisationsnummer|org\.?\s?nr|telefon|tel|mobil|e-?post|e-?mail|mail|adress|"
+                              r"postadress|besöksadress|webb|hemsida)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    rf"(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?)\s*,?\s+(?:den\s+)?"
+    rf"(?P<date>\d{{4}}(?:-\d{{1,2}}(?:-\d{{0,2}})?)?-?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}|_{{2,}})"
+    r"(?:\s+för\s+(?P<party>.{2,80}))?", re.IGNORECASE)
+
+
+def person(f: Findings, text: str) -> str | None:
+    """`text` as a person's name: two to four capitalised words that name no organisation."""
+    if not NAME.fullmatch(text) or _ORG_WORD.search(text) or f.party(text):
+        return None
+    return text
+
+
+def _party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
+    """`Projektsamordnare Hej främling!` -> (`Projektsamordnare`, the party's id)."""
+    for _, p in f.mentioned(text):
+        for name in (p.name, *p.aliases):
+            m = re.search(r"\s+" + re.escape(name.rstrip("!.")) + r"!?\.?$", text, re.IGNORECASE)
+            if m and m.start() > 0:
+                return text[:m.start()].strip(" ,"), p.id
+    return None
+
+
+def extract_contacts(f: Findings) -> None:
+    blocks = f.blocks
+    start = next((i for i, b in enumerate(blocks)
+                  if re.match(r"^kontakt(?:person|personer|uppgifter|er)?\b", b.text, re.I) and b.words <= 3), None)
+    if start is None:
+        return
+    contacts: list[dict[str, Any]] = []
+    current: str | None = None
+    last: dict[str, Any] | None = None
+    follows_last = False
+    for j in range(start + 1, min(start + 40, len(blocks))):
+        b, t = blocks[j], blocks[j].text
+        if is_heading(b) or (b.words >= 15 and t.endswith(".")):
+            break
+        nxt = blocks[j + 1].text if j + 1 < len(blocks) else ""
+        if EMAIL.fullmatch(t.removeprefix("mailto:")):
+            if last is not None and "email" not in last and follows_last:
+                last["email"] = t
+                last["source"] += f" {t}"
+            continue
+        label = re.fullmatch(r"(?P<x>[^:@\d]{2,60}):\s*(?P<rest>.*)", t)
+        if label and not _NOT_PARTY_LABEL.match(label.group("x").strip()):
+            if not label.group("rest"):
+                current, follows_last = f.party_ref(label.group("x")), False
+                continue
+            made = _contact(f, label.group("rest"), f.party_ref(label.group("x")), t)
+            if made:
+                contacts.append(made)
+                last, follows_last = made, True
+            continue
+        made = _contact(f, t, current or (last or {}).get("party"), t)
+        if made:
+            contacts.append(made)
+            last, follows_last = made, True
+            continue
+        short = b.words <= 6 and not re.search(r"\d|,|@", t)
+        if short and last is not None and "title" not in last and follows_last and not f.party(t):
+            last["title"] = t
+            last["source"] += f" {t}"
+        elif short and _starts_person(f, nxt):
+            current = f.party_ref(t)
+        follows_last = False
+    contacts = [c for c in contacts if c.get("party")]
+    if contacts:
+        f.items["contacts"] = contacts
+
+
+def _starts_person(f: Findings, text: str) -> bool:
+    return bool(person(f, text.split(",")[0].strip()))
+
+
+def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str, Any] | None:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts or not person(f, parts[0]):
+        return None
+    c: dict[str, Any] = {"party": party, "name": parts[0]}
+    for part in parts[1:]:
+        if EMAIL.fullmatch(part):
+            c["email"] = part
+        elif PHONE.fullmatch(part):
+            c["phone"] = part
+        elif f.party(part):
+            c["party"] = f.party_ref(part)
+        elif _party_suffix(f, part):
+            title, c["party"] = _party_suffix(f, part)  # type: ignore[misc]
+            c.setdefault("title", title)
+        elif "title" not in c:
+            c["title"] = part
+    c["source"] = quote
+    return c
+
+
+def extract_signatures(f: Findings) -> None:
+    blocks = f.blocks
+    start = next((i for i, b in enumerate(blocks)
+                  if re.match(r"^(?:underskrift|underskrifter|undertecknande|signaturer)\b", b.text, re.I) and b.words <= 3),
+                 None)
+    if start is None:
+        _memo_signatures(f)
+        return
+    sigs: list[dict[str, Any]] = []
+    place = date = party = None
+    lead: list[str] = []
+    for b in blocks[start + 1:]:
+        t = b.text
+        pd = _PLACE_DATE.fullmatch(t)
+        if pd and not person(f, t):
+            place, date, lead = pd.group("place"), pd.group("date"), [t]
+            party = f.party_ref(pd.group("party")) if pd.group("party") else None
+            continue
+        m = re.fullmatch(r"för\s+(.{2,80})", t, re.IGNORECASE)
+        if m:
+            party, lead = f.party_ref(m.group(1)), [*lead, t]
+            continue
+        if b.words >= 10:
+            continue
+        sig = _signatory(f, t)
+        if sig:
+            sig.update({k: v for k, v in (("party", party), ("place", place), ("date_as_written", date)) if v})
+            sig["source"] = " ".join([*lead, t])
+            sigs.append(sig)
+            lead = []
+            continue
+        last = sigs[-1] if sigs else None
+        if last and re.fullmatch(_NAME_WORD, t) and not _TITLE_WORD.search(t) and "title" not in last:
+            last["name"] = f"{last['name']} {t}"
+            last["source"] += f" {t}"
+        elif last and "title" not in last and _TITLE_WORD.search(t.split()[-1]) and b.words <= 4:
+            last["title"] = t
+            last["source"] += f" {t}"
+        elif f.party(t):
+            for s in sigs:
+                if "party" not in s:
+                    s["party"] = f.party_ref(t)
+                    s["source"] += f" {t}"
+    _keep(f, sigs)
+
+
+def _signatory(f: Findings, text: str) -> dict[str, Any] | None:
+    parts = [p.strip() for p in text.split(",", 1)]
+    if person(f, parts[0]):
+        sig = {"name": parts[0]}
+        if len(parts) > 1 and parts[1]:
+            sig["title"] = parts[1]
+        return sig
+    words = text.split()
+    if len(words) >= 3 and _TITLE_WORD.search(words[-1]) and person(f, " ".join(words[:-1])):
+        return {"name": " ".join(words[:-1]), "title": words[-1]}
+    return None
+
+
+def _memo_signatures(f: Findings) -> None:
+    """A decision memo signed at its end by officials, with no signature heading: `Name Title`."""
+    kind = f.value("document.kind")
+    sigs = []
+    for b in f.blocks[-12:]:
+        words = b.text.split()
+        if len(words) >= 3 and _TITLE_WORD.search(words[-1]) and person(f, " ".join(words[:-1])):
+            sigs.append({"name": " ".join(words[:-1]), "title": words[-1], "source": b.text})
+    public = [p for p in f.parties if p.role == "public"]
+    if sigs and kind == "decision_memo" and len(public) == 1:
+        for s in sigs:
+            s["party"] = public[0].id
+        f.note(f"underskrifter: tjänsteutlåtandets undertecknare antas företräda {public[0].name}; kontrollera")
+    _keep(f, sigs)
+
+
+def _keep(f: Findings, sigs: list[dict[str, Any]]) -> None:
+    kept = [s for s in sigs if s.get("party")]
+    for s in sigs:
+        if not s.get("party"):
+            f.note(f"underskrift: \"{s['source']}\" kunde inte knytas till en part")
+    if kept:
+        f.items["signatures"] = kept
+

@@ -1,0 +1,205 @@
+"""Text out of .txt, .md, .docx and .pdf files, or one clear `IopError` saying why not.
+
+Inputs are bounded before they are parsed: a file larger than an agreement
+could be, a Word file whose XML would unpack to more than that, or a PDF
+with more pages than that is refused with a message, never read into
+memory.  Word and PDF libraries are imported only when such a file is read.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import IopError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a Word or PDF file, images included
+MAX_TEXT_CHARS = 2 * 1024 * 1024  # the text itself: agreements are tens of kilobytes
+MAX_XML_BYTES = 60 * 1024 * 1024  # a .docx's document.xml, unpacked
+MAX_PAGES = 500
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
+
+
+@dataclass
+class Source:
+    """A document's text as lines, and where each line stands in the file the reviewer has open."""
+
+    path: str
+    kind: str  # txt | md | docx | pdf
+    lines: list[str]
+    #: For Word and PDF: the paragraph or page each line came from (a Word file has no lines).
+    units: list[int] | None = None
+
+    def where(self, line: int) -> str:
+        """`rad 12`, `stycke 7` or `sida 2`, in the terms of the file's own format."""
+        if self.units is None or not 0 < line <= len(self.units):
+            return f"rad {line}"
+        return f"{'stycke' if self.kind == 'docx' else 'sida'} {self.units[line - 1]}"
+
+
+def read_source(path: str | Path) -> Source:
+    """The lines of a source text, whatever its format; blank lines separate paragraphs."""
+    p = Path(path)
+    name = str(path)
+    suffix = p.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IopError(f"cannot extract from a {suffix or 'suffix-less'} file, expected .txt, .md, .docx or .pdf",
+                       name, 0, 0)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise IopError("no such file, expected an agreement text (.txt, .md, .docx or .pdf)", name, 0, 0) from None
+    except OSError as exc:
+        raise IopError(f"cannot read the file ({exc.strerror}), expected a readable file", name, 0, 0) from None
+    if p.is_dir():
+        raise IopError("is a directory, expected one agreement text file", name, 0, 0)
+    if size == 0:
+        raise IopError("the file is empty, expected the text of an agreement", name, 0, 0)
+    text_like = suffix in (".txt", ".md", ".markdown")
+    limit = MAX_TEXT_CHARS * 2 if text_like else MAX_FILE_BYTES
+    if size > limit:
+        raise IopError(f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an agreement can be; "
+                       "expected the text of one agreement", name, 0, 0)
+    units = None
+    if text_like:
+        lines = _text_lines(_read_bytes(p, name), name)
+        kind = "txt" if suffix == ".txt" else "md"
+    elif suffix == ".docx":
+        (lines, units), kind = _docx_lines(p, name), "docx"
+    else:
+        (lines, units), kind = _pdf_lines(p, name), "pdf"
+    if not any(line.strip() for line in lines):
+        raise IopError("there is no text in the file, expected the text of an agreement", name, 0, 0)
+    if sum(len(line) + 1 for line in lines) > MAX_TEXT_CHARS:
+        raise IopError(f"the text is longer than {MAX_TEXT_CHARS // 1024 // 1024} MB of characters, "
+                       "expected the text of one agreement", name, 0, 0)
+    return Source(name, kind, lines, units)
+
+
+def _read_bytes(p: Path, name: str) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise IopError(f"cannot read the file ({exc.strerror}), expected a readable file", name, 0, 0) from None
+
+
+def _text_lines(data: bytes, name: str) -> list[str]:
+    """UTF-8 (with or without BOM), or Windows-1252 when it is not UTF-8; binary data is refused."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _position(data, nul)
+        raise IopError("binary data (a NUL byte), not text; expected a UTF-8 text file", name, line, col)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            line, col = _position(data, exc.start)
+            raise IopError("the bytes here are neither UTF-8 nor Windows-1252 text, expected a UTF-8 text file",
+                           name, line, col) from None
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise IopError("binary data (control characters), not text; expected a UTF-8 text file", name, 0, 0)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
+    """Body paragraphs and table rows in document order, each its own paragraph.
+
+    Word marks headings and list items with styles, not characters; they are
+    written back as `# ` and `- ` so a heading or a bullet means the same to
+    the extractors as it does in a Markdown or text copy of the agreement.
+    """
+    try:
+        with zipfile.ZipFile(p) as z:
+            info = z.getinfo("word/document.xml")
+            if info.file_size > MAX_XML_BYTES:
+                raise IopError("the Word document unpacks to more than an agreement can be, expected one agreement",
+                               name, 0, 0)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise IopError("not a Word .docx file (it is not a zip with word/document.xml), expected a .docx "
+                       "saved by Word or LibreOffice", name, 0, 0) from None
+    lines: list[str] = []
+    units: list[int] = []
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+        document = docx.Document(str(p))
+        for number, child in enumerate(document.element.body.iterchildren(), 1):
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                paragraph = Paragraph(child, document)
+                text = paragraph.text.split("\n")
+                text[0] = _docx_marker(paragraph) + text[0]
+            elif tag == "tbl":
+                text = []
+                for row in Table(child, document).rows:
+                    cells: list[str] = []
+                    for cell in row.cells:
+                        if not cells or cell.text != cells[-1]:  # merged cells repeat
+                            cells.append(cell.text)
+                    text.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
+            else:
+                continue
+            lines.extend(["", *text])
+            units.extend([number] * (len(text) + 1))
+    except IopError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on a damaged file
+        raise IopError(f"cannot read the Word document ({type(exc).__name__}: {exc}), expected a valid .docx",
+                       name, 0, 0) from None
+    return lines, units
+
+
+def _docx_marker(paragraph: Any) -> str:
+    """`# ` for a heading or title, `- ` for a list item (a list style or Word numbering), else nothing."""
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style.startswith(("Heading", "Title")):
+        return "# "
+    p_pr = paragraph._p.pPr
+    if style.startswith("List") or (p_pr is not None and p_pr.numPr is not None):
+        return "- "
+    return ""
+
+
+def _pdf_reader_lines(reader: Any, name: str) -> tuple[list[str], list[int]]:
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise IopError("the PDF is encrypted with a password, expected an unencrypted PDF", name, 0, 0)
+    if len(reader.pages) > MAX_PAGES:
+        raise IopError(f"the PDF has {len(reader.pages)} pages, more than the {MAX_PAGES} an agreement can have",
+                       name, 0, 0)
+    from .pdftext import pdf_lines
+    return pdf_lines(reader.pages, MAX_TEXT_CHARS)
+
+
+def _pdf_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise IopError("reading PDF needs the pypdf package, expected it installed", name, 0, 0) from None
+    quiet = logging.getLogger("pypdf")
+    quiet.propagate, quiet.handlers = False, [logging.NullHandler()]  # its repair notes are not the user's business
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(p))
+            lines, units = _pdf_reader_lines(reader, name)
+    except IopError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds (and a damaged stream some of its own) on a broken file
+        raise IopError(f"cannot read the PDF ({type(exc).__name__}: {exc}), expected a valid PDF", name, 0, 0) from None
+    if not any(re.search(r"\w", line) for line in lines):
+        raise IopError("the PDF has no text layer (a scanned PDF?); expected a text-based PDF, "
+                       "or run OCR on it first (e.g. ocrmypdf)", name, 0, 0)
+    return lines, units

@@ -1,0 +1,147 @@
+"""Lines in, blocks and sentences out: the one view of a document every extractor reads.
+
+A block is a paragraph: consecutive non-blank lines joined with spaces,
+because a paragraph wraps differently in a .txt, a Word file and a PDF and
+the draft must not depend on where a line happened to break.  A list item,
+a Markdown heading or a table row always starts a block of its own.
+Markdown emphasis, link syntax and bullets are stripped, whitespace is
+collapsed, and the text is NFC-normalised, so the quote a draft carries is
+the same whichever format the agreement came in.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut, so no pattern ever sees an unbounded string
+
+_BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+_LINK = re.compile(r"\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})\)")
+_HTML = re.compile(r"<[^<>\n]{0,200}>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Control characters (a PDF copy is full of them), line breaks YAML knows but a reader does not, and
+# what YAML cannot hold at all: none of it is text a quote can keep.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass
+class Block:
+    """One paragraph: its text, the source line it starts on, and how it was marked up."""
+
+    text: str
+    line: int
+    bullet: bool = False
+    heading: bool = False
+    index: int = 0
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def clean(text: str) -> str:
+    """One line or paragraph as plain text: no Markdown, no HTML tags, single spaces, NFC."""
+    text = UNPRINTABLE.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE))
+    text = _LINK.sub(r"\1", text)
+    text = _HTML.sub(" ", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = text.replace("*", "")
+    return " ".join(text.split())
+
+
+def build_blocks(lines: list[str]) -> list[Block]:
+    """Paragraphs from lines: a blank line ends one; a bullet, heading or table row starts one."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    start = 0
+    bullet = heading = False
+
+    def flush() -> None:
+        nonlocal parts, bullet, heading
+        text = clean(" ".join(parts))
+        if text and not _RULE.match(text):
+            blocks.append(Block(text, start, bullet, heading, len(blocks)))
+        parts, bullet, heading = [], False, False
+
+    for number, raw in enumerate(lines, 1):
+        line = raw.replace("\t", " \t ").rstrip()
+        if not line.strip() or _RULE.match(line):
+            flush()
+            continue
+        is_heading = bool(_HEADING.match(line)) and line.lstrip().startswith("#")
+        is_bullet = bool(_BULLET.match(line)) and not _RULE.match(line)
+        is_row = line.lstrip().startswith("|")
+        if is_heading or is_bullet or is_row or heading:
+            flush()
+        if not parts:
+            start = number
+        if is_heading:
+            line = _HEADING.sub("", line)
+            heading = True
+        elif is_bullet:
+            line = _BULLET.sub("", line, count=1)
+            bullet = True
+        elif is_row:
+            line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        parts.append(line)
+    flush()
+    for b in blocks:
+        b.sentences = split_sentences(b.text)
+    return blocks
+
+
+# A sentence ends at . ! or ? followed by a space and a capital letter, a digit or a quote.
+# "bl.a. har", "t.ex. en" go on: the next word is lower case.  "§ 16. Kommunen" ends.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'”»(]?[A-ZÅÄÖÉÜ0-9])")
+_ABBREV = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|m\.m|s\.k|fr\.o\.m|t\.o\.m|p\.g\.a|d\.v\.s|resp|ca|kl|nr|tel|jfr|st)\.)$",
+                     re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[str]:
+    out: list[str] = []
+    pending = ""
+    for piece in _SENTENCE_END.split(text):
+        pending = f"{pending} {piece}" if pending else piece
+        if _ABBREV.search(pending):
+            continue
+        out.extend(_cut(pending))
+        pending = ""
+    if pending:
+        out.extend(_cut(pending))
+    return out
+
+
+def _cut(sentence: str) -> list[str]:
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    return [sentence[i:i + MAX_SENTENCE] for i in range(0, len(sentence), MAX_SENTENCE)]
+
+
+_HEADING_WORDS = re.compile(
+    r"^(?:bakgrund|syfte|mål|målgrupp|partners|parter|period|avtalstid|giltighet|ekonomi|budget|finansiering|"
+    r"ekonomiska villkor|betalning|uppföljning|styrning|samverkan|kontakt|underskrift|omförhandling|tvist|"
+    r"förlängning|värdegrund|lärande|parternas|överenskommelsens|utveckling|handlingar|bilaga)", re.IGNORECASE)
+
+
+def is_heading(block: Block) -> bool:
+    """A section title: marked as one, or short, unpunctuated and starting with a section word."""
+    if block.heading:
+        return True
+    text = block.text.rstrip(":")
+    return block.words <= 7 and not re.search(r"[.,;!?]$", text) and bool(_HEADING_WORDS.match(text))
+
+
+def sentence_of(block: Block, pos: int) -> str:
+    """The sentence of `block` that holds character `pos` of its text."""
+    seen = 0
+    for s in block.sentences:
+        found = block.text.find(s, seen)
+        if found <= pos < found + len(s) + 1:
+            return s
+        seen = found + len(s) if found >= 0 else seen
+    return block.text[:MAX_SENTENCE]
