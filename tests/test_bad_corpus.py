@@ -16,7 +16,7 @@ from iop_rules.render import FORMATS, get_outputter
 from iop_rules.results import check_loaded
 from iop_rules.rulesets import load_rulesets
 from iop_rules.runner import RunReport
-from tests.agreement_strategies import agreements, loaded
+from tests.strategies import agreements, loaded
 from tests.conftest import DATA, run_cli
 from tests.test_bad_input import _one_error_line
 

@@ -15,7 +15,7 @@ from iop_rules.engine.ir import And, Branch, Cmp, Program, compile_selection  # 
 from iop_rules.facts import Fact, derive_facts  # noqa: E402
 from iop_rules.loader import load_agreement  # noqa: E402
 from iop_rules.rulesets import load_rulesets  # noqa: E402
-from tests.agreement_strategies import agreements, loaded  # noqa: E402
+from tests.strategies import agreements, loaded  # noqa: E402
 from tests.conftest import AGREEMENTS, ROOT  # noqa: E402
 
 LIBRARY = load_rulesets()

@@ -120,7 +120,8 @@ class DurableBackend(Backend):
             finally:
                 self._host.delete_state(name, sid)
             fired = self._sink
-        return sorted(Firing(program.branches[i].rule_id, program.branches[i].outcome, key) for i, key in fired)
+        # durable_rules runs an action once per `$or` alternative that holds; a firing is a fact, not a count
+        return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, key) for i, key in fired})
 
     @staticmethod
     def _fact(sid: str, seq: int, fact: Fact) -> dict[str, Any]:
