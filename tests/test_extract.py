@@ -254,3 +254,44 @@ def test_any_text_gives_a_draft_that_loads_and_quotes_only_the_text(lines: list[
     for quote in _sources(yaml.safe_load(draft)):
         for part in quote.split(" … "):
             assert part in paragraphs
+
+
+# An agreement none of the extractors was written from: the forms the issue lists, in other words.
+GOTLAND = """Överenskommelse om idéburet offentligt partnerskap
+
+Detta IOP är upprättat mellan Region Gotland och Föreningen Solvik.
+
+Föreningen Solvik, organisationsnummer 802496-6080, är en ideell förening utan vinstintressen.
+
+Överenskommelsen gäller fr.o.m. 1 april 2019 t.o.m. den 31 mars 2021.
+
+Region Gotland bidrar med 1,3 miljoner kronor per år.
+
+Finansieringen betalas ut vid fyra (4) tillfällen per år.
+
+Föreningen ska lämna en delrapport senast sista augusti 2019 och en slutrapport senast 2021-02-28.
+
+Parterna ska senast 2020-06-30 göra en översyn av överenskommelsen.
+
+Uppsägningstiden är tre (3) månader.
+
+Om föreningen inte fullgör sina åtaganden är den återbetalningsskyldig.
+
+Tvister ska i första hand lösas genom dialog.
+"""
+
+
+def test_a_new_agreement_in_other_words() -> None:
+    draft = extract_lines(GOTLAND.splitlines(), "gotland")
+    a = parse_agreement(draft, "gotland.yaml").agreement
+    assert [(p.role, p.name, p.org_number, p.non_profit) for p in a.parties] == [
+        ("public", "Region Gotland", None, None), ("idea_based", "Föreningen Solvik", "802496-6080", True)]
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2019-04-01", "2021-03-31")
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [("region-gotland", "cash", 1_300_000, "year")]
+    assert a.payment.installments_per_year == 4
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2019-08-31", "interim"),
+                                                                          ("2021-02-28", "final")]
+    assert a.review.date.isoformat() == "2020-06-30"
+    assert a.termination.notice.months == 3 and a.termination.repayment and a.termination.dispute
+    assert "# inte funnet i texten: organisationsnummer (Region Gotland), budget" in draft
+    assert "# rad 7" in next(line for line in draft.splitlines() if "fr.o.m." in line)

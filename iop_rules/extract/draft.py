@@ -181,7 +181,11 @@ def missing(d: dict[str, Any], f: Findings) -> list[str]:
         "dispute": "dispute" in term, "iop_criteria": "iop_criteria" in d,
         "contacts": bool(d.get("contacts")), "signatures": bool(d.get("signatures")),
     }
-    return [label for key, label in LOOK_FOR if not present[key]]
+    lacking = [label for key, label in LOOK_FOR if not present[key]]
+    without = [p["name"] for p in d.get("parties", []) if p["role"] != "funder" and not p.get("org_number")]
+    if "organisationsnummer" in lacking and without:  # say whose: the reviewer looks for those names
+        lacking[lacking.index("organisationsnummer")] = f"organisationsnummer ({', '.join(without)})"
+    return lacking
 
 
 _CONFLICT_NAMES = {"period": "period", "period.start": None, "period.end": None, "document.date": "dokumentets datum",

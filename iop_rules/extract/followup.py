@@ -45,6 +45,10 @@ _AT_END = re.compile(r"vid\s+(?:periodens|avtalsperiodens|överenskommelsens|par
                      re.IGNORECASE)
 
 
+def _kind(text: str, otherwise: str = "interim") -> str:
+    return next((k for rx, k in _KINDS if rx.search(text)), otherwise)
+
+
 def extract_reports(f: Findings) -> None:
     reports: list[dict[str, Any]] = []
     end = f.value("period.end")
@@ -52,16 +56,18 @@ def extract_reports(f: Findings) -> None:
         for s in b.sentences:
             if not _REPORT_WORD.search(s) or (_PERIOD_CUE.search(s) and find_ranges(s)) or re.search(r"översyn", s, re.I):
                 continue
-            kind = next((k for rx, k in _KINDS if rx.search(s)), "interim")
+            kind = _kind(s)
             if not re.search(r"lämna|redovisa|inkomma|redovisas|lämnas|ska\s+vara|senast|rapporteras", s, re.I):
                 continue
             dates = find_dates(s)
-            for d in dates:
+            for n, d in enumerate(dates):
                 if d.kind == "season":
                     f.note(f"uppföljning: \"{d.text}\" är en årstid, inget datum; ange förfallodatum själv "
                            f"(\"{s[:160]}\")")
                 elif d.date and not re.search(rf"till\s+{re.escape(d.text)}", s):
-                    reports.append({"due": d.date, "kind": kind, "source": s})
+                    # "en delrapport senast X och en slutrapport senast Y": each date takes the kind named before it
+                    before = s[dates[n - 1].end if n else 0:d.start]
+                    reports.append({"due": d.date, "kind": _kind(before, kind), "source": s})
             rel = _RELATIVE.search(s)
             if rel and end:
                 months = parse_count(rel.group("n"))

@@ -171,8 +171,8 @@ def _non_profit(f: Findings) -> None:
         names = [norm_name(p.name), *(norm_name(a) for a in p.aliases)]
         for b in f.blocks:
             for s in b.sentences:
-                start = norm_name(re.sub(r"^(?:föreningen|organisationen)\s+", "", s, flags=re.IGNORECASE))
-                if any(start.startswith(n + " ") for n in names if n) and _NON_PROFIT.search(s):
+                starts = (norm_name(s), norm_name(re.sub(r"^(?:föreningen|organisationen)\s+", "", s, flags=re.I)))
+                if any(x.startswith(n + " ") for x in starts for n in names if n) and _NON_PROFIT.search(s):
                     p.non_profit, p.np_quote = True, s
                     break
             if p.non_profit:
