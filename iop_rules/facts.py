@@ -233,18 +233,30 @@ def _covered(a: Agreement, f: Funding) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _uncovered_months(a: Agreement, cash: list[Funding]) -> int:
-    """Calendar months of the agreement period that no cash entry covers."""
+    """Calendar months of the agreement period that no cash entry covers.
+
+    A month counts as covered when any day of it inside the period is covered, so each
+    entry, clipped to the period, covers the run of month numbers from its first day to
+    its last; the runs are merged rather than walking the period month by month.
+    """
     assert a.period and a.period.start and a.period.end
     start, end = a.period.start, a.period.end
-    uncovered = 0
-    month = dt.date(start.year, start.month, 1)
-    while month <= end:
-        month_end = add_months(month, 1) - dt.timedelta(days=1)
-        lo, hi = max(month, start), min(month_end, end)
-        if not any(s and e and s <= hi and e >= lo for s, e in (_covered(a, f) for f in cash)):
-            uncovered += 1
-        month = add_months(month, 1)
-    return uncovered
+    runs = []
+    for f in cash:
+        s, e = _covered(a, f)
+        if s and e and s <= end and e >= start:
+            runs.append((_month_index(max(s, start)), _month_index(min(e, end))))
+    covered, reached = 0, -1
+    for lo, hi in sorted(runs):
+        lo = max(lo, reached + 1)
+        if hi >= lo:
+            covered += hi - lo + 1
+            reached = hi
+    return _month_index(end) - _month_index(start) + 1 - covered
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def _follow_up(a: Agreement, v: dict[str, Scalar], origins: dict[str, DocPath], months: int | None) -> None:

@@ -11,13 +11,14 @@ import calendar
 import datetime as dt
 
 EPOCH = dt.date(1970, 1, 1)
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` moved by whole calendar months, clamped to the month's last day."""
     index = day.year * 12 + (day.month - 1) + months
     year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
+    last = 29 if month0 == 1 and calendar.isleap(year) else _MONTH_DAYS[month0]
     return dt.date(year, month0 + 1, min(day.day, last))
 
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from iop_rules.months import add_months, duration_months, gap_months
+from tests.strategies import agreements, validated
 
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31))
 
@@ -51,3 +52,25 @@ def test_whole_month_periods_are_exact(start: dt.date, months: int) -> None:
 @given(days, st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=400))
 def test_longer_period_never_shorter(start: dt.date, a: int, b: int) -> None:
     assert duration_months(start, start + dt.timedelta(days=a)) <= duration_months(start, start + dt.timedelta(days=a + b))
+
+
+@settings(max_examples=300, deadline=None)
+@given(agreements())
+def test_uncovered_months_is_the_month_by_month_count(data) -> None:  # type: ignore[no-untyped-def]
+    """The catalogue's definition, walked month by month, against facts' interval arithmetic."""
+    from iop_rules.facts import derive_facts
+    la = validated(data)
+    a = la.agreement
+    fact = next(f for f in derive_facts(la, None) if f.type == "agreement").values
+    if not (a.period and a.period.start and a.period.end and a.period.start <= a.period.end):
+        return
+    cash = [f for f in a.funding if f.kind == "cash"]
+    if "cash_uncovered_months" not in fact:
+        return
+    spans = [((f.covers or a.period).start, (f.covers or a.period).end) for f in cash]
+    month, uncovered = dt.date(a.period.start.year, a.period.start.month, 1), 0
+    while month <= a.period.end:
+        lo, hi = max(month, a.period.start), min(add_months(month, 1) - dt.timedelta(days=1), a.period.end)
+        uncovered += not any(s and e and s <= hi and e >= lo for s, e in spans)
+        month = add_months(month, 1)
+    assert fact["cash_uncovered_months"] == uncovered
