@@ -63,17 +63,30 @@ def test_no_timer_threads_and_every_action_ran_before_returning() -> None:
     assert len({(f.rule_id, f.fact_key) for f in fired if f.fact_key == "agreement"}) >= 10
 
 
-def test_an_action_exception_is_raised_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    backend = DurableBackend()
+def test_an_engine_error_is_raised_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iop_rules.engine import durable
 
-    def exploding(index: int):  # type: ignore[no-untyped-def]
-        def run(c):  # type: ignore[no-untyped-def]
-            raise RuntimeError("boom")
-        return run
+    def failing(handle, state):  # type: ignore[no-untyped-def]
+        raise durable.engine.error("boom")
 
-    monkeypatch.setattr(backend, "_recorder", exploding)
+    monkeypatch.setattr(durable.engine, "complete_and_start_action", failing)
     with pytest.raises(EngineError, match="boom"):
-        backend.evaluate(compile_selection(SELECTION), _facts())
+        DurableBackend().evaluate(compile_selection(SELECTION), _facts())
+
+
+def test_firings_not_read_to_the_end_are_an_error_not_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iop_rules.engine import durable
+    monkeypatch.setattr(durable.engine, "complete_and_start_action", lambda handle, state: None)
+    with pytest.raises(EngineError, match=r"\$done"):
+        DurableBackend().evaluate(compile_selection(SELECTION), _facts())
+
+
+def test_a_firing_names_its_fact_whatever_the_fact_says() -> None:
+    """Firings are read off the engine's JSON messages by `seq`; text that looks like a key must not fool it."""
+    tricky = 'x", "seq": 1, "y": "{\\"m\\":'
+    program = Program("tricky", (Branch("X-1", "fail", "party", Cmp("name", "eq", tricky)),))
+    facts = [Fact("party", "party:000", {"name": "plain"}), Fact("party", "party:001", {"name": tricky})]
+    assert [f.fact_key for f in DurableBackend().evaluate(program, facts)] == ["party:001"]
 
 
 def test_reserved_field_names_are_refused() -> None:

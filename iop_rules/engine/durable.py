@@ -4,33 +4,41 @@ durable_rules is fast and battle-tested, and it has sharp edges that
 were measured on this project (see DESIGN.md).  Each is handled here,
 and each has a test in tests/test_durable_hazards.py:
 
-- `delete_state` segfaults for a session in which no action ran: every
-  fact type has a sentinel rule, and a final `$done` fact always fires.
+- its Python host runs an action per firing through a JSON round trip of
+  the session state and a closure (about 14 µs each, most of an
+  evaluation): we drive its C engine (`durable_rules_engine`) directly and
+  read each firing's rule name and fact number off the message, which
+  also means no Python action can fail and no host timer thread exists;
+- `delete_state` segfaults for a session in which no action ran: a final
+  `$done` fact has a rule, so one always runs (and proves every firing
+  was read before we return);
+- a fact that matches no rule makes the host skip the synchronous action
+  run; the C engine only reports it (code 1), and the firings are there;
 - `none` patterns depend on assertion order: the IR has no negation
-  (see ir.py), so none are ever emitted.
+  (see ir.py), so none are ever emitted;
 - at most 1024 live sessions per ruleset: one session per evaluation,
-  deleted in `finally`.
-- background timer threads run actions late: our Host never starts them,
-  and the `$done` action proves every action ran before we return.
-- action exceptions are swallowed into the state: we check it.
+  deleted in `finally`;
 - `null` makes every comparison false: facts never carry null, and the IR
-  guards each comparison with a presence test.
+  guards each comparison with a presence test;
 - a join on a field named `id` never matches, and `id`/`sid` are
-  reserved: fact fields never use those names (checked on compile).
-- identical facts are dropped as duplicates: every fact gets a `seq`.
+  reserved: fact fields never use those names (checked on compile);
+- identical facts are dropped as duplicates: every fact gets a `seq`;
+- a firing is reported once per `$or` alternative that holds: firings are
+  a set;
 - the C code takes no locks: one evaluation at a time per process.
 """
 from __future__ import annotations
 
 import itertools
 import json
+import re
 import threading
 from typing import Any, Sequence
 
-from durable import engine as durable_engine  # ImportError on Python 3.13+: the factory falls back
+import durable_rules_engine as engine  # ImportError on Python 3.13+: the factory falls back
 
-from ..facts import Fact
 from ..conditions import FieldRef
+from ..facts import Fact
 from . import Backend, Firing
 from .ir import And, Cmp, Cond, Has, Or, Program
 
@@ -40,13 +48,6 @@ _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 class EngineError(RuntimeError):
     """durable_rules misbehaved; never a user's mistake."""
-
-
-class _QuietHost(durable_engine.Host):
-    """A Host without the dispatch timer threads that run actions late."""
-
-    def _run(self) -> None:
-        pass
 
 
 def to_durable(cond: Cond) -> dict[str, Any]:
@@ -63,77 +64,84 @@ def to_durable(cond: Cond) -> dict[str, Any]:
     return {key: [to_durable(c) for c in cond.items]}
 
 
+# A message is `{"<rule>":{"m":{"sid": "...", "seq": <n>, ...}}}`; `seq` is a top-level key of the fact
+# and, written by json.dumps, can only appear unescaped there.
+_MESSAGE = re.compile(r'^\{"(?P<rule>[^"]+)":\{"m":\{.*?"seq": ?(?P<seq>\d+)[,}]')
+_NOT_HANDLED = 1  # some fact matched no rule: expected (a party no rule reads), the firings are there
+
+
 class DurableBackend(Backend):
     name = "durable"
 
     def __init__(self) -> None:
-        self._host = _QuietHost()
-        self._registered: dict[str, str] = {}  # program key -> durable ruleset name
-        self._sink: list[tuple[int, str]] = []
-        self._done = False
+        self._handles: dict[str, int] = {}  # program key -> durable_rules ruleset handle
+        self._definitions: dict[str, dict[str, Any]] = {}
         self._sessions = itertools.count(1)
         self._lock = threading.Lock()
-        self._branches: dict[str, Program] = {}
 
-    def _ruleset_name(self, program: Program, fact_types: set[str]) -> str:
-        if program.key in self._registered:
-            return self._registered[program.key]
-        name = f"iop_{len(self._registered)}"
+    def _handle(self, program: Program) -> int:
+        if program.key in self._handles:
+            return self._handles[program.key]
         definition: dict[str, Any] = {}
         for i, branch in enumerate(program.branches):
             pattern: dict[str, Any] = {"type": branch.fact_type}
             if branch.cond != And(()):
                 pattern = {"$and": [pattern, to_durable(branch.cond)]}
-            definition[f"b{i}"] = {"all": [{"m": pattern}], "run": self._recorder(i)}
-        for fact_type in sorted(fact_types | {"$done"}):  # every fact type is handled
-            definition[f"s_{fact_type}"] = {"all": [{"m": {"type": fact_type}}], "run": self._sentinel(fact_type)}
-        self._host.register_rulesets({name: definition})
-        self._registered[program.key] = name
-        self._branches[name] = program
-        return name
-
-    def _recorder(self, index: int) -> Any:
-        def run(c: Any) -> None:
-            self._sink.append((index, c.m["fkey"]))
-        return run
-
-    def _sentinel(self, fact_type: str) -> Any:
-        def run(c: Any) -> None:
-            if fact_type == "$done":
-                self._done = True
-        return run
+            definition[f"b{i}"] = {"all": [{"m": pattern}]}
+        definition["done"] = {"all": [{"m": {"type": "$done"}}]}
+        name = f"iop_{len(self._handles)}"
+        self._handles[program.key] = engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
+        self._definitions[program.key] = definition
+        return self._handles[program.key]
 
     def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
-        from ..facts import FACT_FIELDS
         with self._lock:
-            name = self._ruleset_name(program, set(FACT_FIELDS))
+            handle = self._handle(program)
             sid = str(next(self._sessions))
             payload = [self._fact(sid, n, f) for n, f in enumerate(facts, 1)]
-            payload.append({"sid": sid, "seq": len(payload) + 1, "type": "$done", "fkey": "$done"})
-            self._sink, self._done = [], False
+            payload.append({"sid": sid, "seq": len(payload) + 1, "type": "$done"})
             try:
-                state = self._host.assert_facts(name, payload)
-                if isinstance(state, dict) and state.get("exception"):
-                    raise EngineError(f"durable_rules action failed: {state['exception']}")
-                if not self._done:
-                    raise EngineError("durable_rules did not run every action synchronously")
+                fired = self._run(handle, json.dumps(payload, ensure_ascii=False), len(payload))
+            except engine.error as exc:
+                raise EngineError(f"durable_rules failed: {exc}") from None
             finally:
-                self._host.delete_state(name, sid)
-            fired = self._sink
-        # durable_rules runs an action once per `$or` alternative that holds; a firing is a fact, not a count
-        return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, key) for i, key in fired})
+                engine.delete_state(handle, sid)
+        return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, facts[n - 1].key)
+                       for i, n in fired})
+
+    @staticmethod
+    def _run(handle: int, payload: str, done_seq: int) -> set[tuple[int, int]]:
+        """Assert the facts, then take every action the engine starts: (branch index, fact seq) pairs."""
+        code, state = engine.assert_facts(handle, payload)
+        if code not in (0, _NOT_HANDLED):
+            raise EngineError(f"durable_rules refused the facts (code {code})")
+        started = engine.start_action_for_state(handle, state)
+        message = started[1] if started else None
+        fired: set[tuple[int, int]] = set()
+        done = False
+        while message:
+            m = _MESSAGE.match(message)
+            if m is None:
+                raise EngineError(f"durable_rules sent a message of an unknown shape: {message[:120]}")
+            if m["rule"] == "done":
+                done = int(m["seq"]) == done_seq
+            else:
+                fired.add((int(m["rule"][1:]), int(m["seq"])))
+            message = engine.complete_and_start_action(handle, state)
+        if not done:
+            raise EngineError("durable_rules did not fire the final $done rule: firings may be missing")
+        return fired
 
     @staticmethod
     def _fact(sid: str, seq: int, fact: Fact) -> dict[str, Any]:
         clash = RESERVED.intersection(fact.values)
         if clash:
             raise EngineError(f"fact field(s) {sorted(clash)} are reserved by durable_rules")
-        out: dict[str, Any] = {"sid": sid, "seq": seq, "type": fact.type, "fkey": fact.key}
+        out: dict[str, Any] = {"sid": sid, "seq": seq, "type": fact.type}
         out.update(fact.values)
         return out
 
 
 def definition_json(backend: DurableBackend, program_key: str) -> str:
     """The registered ruleset as durable_rules sees it (for debugging and tests)."""
-    name = backend._registered[program_key]
-    return json.dumps(backend._host.get_ruleset(name)._definition, ensure_ascii=False, sort_keys=True)
+    return json.dumps(backend._definitions[program_key], ensure_ascii=False, sort_keys=True)
