@@ -295,3 +295,23 @@ def test_a_new_agreement_in_other_words() -> None:
     assert a.termination.notice.months == 3 and a.termination.repayment and a.termination.dispute
     assert "# inte funnet i texten: organisationsnummer (Region Gotland), budget" in draft
     assert "# rad 7" in next(line for line in draft.splitlines() if "fr.o.m." in line)
+
+
+def test_a_word_table_is_read_row_by_row_and_a_short_swedish_text_is_swedish(tmp_path: Path) -> None:
+    import docx
+    document = docx.Document()
+    document.add_heading("Överenskommelse om idéburet offentligt partnerskap", 1)
+    document.add_paragraph("Offentlig part: Region Gotland")
+    document.add_paragraph("Ideell part: Föreningen Solvik")
+    document.add_heading("Budget", 2)
+    table = document.add_table(rows=3, cols=2)
+    for i, (label, amount) in enumerate([("Lokalhyra", "100 000 kr"), ("Personal", "400 000 kr"),
+                                         ("Totalt", "500 000 kr")]):
+        table.cell(i, 0).text, table.cell(i, 1).text = label, amount
+    document.add_paragraph("Region Gotland finansierar verksamheten med 250 000 kr per år.")
+    document.save(str(tmp_path / "gotland.docx"))
+    draft = extract_file(tmp_path / "gotland.docx")
+    a = parse_agreement(draft, "gotland.yaml").agreement
+    assert [(line.label, line.amount) for line in a.budget.lines] == [("Lokalhyra", 100_000), ("Personal", 400_000)]
+    assert a.budget.total == 500_000
+    assert "svenska" not in draft

@@ -32,7 +32,9 @@ STEPS = (
     followup.extract_termination, followup.extract_criteria,
     goals.extract_commitments, people.extract_contacts, people.extract_signatures,
 )
-_SWEDISH = re.compile(r"\b(?:och|att|som|för|med|det|är|av|på|till|ska|inte|den|har)\b", re.IGNORECASE)
+# Signs of Swedish: its commonest small words, and any word with å, ä or ö.
+_SWEDISH = re.compile(r"\b(?:och|att|som|för|med|det|är|av|på|till|ska|inte|den|har|om|från|enligt|samt|eller|ett)\b"
+                      r"|\w*[åäö]\w*", re.IGNORECASE)
 
 
 def agreement_id(path: str | Path) -> str:
@@ -45,7 +47,7 @@ def extract_findings(lines: list[str]) -> Findings:
     f = Findings(build_blocks(lines))
     words = sum(len(b.text.split()) for b in f.blocks)
     swedish = sum(len(_SWEDISH.findall(b.text)) for b in f.blocks[:400])
-    if words >= 20 and swedish < max(3, min(words, 4000) // 50):
+    if words >= 20 and swedish < max(3, min(words, 4000) // 25):
         f.note("texten ser inte ut att vara på svenska; extraktionen förstår bara svenska avtal")
     for step in STEPS:
         step(f)
