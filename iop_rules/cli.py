@@ -227,7 +227,7 @@ def write_atomically(path: str, text: str) -> None:
             fh.write(text)
         os.replace(tmp, path)
     except OSError as exc:
-        raise IopError(f"cannot write the report ({exc.strerror}), expected a writable path", path, 0, 0) from None
+        raise IopError(f"cannot write the file ({exc.strerror}), expected a writable path", path, 0, 0) from None
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -315,3 +315,10 @@ def test_a_word_table_is_read_row_by_row_and_a_short_swedish_text_is_swedish(tmp
     assert [(line.label, line.amount) for line in a.budget.lines] == [("Lokalhyra", 100_000), ("Personal", 400_000)]
     assert a.budget.total == 500_000
     assert "svenska" not in draft
+
+
+def test_a_draft_to_a_folder_that_does_not_exist_is_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "draft.yaml"
+    run = run_cli("extract", str(AGREEMENTS / "lund-im-radrum-2019.txt"), "-o", str(out))
+    assert run.code == 2 and ONE_ERROR_LINE.match(run.err) and "cannot write the file" in run.err
+    assert not out.exists()
