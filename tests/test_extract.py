@@ -17,7 +17,7 @@ from iop_rules.extract.accuracy import PINNED, measure, total
 from iop_rules.extract.text import build_blocks
 from iop_rules.loader import parse_agreement
 
-from .conftest import AGREEMENTS, ROOT, run_cli
+from .conftest import AGREEMENTS, DATA, ROOT, run_cli
 from .documents import to_docx, to_pdf
 
 TEXTS = sorted(AGREEMENTS.glob("*.txt"))
@@ -322,3 +322,24 @@ def test_a_draft_to_a_folder_that_does_not_exist_is_one_line(tmp_path: Path) -> 
     run = run_cli("extract", str(AGREEMENTS / "lund-im-radrum-2019.txt"), "-o", str(out))
     assert run.code == 2 and ONE_ERROR_LINE.match(run.err) and "cannot write the file" in run.err
     assert not out.exists()
+
+
+def test_a_template_style_agreement_with_numbered_sections_and_short_names() -> None:
+    """`## 1. Parter` with `(nedan kallad kommunen)`, then the short names used everywhere after."""
+    draft = extract_file(DATA / "extract" / "linkoping.md")
+    a = parse_agreement(draft, "linkoping.yaml").agreement
+    kommun, forening = "linkopings-kommun", "foreningen-laxhjalpen-i-linkoping"
+    assert [(p.id, p.role, p.org_number) for p in a.parties] == [
+        (kommun, "public", "212000-0449"), (forening, "idea_based", "802456-7890")]
+    assert "802456-7890 klarar inte kontrollsiffran (Luhn)" in draft  # kept as written, flagged
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [
+        (kommun, "cash", 450_000, "year"), (forening, "in_kind", None, "period")]
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [
+        ("2022-08-31", "interim"), ("2023-08-31", "interim"), ("2025-02-28", "final")]
+    assert [m.party for m in a.follow_up.steering_group.members] == [kommun, forening]
+    assert a.payment.installments_per_year == 4 and a.termination.notice.months == 6
+    assert [(c.party, c.name, c.email) for c in a.contacts] == [
+        (kommun, "Sara Lind", "sara.lind@linkoping.se"), (forening, "Omar Haddad", "omar@laxhjalpen.se")]
+    assert [(s.party, s.name, s.place, s.date_as_written) for s in a.signatures] == [
+        (kommun, "Karin Ek", "Linköping", "2021-12-15"), (forening, "Omar Haddad", "Linköping", "2021-12-16")]
+    assert a.iop_criteria.initiative_from_idea_based and a.iop_criteria.no_market

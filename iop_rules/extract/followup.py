@@ -60,14 +60,16 @@ def extract_reports(f: Findings) -> None:
             if not re.search(r"lämna|redovisa|inkomma|redovisas|lämnas|ska\s+vara|senast|rapporteras", s, re.I):
                 continue
             dates = find_dates(s)
+            previous = kind
             for n, d in enumerate(dates):
                 if d.kind == "season":
                     f.note(f"uppföljning: \"{d.text}\" är en årstid, inget datum; ange förfallodatum själv "
                            f"(\"{s[:160]}\")")
                 elif d.date and not re.search(rf"till\s+{re.escape(d.text)}", s):
                     # "en delrapport senast X och en slutrapport senast Y": each date takes the kind named before it
-                    before = s[dates[n - 1].end if n else 0:d.start]
-                    reports.append({"due": d.date, "kind": _kind(before, kind), "source": s})
+                    # ("en lägesrapport senast X och Y": Y is a lägesrapport too)
+                    previous = _kind(s[dates[n - 1].end if n else 0:d.start], previous if n else kind)
+                    reports.append({"due": d.date, "kind": previous, "source": s})
             rel = _RELATIVE.search(s)
             if rel and end:
                 months = parse_count(rel.group("n"))
@@ -126,7 +128,7 @@ def extract_steering_group(f: Findings) -> None:
                 m = re.search(r"styrgrupp(?:en)?\s+(?:utgörs\s+av|består\s+av)\s+(?P<who>.+)", s, re.I)
                 if m:
                     quote = s
-                    if re.search(r"(?:företrädar|representant)\w*\s+(?:för|från)\s+(?:alla\s+)?(?:parterna|partnerorganisationerna|"
+                    if re.search(r"(?:företrädar|representant)\w*\s+(?:för|från)\s+(?:alla\s+|båda\s+)?(?:parterna|partnerorganisationerna|"
                                  r"samtliga\s+parter)", m.group("who"), re.I):
                         members = [{"party": p.id} for p in f.parties if p.role in ("public", "idea_based")]
                         extra = re.search(r"\bsamt\s+(?:en|ett)\s+([a-zåäö][\wåäö ]{2,40}?)\s*\.?$", m.group("who"))

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .found import Findings, role_of
 from .swedish import ORG_LABEL_RE, find_dates, format_org, luhn_valid, norm_name
-from .text import sentence_of
+from .text import is_heading, sentence_of
 
 _TITLE = re.compile(r"^(?:tjänsteutlåtande|överenskommelse|avtal\b|iop-överenskommelse|partnerskapsavtal|"
                     r"idéburet offentligt partnerskap)", re.IGNORECASE)
@@ -117,6 +117,8 @@ def extract_parties(f: Findings) -> None:
         if org:
             _set_org(f, party, org.group(1), b.text)
     if not f.parties:
+        _parties_from_section(f)
+    if not f.parties:
         _parties_from_mellan(f)
     _aliases(f)
     _non_profit(f)
@@ -129,6 +131,28 @@ def _split_name(raw: str) -> tuple[str, str]:
     name = raw[:m.start()] if m else raw
     rest = raw[m.start():] if m else ""
     return name.strip().rstrip(".").strip(), rest
+
+
+_PARTIES_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:avtals)?parter(?:na)?\s*:?$", re.IGNORECASE)
+
+
+def _parties_from_section(f: Findings) -> None:
+    """A section headed `Parter` whose paragraphs each name one party:
+    `Linköpings kommun, socialnämnden, org.nr 212000-0449 (nedan kallad kommunen)`."""
+    start = next((i for i, b in enumerate(f.blocks) if is_heading(b) and _PARTIES_HEADING.match(b.text)), None)
+    if start is None:
+        return
+    for b in f.blocks[start + 1:start + 8]:
+        if is_heading(b):
+            break
+        name, rest = _split_name(b.text)
+        if not name or not name[0].isupper() or len(name.split()) > 8 or not (
+                ORG_LABEL_RE.search(rest) or _NEDAN.search(rest)):
+            continue
+        party = f.add_party(role_of(name), name, b.text, b.line)
+        org = ORG_LABEL_RE.search(rest)
+        if org:
+            _set_org(f, party, org.group(1), b.text)
 
 
 def _parties_from_mellan(f: Findings) -> None:
@@ -154,8 +178,16 @@ def _split_names(text: str) -> list[str]:
     return [n.rstrip(".") for n in names]
 
 
+# `(nedan kallad kommunen)`, `(nedan ”Föreningen”)`: the short name the rest of the text uses.
+_NEDAN = re.compile(r"\(\s*nedan\s+(?:kallad|kallat|kallade|benämnd|benämnt|benämnda)?\s*[”\"'»]?"
+                    r"(?P<alias>[A-Za-zÅÄÖåäöé][\wåäöÅÄÖé -]{1,30}?)[”\"'«]?\s*\)", re.IGNORECASE)
+
+
 def _aliases(f: Findings) -> None:
     for p in f.parties:
+        nedan = _NEDAN.search(p.quote)
+        if nedan and f.party(nedan.group("alias")) in (None, p):
+            p.aliases.add(nedan.group("alias"))
         pattern = re.compile(re.escape(p.name.rstrip("!.")) + r"!?\s*\(([A-ZÅÄÖ]{2,8})\)")
         for b in f.blocks:
             m = pattern.search(b.text)

@@ -18,6 +18,7 @@ MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut, so no pattern eve
 
 _BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s*")
+_SECTION_NUMBER = re.compile(r"^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\w)")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _LINK = re.compile(r"\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})\)")
 _HTML = re.compile(r"<[^<>\n]{0,200}>")
@@ -64,6 +65,8 @@ def build_blocks(lines: list[str]) -> list[Block]:
     def flush() -> None:
         nonlocal parts, bullet, heading
         text = clean(" ".join(parts))
+        if heading:  # "8. Kontaktpersoner", "§ 3 Avtalstid": the section's name is what the text means
+            text = _SECTION_NUMBER.sub("", text)
         if text and not _RULE.match(text):
             blocks.append(Block(text, start, bullet, heading, len(blocks)))
         parts, bullet, heading = [], False, False
