@@ -343,3 +343,21 @@ def test_a_template_style_agreement_with_numbered_sections_and_short_names() -> 
     assert [(s.party, s.name, s.place, s.date_as_written) for s in a.signatures] == [
         (kommun, "Karin Ek", "Linköping", "2021-12-15"), (forening, "Omar Haddad", "Linköping", "2021-12-16")]
     assert a.iop_criteria.initiative_from_idea_based and a.iop_criteria.no_market
+
+
+def test_a_plain_copy_without_blank_lines_between_headings_and_signature_lines() -> None:
+    """Copied text: "Ekonomi" sits on the line above its paragraph, a signature's place, party, name and
+    title on consecutive lines; short lines that do not run on end their paragraph."""
+    draft = extract_file(DATA / "extract" / "malmo.txt")
+    a = parse_agreement(draft, "malmo.yaml").agreement
+    assert (a.decision.authority, a.decision.body) == ("Malmö stad", "arbetsmarknads- och socialnämnden")
+    assert [(p.id, p.role) for p in a.parties] == [("malmo-stad", "public"), ("stiftelsen-fristad", "idea_based")]
+    assert [(f.payer, f.amount, f.per) for f in a.funding] == [("malmo-stad", 40_000, "month"),
+                                                               ("stiftelsen-fristad", 200_000, "year")]
+    assert a.payment.installments_per_year == 12
+    assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (1, "year")
+    assert a.review.date.isoformat() == "2024-09-30" and a.termination.notice.months == 3
+    assert [(s.party, s.name, s.title, s.place, s.date_as_written) for s in a.signatures] == [
+        ("malmo-stad", "Anna Svensson", "Ordförande arbetsmarknads- och socialnämnden", "Malmö", "12 december 2022"),
+        ("stiftelsen-fristad", "Erik Holm", "Verksamhetschef", "Malmö", "14 december 2022")]
+    assert a.document.date is None  # the signatures' dates are not the document's

@@ -86,6 +86,7 @@ def extract_reports(f: Findings) -> None:
 _CADENCE = re.compile(rf"(?P<n>{COUNT})\s+(?:tillfällen|tillfälle|gånger|gång)\s+"
                       r"(?:(?P<year>per\s+år|på\s+ett\s+år|om\s+året|varje\s+år|årligen)|(?P<half>per\s+halvår|varje\s+halvår)"
                       r"|(?P<to>till\s+(?:och\s+med\s+)?\d{4}-\d{2}-\d{2}|under\s+(?:avtals)?perioden))", re.IGNORECASE)
+_YEARLY = re.compile(r"\b(?:årligen|varje\s+år|en\s+gång\s+(?:per|om|varje)\s+år(?:et)?)\b", re.IGNORECASE)
 _MEET = re.compile(rf"(?P<n>{COUNT})\s+(?:gång|gånger|tillfällen|tillfälle)\s+(?:per|om|varje)\s+(?P<per>år|året|halvår|kvartal|månad)",
                    re.IGNORECASE)
 
@@ -93,10 +94,12 @@ _MEET = re.compile(rf"(?P<n>{COUNT})\s+(?:gång|gånger|tillfällen|tillfälle)\
 def extract_cadence(f: Findings) -> None:
     for b in f.blocks:
         for s in b.sentences:
-            if not re.search(r"rapport|redovis", s, re.I) or re.search(r"betalas|utbetal", s, re.I):
+            if not re.search(r"rapport|redovis|verksamhetsberättelse", s, re.I) or re.search(r"betalas|utbetal", s, re.I):
                 continue
             m = _CADENCE.search(s)
             if not m:
+                if _YEARLY.search(s):  # "ska årligen lämna en verksamhetsberättelse"
+                    f.add("cadence", (1, "year"), s, b.line)
                 continue
             count = parse_count(m.group("n"))
             if not count or count.value is None:
@@ -171,7 +174,8 @@ def _member(f: Findings, text: str) -> dict[str, Any] | None:
 def extract_review(f: Findings) -> None:
     for b in f.blocks:
         for s in b.sentences:
-            if not re.search(r"översyn|omprövning|ompröva|utvärdera\s+om|ta\s+ställning\s+till\s+fortsättning", s, re.I):
+            if not re.search(r"översyn|omprövning|ompröva|utvärdera\s+om|ta\s+ställning\s+till\s+fortsättning|"
+                             r"\bses\s+över\b", s, re.I):
                 continue
             m = re.search(r"\bsenast\s+(?:den\s+)?", s, re.I)
             dates = [d for d in find_dates(s[m.end():])] if m else []

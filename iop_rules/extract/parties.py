@@ -6,6 +6,7 @@ from collections import Counter
 
 from .found import Findings, role_of
 from .swedish import ORG_LABEL_RE, find_dates, format_org, luhn_valid, norm_name
+from .people import SIGNATURES_HEADING
 from .text import is_heading, sentence_of
 
 _TITLE = re.compile(r"^(?:tjänsteutlåtande|överenskommelse|avtal\b|iop-överenskommelse|partnerskapsavtal|"
@@ -20,7 +21,7 @@ _MELLAN = re.compile(
     r"\bmellan\s+(?P<names>[A-ZÅÄÖ][^.;:]{2,200}?)\s*"
     r"(?:\bgällande\b|\bavseende\b|\bangående\b|\bom\b|\bför\b|\bkring\b|\brörande\b|\bi syfte\b|[.;:]|$)",
     re.IGNORECASE)
-_AUTHORITY = re.compile(r"\b([A-ZÅÄÖ][a-zåäöé]+s)\s+([Kk]ommun|[Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
+_AUTHORITY = re.compile(r"\b([A-ZÅÄÖ][a-zåäöé]+s)\s+([Kk]ommun)\b|\b([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
 _BODY = re.compile(r"\b((?:[a-zåäö]+-\s+och\s+)?[a-zåäö]{2,30}nämnd)(?:en|ens|s)?\b", re.IGNORECASE)
 _NON_PROFIT = re.compile(r"icke[- ]vinstdrivande|inte vinstdrivande|utan\s+vinst(?:intresse|intressen|syfte)",
                          re.IGNORECASE)
@@ -45,7 +46,8 @@ def extract_document(f: Findings) -> None:
                 quote.append(nxt.text)
             f.add("document.title", title.rstrip(" :"), " ".join(quote), b.line)
             break
-    for b in f.blocks[:20]:
+    signed_at = next((i for i, b in enumerate(f.blocks) if SIGNATURES_HEADING.match(b.text) and b.words <= 3), len(f.blocks))
+    for b in f.blocks[:min(20, signed_at)]:  # a date above the signatures, not one of theirs
         m = re.fullmatch(r"(?:(?![A-ZÅÄÖ][a-zåäö-]*nämnden)[A-ZÅÄÖ][a-zåäö]+,?\s+)?(?:den\s+)?(.+?)\.?", b.text)
         dates = find_dates(b.text)
         if m and len(dates) == 1 and dates[0].date and dates[0].text == m.group(1):
@@ -67,7 +69,8 @@ def extract_decision(f: Findings) -> None:
     for b in f.blocks:
         for s in b.sentences:
             for m in _AUTHORITY.finditer(s):
-                name = f"{m.group(1)} {m.group(2).lower()}" if m.group(1) else f"Region {m.group(4)}"
+                city, kind = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                name = f"{city} {kind.lower()}" if city else f"Region {m.group(6)}"
                 authorities[name] += 1
                 first.setdefault(name, (s, b.line))
             for m in _BODY.finditer(s):
@@ -172,7 +175,9 @@ def _parties_from_mellan(f: Findings) -> None:
 def _split_names(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s+", text.strip())]
     last = re.split(r"(?<!-)\s+(?:och|samt)\s+", parts.pop()) if parts else []
-    names = [*parts, *last]
+    # "Malmö stad, arbetsmarknads- och socialnämnden och X": the committee is who decides for the
+    # party before it, not a party of its own
+    names = [n for n in (*parts, *last) if not re.fullmatch(r"[a-zåäö][\wåäö -]*nämnden?", n)]
     if any(not n or not n[0].isupper() or len(n.split()) > 8 for n in names):
         return []
     return [n.rstrip(".") for n in names]

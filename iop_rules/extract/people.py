@@ -8,6 +8,7 @@ from .found import Findings
 from .swedish import MONTHS
 from .text import is_heading
 
+SIGNATURES_HEADING = re.compile(r"^(?:underskrift|underskrifter|undertecknande|signaturer)\b", re.IGNORECASE)
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+)?"
 NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -20,7 +21,7 @@ _ORG_WORD = re.compile(r"kommun|förvaltning|region|nämnd|förening|\bstad\b|sv
 _NOT_PARTY_LABEL = re.compile(r"^(?:organisationsnummer|org\.?\s?nr|telefon|tel|mobil|e-?post|e-?mail|mail|adress|"
                               r"postadress|besöksadress|webb|hemsida)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
-    rf"(?P<place>[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?)\s*,?\s+(?:den\s+)?"
+    rf"(?P<place>(?-i:[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?))\s*,?\s+(?:den\s+)?"
     rf"(?P<date>\d{{4}}(?:-\d{{1,2}}(?:-\d{{0,2}})?)?-?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}|_{{2,}})"
     r"(?:\s+för\s+(?P<party>.{2,80}))?", re.IGNORECASE)
 
@@ -116,9 +117,7 @@ def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str,
 
 def extract_signatures(f: Findings) -> None:
     blocks = f.blocks
-    start = next((i for i, b in enumerate(blocks)
-                  if re.match(r"^(?:underskrift|underskrifter|undertecknande|signaturer)\b", b.text, re.I) and b.words <= 3),
-                 None)
+    start = next((i for i, b in enumerate(blocks) if SIGNATURES_HEADING.match(b.text) and b.words <= 3), None)
     if start is None:
         _memo_signatures(f)
         return
@@ -149,7 +148,7 @@ def extract_signatures(f: Findings) -> None:
         if last and re.fullmatch(_NAME_WORD, t) and not _TITLE_WORD.search(t) and "title" not in last:
             last["name"] = f"{last['name']} {t}"
             last["source"] += f" {t}"
-        elif last and "title" not in last and _TITLE_WORD.search(t.split()[-1]) and b.words <= 4:
+        elif last and "title" not in last and b.words <= 6 and any(_TITLE_WORD.search(w) for w in (t.split()[0], t.split()[-1])):
             last["title"] = t
             last["source"] += f" {t}"
         elif f.party(t):
@@ -177,10 +176,14 @@ def _memo_signatures(f: Findings) -> None:
     """A decision memo signed at its end by officials, with no signature heading: `Name Title`."""
     kind = f.value("document.kind")
     sigs = []
-    for b in f.blocks[-12:]:
+    tail = f.blocks[-12:]
+    for i, b in enumerate(tail):
         words = b.text.split()
+        following = tail[i + 1].text if i + 1 < len(tail) else ""
         if len(words) >= 3 and _TITLE_WORD.search(words[-1]) and person(f, " ".join(words[:-1])):
             sigs.append({"name": " ".join(words[:-1]), "title": words[-1], "source": b.text})
+        elif person(f, b.text) and len(following.split()) <= 3 and _TITLE_WORD.search(following):
+            sigs.append({"name": b.text, "title": following, "source": f"{b.text} {following}"})  # name, then title
     public = [p for p in f.parties if p.role == "public"]
     if sigs and kind == "decision_memo" and len(public) == 1:
         for s in sigs:

@@ -57,6 +57,7 @@ def clean(text: str) -> str:
 
 def build_blocks(lines: list[str]) -> list[Block]:
     """Paragraphs from lines: a blank line ends one; a bullet, heading or table row starts one."""
+    short = _short_line(lines)
     blocks: list[Block] = []
     parts: list[str] = []
     start = 0
@@ -79,7 +80,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
         is_heading = bool(_HEADING.match(line)) and line.lstrip().startswith("#")
         is_bullet = bool(_BULLET.match(line)) and not _RULE.match(line)
         is_row = line.lstrip().startswith("|")
-        if is_heading or is_bullet or is_row or heading:
+        if is_heading or is_bullet or is_row or heading or (parts and _ends_paragraph(parts[-1], line, short)):
             flush()
         if not parts:
             start = number
@@ -96,6 +97,23 @@ def build_blocks(lines: list[str]) -> list[Block]:
     for b in blocks:
         b.sentences = split_sentences(b.text)
     return blocks
+
+
+_RUNS_ON = re.compile(r"(?:[,;:(\-–]|\b(?:och|eller|samt|i|för|med|av|till|den|det|en|ett|om|på))$", re.IGNORECASE)
+
+
+def _short_line(lines: list[str]) -> int:
+    """Lines shorter than this end a paragraph: well short of the text's usual full line (its 90th
+    percentile), whether lines were wrapped at 45 characters (a PDF column), at 72, or not at all."""
+    lengths = sorted(len(line.strip()) for line in lines[:20000] if line.strip())
+    return max(20, int(0.6 * lengths[len(lengths) * 9 // 10])) if lengths else 20
+
+
+def _ends_paragraph(previous: str, line: str, short: int) -> bool:
+    """A short line that does not run on, then one that starts anew, is two paragraphs, not one wrapped:
+    a heading over its text, or the lines of an address or a signature, where a copy has no blank lines."""
+    text = clean(previous)
+    return len(text) < short and not _RUNS_ON.search(text) and bool(re.match(r"[*_\s]*[A-ZÅÄÖÉ0-9]", line))
 
 
 # A sentence ends at . ! or ? followed by a space and a capital letter, a digit or a quote.
