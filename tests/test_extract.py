@@ -361,3 +361,20 @@ def test_a_plain_copy_without_blank_lines_between_headings_and_signature_lines()
         ("malmo-stad", "Anna Svensson", "Ordförande arbetsmarknads- och socialnämnden", "Malmö", "12 december 2022"),
         ("stiftelsen-fristad", "Erik Holm", "Verksamhetschef", "Malmö", "14 december 2022")]
     assert a.document.date is None  # the signatures' dates are not the document's
+
+
+def test_a_region_with_two_non_profits_a_joint_contribution_and_a_yearly_deadline() -> None:
+    draft = extract_file(DATA / "extract" / "region.md")
+    a = parse_agreement(draft, "region.yaml").agreement
+    assert [(p.id, p.role) for p in a.parties] == [("region-vasterbotten", "public"),
+                                                   ("foreningen-fjallvagen", "idea_based"),
+                                                   ("studieforbundet-norr", "idea_based")]
+    assert (a.extension.months, a.extension.times) == (12, 2)
+    # a joint contribution in kind, valued: kept as written, never narrowed to the first party or made cash
+    assert [(f.payer, f.side, f.kind, f.amount, f.per) for f in a.funding] == [
+        ("region-vasterbotten", None, "cash", 1_500_000, "year"),
+        ("Föreningen Fjällvägen och Studieförbundet Norr", "idea_based", "in_kind", 300_000, "year")]
+    # "senast den 31 januari varje år" is a yearly cadence, not a dated report and not a commitment of 31 "januari"
+    assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (1, "year")
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2027-03-31", "final")]
+    assert not a.commitments

@@ -11,10 +11,12 @@ import re
 from typing import Any
 
 from .found import Findings
-from .swedish import COUNT, parse_count
+from .swedish import COUNT, MONTHS, parse_count
+
+_MONTHS = "|".join(MONTHS)
 
 _AMOUNT_PER = re.compile(
-    rf"(?:minst|högst|cirka|ca|totalt|sammanlagt)?\s*(?P<n>{COUNT})\s+(?P<unit>(?!kr\b|kronor\b|procent\b)[a-zåäö]{{2,25}})\s+"
+    rf"(?:minst|högst|cirka|ca|totalt|sammanlagt)?\s*(?P<n>{COUNT})\s+(?P<unit>(?!kr\b|kronor\b|procent\b|{_MONTHS}\b)[a-zåäö]{{2,25}})\s+"
     r"(?:(?:per|i|om|varje)\s+(?P<per>år|året|månad|månaden|vecka|veckan|halvår|halvåret)\b"
     r"|för\s+(?:(?:det\s+)?första\s+|andra\s+)?(?P<half>halvåret)\b)", re.IGNORECASE)
 _PER = {"år": "year", "året": "year", "månad": "month", "månaden": "month", "vecka": "week", "veckan": "week",

@@ -18,6 +18,7 @@ _PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budget�
         (re.compile(r"^\s*(?:per|/)\s*(?:plats|platser)\b", re.I), "place"),
         (re.compile(r"^\s*(?:per|/)\s*(?:timme|tim|h)\b", re.I), "hour"),
         (re.compile(r"^\s*(?:per|/)\s*(?:deltagare|brukare|klient|person)\b", re.I), "client")]
+_VALUED = re.compile(r"\b(?:motsvarande|värderad\w*\s+till|till\s+ett\s+värde\s+av)\s*$", re.IGNORECASE)
 _INCREASE = re.compile(r"(?:driftbudget|budgetram|budget)\w*\s+(?:\w+\s+){0,3}?(?:ökas|utökas|höjs|höjas|behöver ökas)"
                        r"|(?:utökad|ökad|höjd)\s+(?:driftbudget|budgetram|budget)|ryms\s+inte\s+inom\s+(?:\w+\s+){0,2}budget",
                        re.IGNORECASE)
@@ -81,7 +82,9 @@ def extract_funding(f: Findings) -> None:
                 segment = s[a.end:amounts[k + 1].start if k + 1 < len(amounts) else len(s)]
                 if re.match(r"^\s*(?:kr|kronor)?\s*/\s*mån", segment) and "(" in s[:a.start]:
                     continue  # a rate inside a parenthesis, not a contribution
-                entries.append(_entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b))
+                # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind
+                kind = "in_kind" if _VALUED.search(s[max(0, a.start - 40):a.start]) else "cash"
+                entries.append(_entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b, kind))
         _in_kind(f, b, entries)
     _by_budget(f, entries)
     _listed_resources(f, entries)
@@ -137,16 +140,21 @@ def _payer(s: str) -> str | None:
     return (m.group("a") or m.group("b") or m.group("c")).strip()
 
 
-def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block) -> dict[str, Any]:
+def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block,
+           kind: str = "cash") -> dict[str, Any]:
     per = next((name for rx, name in _PER if rx.search(segment)), "period")
-    entry: dict[str, Any] = {"payer": None, "kind": "cash", "amount": kronor, "per": per}
+    entry: dict[str, Any] = {"payer": None, "kind": kind, "amount": kronor, "per": per}
     if payer:
-        party = f.party(payer)
+        named = f.mentioned(payer)
+        # "X och Y bidrar": a joint payer is kept as written, never narrowed to the first party named
+        party = f.party(payer) if len(named) < 2 else None
         if party is None and re.search(r"medel|bidrag|stöd|från", s) and re.search(rf"från\s+{re.escape(payer)}", s):
             party = f.add_party("funder", payer, s, b.line)
         entry["payer"] = party.id if party else payer
         if party is None:
-            entry["side"] = "public" if role_of(payer) == "public" else None
+            sides = {p.role for _, p in named}
+            entry["side"] = sides.pop() if len(sides) == 1 and sides <= {"public", "idea_based"} else (
+                "public" if role_of(payer) == "public" else None)
     ranges = find_ranges(segment)
     span = year_span(prefix) or year_span(segment)
     if ranges:
