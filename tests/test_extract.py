@@ -378,3 +378,38 @@ def test_a_region_with_two_non_profits_a_joint_contribution_and_a_yearly_deadlin
     assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (1, "year")
     assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2027-03-31", "final")]
     assert not a.commitments
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_damaged_word_and_pdf_files_give_a_draft_or_one_error_never_a_crash(suffix: str, tmp_path: Path) -> None:
+    """Bytes flipped and cut at random in a real Word file and PDF (a fixed seed: the same cases every run)."""
+    import random
+    text = (AGREEMENTS / "lund-kompis-sverige-2019.txt").read_text(encoding="utf-8")
+    original = (to_docx if suffix == ".docx" else to_pdf)(text, tmp_path / f"original{suffix}").read_bytes()
+    rng = random.Random(20261124)
+    damaged = tmp_path / f"damaged{suffix}"
+    for _ in range(40):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 20)):
+            at = rng.randrange(len(data))
+            if rng.random() < 0.5:
+                data[at] = rng.randrange(256)
+            else:
+                del data[at:at + rng.randint(1, 200)]
+        damaged.write_bytes(bytes(data))
+        try:
+            parse_agreement(extract_file(damaged), str(damaged))
+        except IopError as exc:
+            assert str(exc).startswith(f"{damaged}:0:0: ") and "\n" not in str(exc)
+
+
+def test_a_word_file_from_a_newer_zip_version_is_one_error(tmp_path: Path) -> None:
+    """Found by the random damage above: zipfile raises NotImplementedError for an unknown zip version."""
+    text = (AGREEMENTS / "lund-kompis-sverige-2019.txt").read_text(encoding="utf-8")
+    data = bytearray(to_docx(text, tmp_path / "original.docx").read_bytes())
+    at = data.find(b"PK\x01\x02")  # the first central directory entry: "version needed to extract" at +6
+    data[at + 6] = 240
+    damaged = tmp_path / "newer.docx"
+    damaged.write_bytes(bytes(data))
+    run = run_cli("extract", str(damaged))
+    assert run.code == 2 and ONE_ERROR_LINE.match(run.err) and "not a Word .docx file" in run.err, run.err

@@ -126,7 +126,7 @@ def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
             if info.file_size > MAX_XML_BYTES:
                 raise IopError("the Word document unpacks to more than an agreement can be, expected one agreement",
                                name, 0, 0)
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (zipfile.BadZipFile, KeyError, OSError, NotImplementedError, ValueError, EOFError):  # a damaged zip
         raise IopError("not a Word .docx file (it is not a zip with word/document.xml), expected a .docx "
                        "saved by Word or LibreOffice", name, 0, 0) from None
     lines: list[str] = []
