@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from .errors import DocPath
 from .loader import LoadedAgreement
 from .model import Agreement, Funding, Party
-from .months import add_months, duration_months, gap_months, is_whole_years, to_days
+from .months import duration_months, gap_months, is_whole_years, month_index, to_days
 
 Scalar = int | float | bool | str
 
@@ -245,18 +245,14 @@ def _uncovered_months(a: Agreement, cash: list[Funding]) -> int:
     for f in cash:
         s, e = _covered(a, f)
         if s and e and s <= end and e >= start:
-            runs.append((_month_index(max(s, start)), _month_index(min(e, end))))
+            runs.append((month_index(max(s, start)), month_index(min(e, end))))
     covered, reached = 0, -1
     for lo, hi in sorted(runs):
         lo = max(lo, reached + 1)
         if hi >= lo:
             covered += hi - lo + 1
             reached = hi
-    return _month_index(end) - _month_index(start) + 1 - covered
-
-
-def _month_index(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
+    return month_index(end) - month_index(start) + 1 - covered
 
 
 def _follow_up(a: Agreement, v: dict[str, Scalar], origins: dict[str, DocPath], months: int | None) -> None:

@@ -14,9 +14,14 @@ EPOCH = dt.date(1970, 1, 1)
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def month_index(day: dt.date) -> int:
+    """Months since year 0: consecutive calendar months are consecutive integers."""
+    return day.year * 12 + day.month - 1
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """`day` moved by whole calendar months, clamped to the month's last day."""
-    index = day.year * 12 + (day.month - 1) + months
+    index = month_index(day) + months
     year, month0 = divmod(index, 12)
     last = 29 if month0 == 1 and calendar.isleap(year) else _MONTH_DAYS[month0]
     return dt.date(year, month0 + 1, min(day.day, last))
