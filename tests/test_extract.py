@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from iop_rules.errors import IopError
 from iop_rules.extract import extract_file, extract_lines
-from iop_rules.extract.accuracy import PINNED, measure, total
+from bench.extract_accuracy import PINNED, measure, total
 from iop_rules.extract.text import build_blocks
 from iop_rules.loader import parse_agreement
 
@@ -41,7 +41,7 @@ def test_accuracy_on_the_issue_fields_is_pinned(accuracy) -> None:  # type: igno
 
 
 def _summed(results, name):  # type: ignore[no-untyped-def]
-    from iop_rules.extract.accuracy import Score
+    from bench.extract_accuracy import Score
     s = Score()
     for r in results:
         s.add(r.scores[name])
