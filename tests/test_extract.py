@@ -413,3 +413,19 @@ def test_a_word_file_from_a_newer_zip_version_is_one_error(tmp_path: Path) -> No
     damaged.write_bytes(bytes(data))
     run = run_cli("extract", str(damaged))
     assert run.code == 2 and ONE_ERROR_LINE.match(run.err) and "not a Word .docx file" in run.err, run.err
+
+
+def test_short_forms_of_dates_ranges_grants_and_own_contributions() -> None:
+    """"2024-01-01--2024-12-31", "1/9 2024", "beviljar … för år 2024", "egen insats om 50 000:-",
+    "kan kräva tillbaka"; a report the text gives no kind is left to the file's default."""
+    draft = extract_file(DATA / "extract" / "umea.txt")
+    a = parse_agreement(draft, "umea.yaml").agreement
+    assert a.decision.authority == "Umeå kommun"
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2024-01-01", "2024-12-31")
+    assert [(f.payer, f.amount, f.per, f.covers and f.covers.start.isoformat()) for f in a.funding] == [
+        ("umea-kommun", 200_000, "period", "2024-01-01"), ("foreningen-ljuset", 50_000, "period", None),
+        ("foreningen-ljuset", 24_000, "year", None)]
+    assert [r.due.isoformat() for r in a.follow_up.reports] == ["2024-09-01", "2025-03-15"]
+    assert "kind: interim" in draft and draft.count("kind: interim") == 1  # "delredovisning" only
+    assert a.termination.repayment is not None
+    assert a.payment is None  # "i två delbetalningar" says how many, not how many per year: not guessed

@@ -8,7 +8,7 @@ from ..months import add_months
 from .found import Findings
 from .swedish import COUNT, find_amounts, find_dates, find_ranges, parse_count
 
-_PERIOD_CUE = re.compile(r"\bgäller\s+(?:från|fr\.\s?o\.\s?m\.|fr\s?o\s?m|från\s+och\s+med|under|perioden|mellan)"
+_PERIOD_CUE = re.compile(r"\bgäller\s+(?:den\s+)?(?=\d)|\bgäller\s+(?:från|fr\.\s?o\.\s?m\.|fr\s?o\s?m|från\s+och\s+med|under|perioden|mellan)"
                          r"|\b(?:projekttid|projekttiden|avtalstid|avtalstiden|avtalsperiod|avtalsperioden|"
                          r"giltighetstid|giltighetstiden)\b|\bpågår\s+(?:från|under)\b|\bunder\s+perioden\b",
                          re.IGNORECASE)
@@ -45,7 +45,8 @@ _AT_END = re.compile(r"vid\s+(?:periodens|avtalsperiodens|överenskommelsens|par
                      re.IGNORECASE)
 
 
-def _kind(text: str, otherwise: str = "interim") -> str:
+def _kind(text: str, otherwise: str | None = None) -> str | None:
+    """The kind of report the text names; None when it names none (the file's default, a report, applies)."""
     return next((k for rx, k in _KINDS if rx.search(text)), otherwise)
 
 
@@ -193,7 +194,7 @@ def extract_termination(f: Findings) -> None:
                 unit = (m.group("u") or m.group("u2")).lower()
                 if count and count.value is not None:
                     f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, b.line)
-            if re.search(r"återbetalningsskyldi|återbetalningsansvar|krävas\s+tillbaka|återkräv", s, re.I):
+            if re.search(r"återbetalningsskyldi|återbetalningsansvar|kräv\w*\s+tillbaka|återkräv", s, re.I):
                 f.add("repayment", True, s, b.line)
             if re.search(r"\btvist", s, re.I) and re.search(r"lös|avgör|domstol|skilje|dialog|prövas", s, re.I):
                 f.add("dispute", True, s, b.line)

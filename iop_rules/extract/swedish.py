@@ -35,10 +35,11 @@ _DATE = (
     rf"|(?P<last>\bsista\s+(?P<lm>{_MONTH})\.?\s+(?:år\s+)?(?P<ly>\d{{4}})(?!\d))"
     rf"|(?P<text>(?<!\d)(?P<td>\d{{1,2}})(?::[ae])?\s+(?P<tm>{_MONTH})\.?\s+(?:år\s+)?(?P<ty>\d{{4}})(?!\d))"
     rf"|(?P<season>\b(?P<sw>{'|'.join(SEASONS)})\s+(?:år\s+)?(?P<sy>\d{{4}})(?!\d))"
+    r"|(?P<slash>(?<![\d/])(?P<sd>\d{1,2})/(?P<sm>\d{1,2})[ -](?P<sy2>\d{4})(?!\d))"  # "1/9 2024": day, then month
 )
 DATE_RE = re.compile(_DATE, re.IGNORECASE)
 # Two dates joined by a range word or a dash: "2019-07-01 till 2021-06-30", "1 april 2019 till och med den 31 december 2020".
-_RANGE_JOIN = r"\s*(?:–|—|-|till\s+och\s+med|t\.\s?o\.\s?m\.|tom|till|och)\s*(?:den\s+)?"
+_RANGE_JOIN = r"\s*(?:–|—|--?|till\s+och\s+med|t\.\s?o\.\s?m\.|tom|till|och)\s*(?:den\s+)?"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ def find_dates(text: str) -> list[DateMatch]:
             kind = "last_of_month"
         elif g["text"]:
             day = _safe_date(int(g["ty"]), MONTHS[g["tm"].lower()], int(g["td"]))
+            kind = "text" if day else "invalid"
+        elif g["slash"]:
+            day = _safe_date(int(g["sy2"]), int(g["sm"]), int(g["sd"]))
             kind = "text" if day else "invalid"
         else:
             day, kind = None, "season"
