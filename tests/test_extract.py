@@ -429,3 +429,15 @@ def test_short_forms_of_dates_ranges_grants_and_own_contributions() -> None:
     assert "kind: interim" in draft and draft.count("kind: interim") == 1  # "delredovisning" only
     assert a.termination.repayment is not None
     assert a.payment is None  # "i två delbetalningar" says how many, not how many per year: not guessed
+
+
+def test_terse_labels_and_the_municipality_named_as_kommunen() -> None:
+    """"IOP-avtal mellan …", "t o m", "Kommunens bidrag uppgår till …" (the one public party),
+    "Uppsägningstid: 3 mån.", and a turnover that is no contribution."""
+    draft = extract_file(DATA / "extract" / "boras.txt")
+    a = parse_agreement(draft, "boras.yaml").agreement
+    assert a.document.kind == "agreement"
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2024-01-01", "2025-12-31")
+    assert [(f.payer, f.amount, f.per) for f in a.funding] == [("boras-stad", 100_000, "year")]
+    assert a.termination.notice.months == 3
+    assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (2, "year")

@@ -187,7 +187,7 @@ def extract_review(f: Findings) -> None:
 def extract_termination(f: Findings) -> None:
     for b in f.blocks:
         for s in b.sentences:
-            m = re.search(rf"uppsägningstid\w*\s+(?:är\s+|om\s+|på\s+|ska\s+vara\s+)?(?P<n>{COUNT})\s+(?P<u>månad|månader|år)\b"
+            m = re.search(rf"uppsägningstid\w*\s*:?\s*(?:är\s+|om\s+|på\s+|ska\s+vara\s+)?(?P<n>{COUNT})\s+(?P<u>månad|månader|mån\.?|år)(?!\w)"
                           rf"|(?P<n2>{COUNT})\s+(?P<u2>månaders|års)\s+uppsägning", s, re.I)
             if m:
                 count = parse_count(m.group("n") or m.group("n2"))

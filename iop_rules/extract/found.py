@@ -18,6 +18,10 @@ PUBLIC_NAME = re.compile(r"kommun|region\b|region |landsting|förvaltning|nämnd
                          re.IGNORECASE)
 
 
+#: How an agreement refers to its public party without naming it.
+_GENERIC = {w: "public" for w in ("kommunen", "kommunens", "regionen", "regionens", "staden", "stadens")}
+
+
 @dataclass
 class Found:
     value: Any
@@ -120,6 +124,10 @@ class Findings:
                  if want in (norm_name(p.name), p.id) or want in {norm_name(a) for a in p.aliases}]
         if len(exact) == 1:
             return exact[0]
+        generic = _GENERIC.get(want)
+        if generic and not exact:  # "kommunen" is the one public party when there is only one
+            publics = [p for p in self.parties if p.role == generic]
+            return publics[0] if len(publics) == 1 else None
         if len(want) < 4:
             return None
         loose = [p for p in self.parties

@@ -13,7 +13,8 @@ _FINANCE = re.compile(r"finansier|beviljad|beviljat|beviljar|bidrar med|bidrag\b
                       r"egen\s+insats|egeninsats", re.IGNORECASE)
 _PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;]{1,80}?)(?=\s+(?:med|genom|som|och)\b|\s*[:,.]|$)"
                     r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
-                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:bidrar|finansierar|betalar|står för|beviljar)\b")
+                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:bidrar|finansierar|betalar|står för|beviljar)\b"
+                    r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b")
 _PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budgetår|år)\b|^\s*årligen\b", re.I), "year"),
         (re.compile(r"^\s*(?:per|/|i)\s*(?:månad|mån)\b|^\s*månatligen\b", re.I), "month"),
         (re.compile(r"^\s*(?:per|/)\s*(?:plats|platser)\b", re.I), "place"),
@@ -138,7 +139,7 @@ def _payer(s: str) -> str | None:
     m = _PAYER.search(s)
     if not m:
         return None
-    return (m.group("a") or m.group("b") or m.group("c")).strip()
+    return (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
 
 
 def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block,

@@ -9,7 +9,7 @@ from .swedish import ORG_LABEL_RE, find_dates, format_org, luhn_valid, norm_name
 from .people import SIGNATURES_HEADING
 from .text import is_heading, sentence_of
 
-_TITLE = re.compile(r"^(?:tjänsteutlåtande|överenskommelse|avtal\b|iop-överenskommelse|partnerskapsavtal|"
+_TITLE = re.compile(r"^(?:tjänsteutlåtande|överenskommelse|avtal\b|iop-överenskommelse|iop-avtal|partnerskapsavtal|"
                     r"idéburet offentligt partnerskap)", re.IGNORECASE)
 _LABEL = re.compile(
     r"^(?P<label>(?:offentlig|kommunal)\s+(?:part|sektor|organisation|aktör)"

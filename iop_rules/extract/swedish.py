@@ -39,7 +39,7 @@ _DATE = (
 )
 DATE_RE = re.compile(_DATE, re.IGNORECASE)
 # Two dates joined by a range word or a dash: "2019-07-01 till 2021-06-30", "1 april 2019 till och med den 31 december 2020".
-_RANGE_JOIN = r"\s*(?:–|—|--?|till\s+och\s+med|t\.\s?o\.\s?m\.|tom|till|och)\s*(?:den\s+)?"
+_RANGE_JOIN = r"\s*(?:–|—|--?|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till|och)\s*(?:den\s+)?"
 
 
 @dataclass(frozen=True)
