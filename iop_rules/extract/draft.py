@@ -87,7 +87,31 @@ def assemble(f: Findings, agreement_id: str) -> dict[str, Any]:
         if f.items.get(key):
             d[key] = [_clean(x) for x in f.items[key]]
     _cap_lists(d, f)
+    _bound_quotes(d)
     return d
+
+
+#: A quote longer than this is a paragraph, not a sentence: it is cut at a word and marked ` […]`.
+MAX_QUOTE = 600
+
+
+def _bound_quotes(node: Any) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "source" and isinstance(value, str) and len(value) > MAX_QUOTE:
+                node[key] = " … ".join(_cut_quote(part) for part in value.split(" … "))
+            else:
+                _bound_quotes(value)
+    elif isinstance(node, list):
+        for item in node:
+            _bound_quotes(item)
+
+
+def _cut_quote(part: str) -> str:
+    if len(part) <= MAX_QUOTE:
+        return part
+    cut = part.rfind(" ", 0, MAX_QUOTE)
+    return part[:cut if cut > MAX_QUOTE // 2 else MAX_QUOTE] + " […]"
 
 
 #: More entries than this in one list is not an agreement but a text that matches too much;
@@ -240,7 +264,7 @@ def render(d: dict[str, Any], f: Findings, where: Callable[[int], str] | None = 
     for key, order in ORDER.items():
         if key in d:
             d[key] = [{k: x[k] for k in order if k in x} for x in d[key]]
-    body = yaml.dump(d, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000, default_flow_style=False)
+    body = yaml.dump(d, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf"), default_flow_style=False)
     if where is not None:
         body = _locate_sources(body, d, f, where)
     return "\n".join(comment_block(d, f)) + "\n" + body

@@ -37,7 +37,6 @@ class Block:
     line: int
     bullet: bool = False
     heading: bool = False
-    index: int = 0
     sentences: list[str] = field(default_factory=list)
 
     @property
@@ -69,7 +68,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
         if heading:  # "8. Kontaktpersoner", "§ 3 Avtalstid": the section's name is what the text means
             text = _SECTION_NUMBER.sub("", text)
         if text and not _RULE.match(text):
-            blocks.append(Block(text, start, bullet, heading, len(blocks)))
+            blocks.append(Block(text, start, bullet, heading))
         parts, bullet, heading = [], False, False
 
     for number, raw in enumerate(lines, 1):
@@ -94,9 +93,29 @@ def build_blocks(lines: list[str]) -> list[Block]:
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
         parts.append(line)
     flush()
-    for b in blocks:
-        b.sentences = split_sentences(b.text)
-    return blocks
+    return [piece for b in blocks for piece in _bounded(b)]
+
+
+MAX_BLOCK = 8000  # characters; agreements' paragraphs are a few hundred
+
+
+def _bounded(block: Block) -> list[Block]:
+    """The block with its sentences, or, when it is longer than any paragraph of an agreement, cut
+    into paragraph-sized runs of whole sentences: no extractor then works on more than MAX_BLOCK
+    characters at a time, so none can turn quadratic on a pathological text."""
+    sentences = split_sentences(block.text)
+    if len(block.text) <= MAX_BLOCK:
+        block.sentences = sentences
+        return [block]
+    pieces: list[Block] = []
+    run: list[str] = []
+    for sentence in [*sentences, ""]:
+        if run and (not sentence or sum(map(len, run)) + len(sentence) > MAX_BLOCK):
+            pieces.append(Block(" ".join(run), block.line, block.bullet, block.heading, run))
+            run = []
+        if sentence:
+            run.append(sentence)
+    return pieces
 
 
 _RUNS_ON = re.compile(r"(?:[,;:(\-–]|\b(?:och|eller|samt|i|för|med|av|till|den|det|en|ett|om|på))$", re.IGNORECASE)
