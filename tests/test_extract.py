@@ -454,3 +454,15 @@ def test_a_large_pathological_text_finishes_with_a_loadable_draft(content: str, 
     run = run_cli("extract", str(source))
     assert run.code == 0, run.err
     parse_agreement(run.out, str(source))
+
+
+def test_numbered_party_labels_html_entities_and_short_references() -> None:
+    """"**Part 1:** …", "350&nbsp;000 kr" (once read as 0 kr), "Gävle kommun" for "Socialnämnden i Gävle
+    kommun", "Stiftelsen" for the one foundation, and a Markdown link."""
+    draft = extract_file(DATA / "extract" / "gavle.md")
+    a = parse_agreement(draft, "gavle.yaml").agreement
+    public, foundation = "socialnamnden-i-gavle-kommun", "stiftelsen-hjalpande-hand"
+    assert [(p.id, p.role, p.org_number) for p in a.parties] == [(public, "public", "212000-2411"),
+                                                                 (foundation, "idea_based", "802479-4545")]
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [(public, "cash", 350_000, "year"),
+                                                                       (foundation, "in_kind", None, "period")]

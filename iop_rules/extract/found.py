@@ -18,8 +18,10 @@ PUBLIC_NAME = re.compile(r"kommun|region\b|region |landsting|förvaltning|nämnd
                          re.IGNORECASE)
 
 
-#: How an agreement refers to its public party without naming it.
-_GENERIC = {w: "public" for w in ("kommunen", "kommunens", "regionen", "regionens", "staden", "stadens")}
+#: How an agreement refers to a party without naming it.
+_GENERIC = {**{w: "public" for w in ("kommunen", "kommunens", "regionen", "regionens", "staden", "stadens")},
+            **{w: "idea_based" for w in ("föreningen", "föreningens", "stiftelsen", "stiftelsens",
+                                         "organisationen", "organisationens")}}
 
 
 @dataclass
@@ -125,13 +127,15 @@ class Findings:
         if len(exact) == 1:
             return exact[0]
         generic = _GENERIC.get(want)
-        if generic and not exact:  # "kommunen" is the one public party when there is only one
+        if generic and not exact:  # "kommunen", "föreningen": the one party of that side, when there is one
             publics = [p for p in self.parties if p.role == generic]
             return publics[0] if len(publics) == 1 else None
         if len(want) < 4:
             return None
+        # a clear prefix either way, or the place in "Socialnämnden i Gävle kommun" for "Gävle kommun"
         loose = [p for p in self.parties
-                 if norm_name(p.name).startswith(want + " ") or want.startswith(norm_name(p.name) + " ")]
+                 if norm_name(p.name).startswith(want + " ") or want.startswith(norm_name(p.name) + " ")
+                 or (" " in want and norm_name(p.name).endswith(" i " + want))]
         return loose[0] if len(loose) == 1 else None
 
     def party_ref(self, text: str) -> str:

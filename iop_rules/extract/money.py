@@ -190,7 +190,7 @@ def _in_kind(f: Findings, b: Block, entries: list[dict[str, Any]]) -> None:
             payer = giver[0][1].id
         else:
             lead = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[\wåäö-]+){0,3}?)\s+(?:bidrar|upplåter)\b", s)
-            payer = lead.group(1) if lead else None
+            payer = f.party_ref(lead.group(1)) if lead else None
         if not payer or any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
             continue
         entry: dict[str, Any] = {"payer": payer, "kind": "in_kind"}

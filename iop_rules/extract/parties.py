@@ -15,7 +15,8 @@ _LABEL = re.compile(
     r"^(?P<label>(?:offentlig|kommunal)\s+(?:part|sektor|organisation|aktör)"
     r"|(?:ideell|ideella|idéburen|idéburna)(?:\s+(?:och\s+)?icke[- ]vinstdrivande)?\s+(?:part|sektor|organisation|aktör|förening)"
     r"|icke[- ]vinstdrivande\s+(?:part|organisation)"
-    r"|(?:med)?finansiär)\s*:\s*(?P<name>\S.{0,150})$", re.IGNORECASE)
+    r"|(?:med)?finansiär"
+    r"|part\s*\d{1,2})\s*:\s*(?P<name>\S.{0,150})$", re.IGNORECASE)
 _MELLAN = re.compile(
     r"(?:överenskommelse|överenskommelsen|iop|partnerskap|partnerskapet|avtal|avtalet)\b[^.:;]{0,60}?"
     r"\bmellan\s+(?P<names>[A-ZÅÄÖ][^.;:]{2,200}?)\s*"
@@ -112,7 +113,8 @@ def extract_parties(f: Findings) -> None:
         name, rest = _split_name(m.group("name"))
         if not name:
             continue
-        role = "public" if re.match(r"offentlig|kommunal", label) else "funder" if "finansiär" in label else "idea_based"
+        role = ("public" if re.match(r"offentlig|kommunal", label) else "funder" if "finansiär" in label
+                else role_of(name) if label.startswith("part") else "idea_based")  # "Part 1:" says no role
         party = f.add_party(role, name, b.text, b.line)
         if "vinstdrivande" in label and role == "idea_based":
             party.non_profit, party.np_quote = True, b.text

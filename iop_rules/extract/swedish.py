@@ -148,7 +148,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
             continue
         if mult == "tusen" and not unit:
             continue
-        whole = int(re.sub(r"\D", "", m.group("num")))
+        digits = re.sub(r"\D", "", m.group("num"))
+        if len(digits) > 1 and digits[0] == "0":  # "000 kr" is the tail of a number cut off, not nought
+            continue
+        whole = int(digits)
         dec = m.group("dec") or ""
         value = whole * _MULT.get(mult, 1)
         if dec:

@@ -10,6 +10,7 @@ the same whichever format the agreement came in.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,8 +46,8 @@ class Block:
 
 
 def clean(text: str) -> str:
-    """One line or paragraph as plain text: no Markdown, no HTML tags, single spaces, NFC."""
-    text = UNPRINTABLE.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE))
+    """One line or paragraph as plain text: no Markdown, no HTML tags or entities (`&nbsp;`), single spaces, NFC."""
+    text = UNPRINTABLE.sub(" ", unicodedata.normalize("NFC", html.unescape(text)).translate(_INVISIBLE))
     text = _LINK.sub(r"\1", text)
     text = _HTML.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
