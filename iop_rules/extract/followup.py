@@ -172,16 +172,18 @@ def _member(f: Findings, text: str) -> dict[str, Any] | None:
     return None
 
 
+_REVIEW = re.compile(r"översyn|omprövning|ompröva|utvärdera\s+om|ta\s+ställning\s+till\s+fortsättning|\bses\s+över\b",
+                     re.IGNORECASE)
+_EXTENSION = re.compile(r"\b(?:kan|får|ska)\s+(?:\w+\s+){0,2}förlängas\b|\bförlängs\s+(?:med|automatiskt)|"
+                        r"\boption\s+(?:om|på)\s+förlängning", re.IGNORECASE)
+
+
 def extract_review(f: Findings) -> None:
-    for b in f.blocks:
-        for s in b.sentences:
-            if not re.search(r"översyn|omprövning|ompröva|utvärdera\s+om|ta\s+ställning\s+till\s+fortsättning|"
-                             r"\bses\s+över\b", s, re.I):
-                continue
-            m = re.search(r"\bsenast\s+(?:den\s+)?", s, re.I)
-            dates = [d for d in find_dates(s[m.end():])] if m else []
-            if dates and dates[0].start == 0 and dates[0].date:
-                f.add("review.date", dates[0].date, s, b.line)
+    for b, s in f.sentences_with(_REVIEW):
+        m = re.search(r"\bsenast\s+(?:den\s+)?", s, re.I)
+        dates = find_dates(s[m.end():]) if m else []
+        if dates and dates[0].start == 0 and dates[0].date:
+            f.add("review.date", dates[0].date, s, b.line)
 
 
 def extract_termination(f: Findings) -> None:
@@ -201,17 +203,13 @@ def extract_termination(f: Findings) -> None:
 
 
 def extract_extension(f: Findings) -> None:
-    for b in f.blocks:
-        for s in b.sentences:
-            if not re.search(r"\b(?:kan|får|ska)\s+(?:\w+\s+){0,2}förlängas\b|\bförlängs\s+(?:med|automatiskt)|"
-                             r"\boption\s+(?:om|på)\s+förlängning", s, re.I):
-                continue
-            m = re.search(rf"förläng\w*\s+(?:med\s+)?(?P<n>{COUNT})\s+(?P<u>månader|månad|år)\b", s, re.I)
-            count = parse_count(m.group("n")) if m else None
-            months = count.value * (12 if m.group("u").lower() == "år" else 1) if m and count and count.value else None
-            t = re.search(rf"(?P<n>{COUNT})\s+gång(?:er)?", s, re.I)
-            times = parse_count(t.group("n")) if t else None
-            f.add("extension", (months, times.value if times else None), s, b.line)
+    for b, s in f.sentences_with(_EXTENSION):
+        m = re.search(rf"förläng\w*\s+(?:med\s+)?(?P<n>{COUNT})\s+(?P<u>månader|månad|år)\b", s, re.I)
+        count = parse_count(m.group("n")) if m else None
+        months = count.value * (12 if m.group("u").lower() == "år" else 1) if m and count and count.value else None
+        t = re.search(rf"(?P<n>{COUNT})\s+gång(?:er)?", s, re.I)
+        times = parse_count(t.group("n")) if t else None
+        f.add("extension", (months, times.value if times else None), s, b.line)
 
 
 CRITERIA = {

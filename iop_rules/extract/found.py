@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .swedish import norm_name, slug
 from .text import Block
@@ -69,6 +69,13 @@ class Findings:
     conflicts: dict[str, list[Found]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     picked: dict[str, Found | None] = field(default_factory=dict)
+
+    def sentences_with(self, cue: re.Pattern[str]) -> Iterator[tuple[Block, str]]:
+        """Every sentence the cue occurs in, with its paragraph: where most extractors start looking."""
+        for b in self.blocks:
+            for s in b.sentences:
+                if cue.search(s):
+                    yield b, s
 
     def add(self, name: str, value: Any, quote: str, line: int, rank: int = 0) -> None:
         if value is None or value == "":

@@ -5,7 +5,8 @@ import re
 from collections import Counter
 
 from .found import Findings, role_of
-from .swedish import ORG_LABEL_RE, find_dates, format_org, luhn_valid, norm_name
+from ..facts import luhn_valid  # the one check the rules use too
+from .swedish import ORG_LABEL_RE, find_dates, format_org, norm_name
 from .people import SIGNATURES_HEADING
 from .text import is_heading, sentence_of
 

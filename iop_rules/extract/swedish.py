@@ -193,18 +193,6 @@ ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|org\.?\s?nr\.?|orgnr|organi
                           r"(\d{6}[- ]?\d{4})(?![\d-])", re.IGNORECASE)
 
 
-def luhn_valid(digits: str) -> bool:
-    """The Luhn check digit of a ten-digit Swedish organisation number."""
-    nums = [int(c) for c in re.sub(r"\D", "", digits)]
-    if len(nums) != 10:
-        return False
-    total = 0
-    for i, d in enumerate(nums[:9]):
-        d = d * 2 if i % 2 == 0 else d
-        total += d - 9 if d > 9 else d
-    return (10 - total % 10) % 10 == nums[9]
-
-
 def format_org(raw: str) -> str:
     digits = re.sub(r"\D", "", raw)
     return f"{digits[:6]}-{digits[6:]}"
