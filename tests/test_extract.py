@@ -466,3 +466,15 @@ def test_numbered_party_labels_html_entities_and_short_references() -> None:
                                                                  (foundation, "idea_based", "802479-4545")]
     assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [(public, "cash", 350_000, "year"),
                                                                        (foundation, "in_kind", None, "period")]
+
+
+def test_lines_broken_at_a_hyphen_and_bullets_from_word_pdfs() -> None:
+    """Seen in a LibreOffice PDF of the RådRum text: "2021-06-" at a line end, "30." on the next; Word's
+    and LibreOffice's Symbol-font bullets arrive as U+F0B7."""
+    blocks = build_blocks(["gäller från 2019-07-01 till 2021-06-", "30.", "", "IOP-", "avtalet, arbetsmarknads-",
+                           "och socialnämnden", "", "Lund 2021-", "För Socialförvaltningen", "",
+                           "\uf0b7 Offentlig sektor: Östersunds kommun"])
+    assert [b.text for b in blocks] == ["gäller från 2019-07-01 till 2021-06-30.",
+                                        "IOP-avtalet, arbetsmarknads- och socialnämnden",
+                                        "Lund 2021- För Socialförvaltningen", "Offentlig sektor: Östersunds kommun"]
+    assert blocks[-1].bullet

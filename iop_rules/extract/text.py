@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut, so no pattern ever sees an unbounded string
 
-_BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
+# Bullets as typed, and as Word and LibreOffice write them into a PDF: the Symbol and Wingdings fonts
+# bullets land in Unicode's private use area (U+F0B7, U+F0A7, ...), and a sub-list often uses "o".
+_BULLET = re.compile("^\\s*(?:[-*•–·▪●◦■□➢►\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf0a8]|o(?=\\s)|\\d{1,2}[.)])\\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s*")
 _SECTION_NUMBER = re.compile(r"^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\w)")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
@@ -65,7 +67,7 @@ def build_blocks(lines: list[str]) -> list[Block]:
 
     def flush() -> None:
         nonlocal parts, bullet, heading
-        text = clean(" ".join(parts))
+        text = clean(_join_lines(parts))
         if heading:  # "8. Kontaktpersoner", "§ 3 Avtalstid": the section's name is what the text means
             text = _SECTION_NUMBER.sub("", text)
         if text and not _RULE.match(text):
@@ -120,6 +122,31 @@ def _bounded(block: Block) -> list[Block]:
 
 
 _RUNS_ON = re.compile(r"(?:[,;:(\-–]|\b(?:och|eller|samt|i|för|med|av|till|den|det|en|ett|om|på))$", re.IGNORECASE)
+
+
+# A line that ends in a hyphen may have been broken at one: "2021-06-" + "30." is a date and "IOP-" +
+# "avtalet" one word, but "Lund 2021-" + "För …" is a date left incomplete and "arbetsmarknads-" +
+# "och socialnämnden" keeps its space.
+_DIGIT_BREAK = re.compile(r"\d-$")
+_WORD_BREAK = re.compile(r"[^\W\d_]-$")
+_KEEPS_SPACE = re.compile(r"(?:och|eller|samt|till|resp)\b")
+
+
+def _broken_at_hyphen(before: str, after: str) -> bool:
+    before, after = before.rstrip(), after.lstrip()
+    if _DIGIT_BREAK.search(before):
+        return after[:1].isdigit()
+    return bool(_WORD_BREAK.search(before)) and after[:1].islower() and not _KEEPS_SPACE.match(after)
+
+
+def _join_lines(parts: list[str]) -> str:
+    out: list[str] = []
+    for part in parts:
+        if out and _broken_at_hyphen(out[-1], part):
+            out[-1] = out[-1].rstrip() + part.lstrip()
+        else:
+            out.append(part)
+    return " ".join(out)
 
 
 def _short_line(lines: list[str]) -> int:
