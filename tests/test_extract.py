@@ -483,14 +483,32 @@ def test_lines_broken_at_a_hyphen_and_bullets_from_word_pdfs() -> None:
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (Debian's libreoffice-writer-nogui) is not installed")
-@pytest.mark.parametrize("name", ["lund-im-radrum-2019", "lund-vanskapens-hus-2021"])
+@pytest.mark.parametrize("name", ["lund-im-radrum-2019", "lund-vanskapens-hus-2021", "lund-kompis-sverige-2019",
+                                  "ostersund-hej-framling-2019"])
 def test_a_pdf_saved_by_libreoffice_gives_the_same_draft(name: str, tmp_path: Path) -> None:
-    """A PDF as an office suite writes it (fonts subset, lines wrapped at hyphens, Symbol bullets), not fpdf2's.
-    The other three differ where the test's Word copy gives headings no visible form (LibreOffice lacks the
-    template's fonts, so a heading prints like body text and runs into its paragraph)."""
+    """A PDF as an office suite writes it (fonts subset, lines wrapped at hyphens, Symbol bullets, headings
+    bold in the body's size), not fpdf2's. Danderyd's still differs: its "•"-separated resource table,
+    wrapped by the PDF, loses one party's item."""
     text = AGREEMENTS / f"{name}.txt"
     docx_file = to_docx(text.read_text(encoding="utf-8"), tmp_path / f"{text.stem}.docx")
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_file)],
                    capture_output=True, timeout=180, check=True, env={**os.environ, "HOME": str(tmp_path)})
     from_pdf = LOCATION.sub("", extract_file(docx_file.with_suffix(".pdf")))
     assert from_pdf == LOCATION.sub("", extract_file(text))
+
+
+def test_a_bold_line_in_the_body_size_is_a_heading_in_a_pdf(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 11)
+    pdf.cell(0, 6, "Uppsägning", new_x="LMARGIN", new_y="NEXT")  # no gap: only the weight tells
+    pdf.set_font("helvetica", "", 11)
+    pdf.cell(0, 6, "Uppsägningstiden är tre (3) månader.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "B", 11)
+    pdf.cell(0, 6, "Totalt 100 000 kr", new_x="LMARGIN", new_y="NEXT")  # a bold amount stays text
+    pdf.output(str(tmp_path / "bold.pdf"))
+    from iop_rules.extract.read import read_source
+    blocks = build_blocks(read_source(tmp_path / "bold.pdf").lines)
+    assert [(b.text, b.heading) for b in blocks] == [("Uppsägning", True), (
+        "Uppsägningstiden är tre (3) månader. Totalt 100 000 kr", False)]

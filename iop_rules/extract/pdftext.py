@@ -21,12 +21,18 @@ class _Line:
     y: float | None
     size: float
     text: str
+    bold: bool = False  # every piece of the line is set in a bold font
+
+
+def _is_bold(font: Any) -> bool:
+    name = str(font.get("/BaseFont", "")) if hasattr(font, "get") else ""
+    return any(word in name.lower() for word in ("bold", "black", "heavy"))
 
 
 def _collect(page: Any, number: int) -> list[_Line]:
     lines: list[_Line] = []
     current: list[str] = []
-    where: list[float | None] = [None, None]  # y, font size of the line being built
+    where: list[Any] = [None, None, True]  # y, font size and boldness of the line being built
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         parts = text.split("\n")
@@ -38,14 +44,16 @@ def _collect(page: Any, number: int) -> list[_Line]:
                     where[0] = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
                     scale = abs(tm[3] * cm[3]) or 1.0
                     where[1] = (size or 10.0) * scale
+                if part.strip():
+                    where[2] = where[2] and _is_bold(font)
                 current.append(part)
 
     def end_line() -> None:
         text = "".join(current)
         if text.strip():
-            lines.append(_Line(number, where[0], where[1] or 10.0, text))
+            lines.append(_Line(number, where[0], where[1] or 10.0, text, bool(where[2])))
         current.clear()
-        where[0] = where[1] = None
+        where[0], where[1], where[2] = None, None, True
 
     page.extract_text(visitor_text=visit)
     end_line()
@@ -55,8 +63,9 @@ def _collect(page: Any, number: int) -> list[_Line]:
 def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
     """All pages' text as lines, blank lines between paragraphs, and the page (from 1) of each line.
 
-    A run of lines in a clearly larger font than the body text is a heading and
-    becomes one `# ` line, as Word's PDF export leaves headings only as font size.
+    A run of lines in a clearly larger font than the body text, or a short bold line,
+    is a heading and becomes one `# ` line: Word's PDF export leaves headings only as
+    font size and weight.
     """
     raw: list[_Line] = []
     total = 0
@@ -74,9 +83,9 @@ def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
     lines: list[str] = []
     units: list[int] = []
     for i, line in enumerate(raw):
-        heading = line.size > 1.15 * body
+        heading = line.size > 1.15 * body or _bold_heading(line)
         breaks = i > 0 and _breaks(raw[i - 1], line, usual)
-        if heading and i > 0 and raw[i - 1].size > 1.15 * body and _wraps(raw[i - 1], line):
+        if heading and i > 0 and (raw[i - 1].size > 1.15 * body or _bold_heading(raw[i - 1])) and _wraps(raw[i - 1], line):
             lines[-1] = f"{lines[-1]} {line.text.strip()}"  # a heading that wrapped
             continue
         if breaks or (heading and i > 0):
@@ -85,6 +94,14 @@ def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
         lines.append(f"# {line.text.strip()}" if heading else line.text)
         units.append(line.page + 1)
     return lines, units
+
+
+def _bold_heading(line: _Line) -> bool:
+    """A short bold line with no figures and no sentence end: a heading set in the body's size (Word's
+    Heading 3, a bold paragraph used as a title). A bold amount or date stays text."""
+    text = line.text.strip()
+    return (line.bold and len(text.split()) <= 10 and not re.search(r"\d", text)
+            and not re.search(r"[.,;!?]$", text))
 
 
 def _wraps(prev: _Line, cur: _Line) -> bool:

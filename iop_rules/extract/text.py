@@ -159,8 +159,9 @@ def _short_line(lines: list[str]) -> int:
 def _ends_paragraph(previous: str, line: str, short: int) -> bool:
     """A short line that does not run on, then one that starts anew, is two paragraphs, not one wrapped:
     a heading over its text, or the lines of an address or a signature, where a copy has no blank lines."""
-    text = clean(previous)
-    return len(text) < short and not _RUNS_ON.search(text) and bool(re.match(r"[*_\s]*[A-ZÅÄÖÉ0-9]", line))
+    if len(previous.strip()) >= short:  # as laid out: markup a copy carries (an HTML tag) still took the room
+        return False
+    return not _RUNS_ON.search(clean(previous)) and bool(re.match(r"[*_\s]*[A-ZÅÄÖÉ0-9]", line))
 
 
 # A sentence ends at . ! or ? followed by a space and a capital letter, a digit or a quote.
