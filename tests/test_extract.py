@@ -512,3 +512,20 @@ def test_a_bold_line_in_the_body_size_is_a_heading_in_a_pdf(tmp_path: Path) -> N
     blocks = build_blocks(read_source(tmp_path / "bold.pdf").lines)
     assert [(b.text, b.heading) for b in blocks] == [("Uppsägning", True), (
         "Uppsägningstiden är tre (3) månader. Totalt 100 000 kr", False)]
+
+
+def test_swedish_word_styles_mark_headings_and_list_items(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    document = docx.Document()
+    document.styles.add_style("Rubrik", WD_STYLE_TYPE.PARAGRAPH)
+    document.styles.add_style("Liststycke", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Styrgrupp", style="Rubrik")
+    document.add_paragraph("Följande ska ingå i styrgruppen:")
+    document.add_paragraph("Enhetschef (Lunds kommun)", style="Liststycke")
+    document.save(str(tmp_path / "stilar.docx"))
+    from iop_rules.extract.read import read_source
+    blocks = build_blocks(read_source(tmp_path / "stilar.docx").lines)
+    assert [(b.text, b.heading, b.bullet) for b in blocks] == [
+        ("Styrgrupp", True, False), ("Följande ska ingå i styrgruppen:", False, False),
+        ("Enhetschef (Lunds kommun)", False, True)]

@@ -165,10 +165,12 @@ def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
 def _docx_marker(paragraph: Any) -> str:
     """`# ` for a heading or title, `- ` for a list item (a list style or Word numbering), else nothing."""
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    if style.startswith(("Heading", "Title")):
+    lowered = style.lower()
+    if lowered.startswith(("heading", "title", "rubrik", "titel")):  # built-in names, and Swedish custom ones
         return "# "
     p_pr = paragraph._p.pPr
-    if style.startswith("List") or (p_pr is not None and p_pr.numPr is not None):
+    if lowered.startswith(("list", "liststycke", "punktlista", "numrerad lista")) or (
+            p_pr is not None and p_pr.numPr is not None):
         return "- "
     return ""
 
