@@ -532,3 +532,20 @@ def test_swedish_word_styles_mark_headings_and_list_items(tmp_path: Path) -> Non
     assert [(b.text, b.heading, b.bullet) for b in blocks] == [
         ("Styrgrupp", True, False), ("Följande ska ingå i styrgruppen:", False, False),
         ("Enhetschef (Lunds kommun)", False, True)]
+
+
+def test_signatures_side_by_side_in_a_word_table(tmp_path: Path) -> None:
+    """Read row by row, the two signatures ran together ("Anna Berg Bo Ek", and two offices taken for a name)."""
+    import docx
+    document = docx.Document()
+    document.add_paragraph("Överenskommelse om idéburet offentligt partnerskap mellan Lunds kommun och Föreningen Bro")
+    document.add_paragraph("Underskrifter")
+    table = document.add_table(rows=4, cols=2)
+    for i, row in enumerate([("Lund 2024-01-10", "Lund 2024-01-12"), ("För Lunds kommun", "För Föreningen Bro"),
+                             ("Anna Berg", "Bo Ek"), ("Socialdirektör", "Ordförande")]):
+        table.cell(i, 0).text, table.cell(i, 1).text = row
+    document.save(str(tmp_path / "signaturer.docx"))
+    a = parse_agreement(extract_file(tmp_path / "signaturer.docx"), "signaturer.yaml").agreement
+    assert [(s.party, s.name, s.title, s.date_as_written) for s in a.signatures] == [
+        ("lunds-kommun", "Anna Berg", "Socialdirektör", "2024-01-10"),
+        ("foreningen-bro", "Bo Ek", "Ordförande", "2024-01-12")]

@@ -27,8 +27,10 @@ _PLACE_DATE = re.compile(
 
 
 def person(f: Findings, text: str) -> str | None:
-    """`text` as a person's name: two to four capitalised words that name no organisation."""
+    """`text` as a person's name: two to four capitalised words that name no organisation and no office."""
     if not NAME.fullmatch(text) or _ORG_WORD.search(text) or f.party(text):
+        return None
+    if any(_TITLE_WORD.search(word) for word in text.split()):  # "Socialdirektör Ordförande" is two offices
         return None
     return text
 

@@ -143,13 +143,7 @@ def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
                 text = paragraph.text.split("\n")
                 text[0] = _docx_marker(paragraph) + text[0]
             elif tag == "tbl":
-                text = []
-                for row in Table(child, document).rows:
-                    cells: list[str] = []
-                    for cell in row.cells:
-                        if not cells or cell.text != cells[-1]:  # merged cells repeat
-                            cells.append(cell.text)
-                    text.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
+                text = _table_lines(Table(child, document))
             else:
                 continue
             lines.extend(["", *text])
@@ -160,6 +154,27 @@ def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
         raise IopError(f"cannot read the Word document ({type(exc).__name__}: {exc}), expected a valid .docx",
                        name, 0, 0) from None
     return lines, units
+
+
+def _table_lines(table: Any) -> list[str]:
+    """A table row by row (`| a | b |`), except signatures side by side: a table whose cells are the
+    short lines of a signature ("För Lunds kommun" over a name over a title) is read column by column,
+    each column a paragraph of its own, as it would stand in a text."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            if not cells or cell.text != cells[-1]:  # merged cells repeat
+                cells.append(" ".join(cell.text.split()))
+        rows.append(cells)
+    width = max((len(r) for r in rows), default=0)
+    side_by_side = 2 <= width <= 4 and all(len(r) == width for r in rows) and any(  # "För X" | "För Y"
+        sum(bool(re.match(r"för\s", c, re.IGNORECASE)) for c in r) >= 2 for r in rows) and all(
+        len(c.split()) <= 8 for r in rows for c in r)
+    if not side_by_side:
+        return ["| " + " | ".join(r) + " |" for r in rows]
+    columns = [[r[i] for r in rows if r[i]] for i in range(width)]
+    return [line for column in columns for line in ("", *column)]
 
 
 def _docx_marker(paragraph: Any) -> str:
