@@ -549,3 +549,28 @@ def test_signatures_side_by_side_in_a_word_table(tmp_path: Path) -> None:
     assert [(s.party, s.name, s.title, s.date_as_written) for s in a.signatures] == [
         ("lunds-kommun", "Anna Berg", "Socialdirektör", "2024-01-10"),
         ("foreningen-bro", "Bo Ek", "Ordförande", "2024-01-12")]
+
+
+def test_signatures_side_by_side_in_a_pdf(tmp_path: Path) -> None:
+    """Two signature columns share each printed line; read across, they ran together into one signature."""
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Överenskommelse om idéburet offentligt partnerskap mellan Lunds kommun och Föreningen Bro",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.cell(0, 6, "Underskrifter", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for left, right in [("Lund 2024-01-10", "Lund 2024-01-12"), ("För Lunds kommun", "För Föreningen Bro"),
+                        ("Anna Berg", "Bo Ek"), ("Socialdirektör", "Ordförande")]:
+        pdf.set_x(20)
+        pdf.cell(80, 6, left)
+        pdf.set_x(110)
+        pdf.cell(80, 6, right, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "signaturer.pdf"))
+    a = parse_agreement(extract_file(tmp_path / "signaturer.pdf"), "signaturer.yaml").agreement
+    assert [(s.party, s.name, s.title, s.date_as_written) for s in a.signatures] == [
+        ("lunds-kommun", "Anna Berg", "Socialdirektör", "2024-01-10"),
+        ("foreningen-bro", "Bo Ek", "Ordförande", "2024-01-12")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -22,6 +22,7 @@ class _Line:
     size: float
     text: str
     bold: bool = False  # every piece of the line is set in a bold font
+    cells: list[tuple[float, str]] = field(default_factory=list)  # (x, text) pieces far apart on the line
 
 
 def _is_bold(font: Any) -> bool:
@@ -29,9 +30,20 @@ def _is_bold(font: Any) -> bool:
     return any(word in name.lower() for word in ("bold", "black", "heavy"))
 
 
+def _place(cells: list[list[Any]], x: float, text: str, size: float, positioned: bool) -> None:
+    """Text set well to the right of where the previous piece ended (more than two ems) starts a cell:
+    two signatures side by side, not two words of one sentence."""
+    if cells and not (positioned and x > cells[-1][2] + 2 * size):
+        cells[-1][1] += text
+        cells[-1][2] += len(text) * size * 0.55
+    else:
+        cells.append([x, text, x + len(text) * size * 0.55])
+
+
 def _collect(page: Any, number: int) -> list[_Line]:
     lines: list[_Line] = []
     current: list[str] = []
+    cells: list[list[Any]] = []  # [x, text, estimated end] of each piece set apart from the one before
     where: list[Any] = [None, None, True]  # y, font size and boldness of the line being built
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
@@ -40,19 +52,22 @@ def _collect(page: Any, number: int) -> list[_Line]:
             if i > 0:
                 end_line()
             if part:
+                scale = abs(tm[3] * cm[3]) or 1.0
                 if where[0] is None and part.strip():
                     where[0] = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                    scale = abs(tm[3] * cm[3]) or 1.0
                     where[1] = (size or 10.0) * scale
                 if part.strip():
                     where[2] = where[2] and _is_bold(font)
                 current.append(part)
+                _place(cells, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], part, (size or 10.0) * scale, i == 0)
 
     def end_line() -> None:
         text = "".join(current)
         if text.strip():
-            lines.append(_Line(number, where[0], where[1] or 10.0, text, bool(where[2])))
+            pieces = [(x, " ".join(t.split())) for x, t, _ in cells if t.strip()]
+            lines.append(_Line(number, where[0], where[1] or 10.0, text, bool(where[2]), pieces))
         current.clear()
+        cells.clear()
         where[0], where[1], where[2] = None, None, True
 
     page.extract_text(visitor_text=visit)
@@ -80,6 +95,7 @@ def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
             and 0.8 * cur.size < prev.y - cur.y < 3 * cur.size]
     usual = sorted(gaps)[len(gaps) // 10] if gaps else None  # the line spacing, if any paragraph wraps
     body = statistics.median(x.size for x in raw) if raw else 0.0
+    raw = _side_by_side(raw)
     lines: list[str] = []
     units: list[int] = []
     for i, line in enumerate(raw):
@@ -94,6 +110,40 @@ def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
         lines.append(f"# {line.text.strip()}" if heading else line.text)
         units.append(line.page + 1)
     return lines, units
+
+
+def _side_by_side(raw: list[_Line]) -> list[_Line]:
+    """Signatures set side by side ("För Lunds kommun" beside "För Föreningen Bro", a name beside a name)
+    are read a column at a time, each line its own paragraph, as they would stand in a text; any other
+    line keeps its cells joined (a budget label beside its amount is one line)."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(raw):
+        run = _aligned_run(raw, i)
+        if len(run) > 1 and any(sum(bool(re.match(r"för\s", t, re.I)) for _, t in line.cells) >= 2 for line in run):
+            for column in range(len(run[0].cells)):
+                for line in run:
+                    x, text = line.cells[column]
+                    out.append(_Line(line.page, None, line.size, text, line.bold))
+            i += len(run)
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def _aligned_run(raw: list[_Line], start: int) -> list[_Line]:
+    """Consecutive lines on one page with the same 2-4 cells, each cell starting where the first line's does."""
+    first = raw[start]
+    if not 2 <= len(first.cells) <= 4:
+        return [first]
+    run = [first]
+    for line in raw[start + 1:]:
+        if line.page != first.page or len(line.cells) != len(first.cells) or any(
+                abs(a[0] - b[0]) > 2 * first.size for a, b in zip(line.cells, first.cells)):
+            break
+        run.append(line)
+    return run
 
 
 def _bold_heading(line: _Line) -> bool:
