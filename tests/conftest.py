@@ -1,6 +1,7 @@
 """Shared fixtures: where things are, and a way to run the CLI as a user does."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -44,3 +45,22 @@ def screenshot(page: Path, png: Path, profile: Path) -> bytes:
                     f"--user-data-dir={profile}", "--window-size=1240,1754", f"--screenshot={png}", page.as_uri()],
                    capture_output=True, timeout=120, check=False)
     return png.read_bytes() if png.exists() else b""
+
+
+#: The place comment `extract` ends a `source:` line with; drafts from different formats differ only there.
+DRAFT_PLACE = re.compile(r"  # (?:rad|stycke|sida) \d+(?:, (?:rad|stycke|sida) \d+)*$", re.MULTILINE)
+#: A user's mistake, as the CLI reports it: one `path:line:col: message` line.
+ONE_ERROR_LINE = re.compile(r"^[^\n]+:\d+:\d+: [^\n]+\n$")
+
+
+def quotes_of(node):  # type: ignore[no-untyped-def]
+    """Every `source` value in a loaded draft, in file order."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "source":
+                yield value
+            else:
+                yield from quotes_of(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from quotes_of(item)

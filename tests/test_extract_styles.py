@@ -1,0 +1,274 @@
+"""`iop-rules extract` on agreements written in other styles than the five, and on how Word and PDF lay text out."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from iop_rules.extract import extract_file, extract_lines
+from iop_rules.extract.text import build_blocks
+from iop_rules.loader import parse_agreement
+
+from .conftest import AGREEMENTS, DATA, DRAFT_PLACE
+from .documents import to_docx
+
+GOTLAND = """Överenskommelse om idéburet offentligt partnerskap
+
+Detta IOP är upprättat mellan Region Gotland och Föreningen Solvik.
+
+Föreningen Solvik, organisationsnummer 802496-6080, är en ideell förening utan vinstintressen.
+
+Överenskommelsen gäller fr.o.m. 1 april 2019 t.o.m. den 31 mars 2021.
+
+Region Gotland bidrar med 1,3 miljoner kronor per år.
+
+Finansieringen betalas ut vid fyra (4) tillfällen per år.
+
+Föreningen ska lämna en delrapport senast sista augusti 2019 och en slutrapport senast 2021-02-28.
+
+Parterna ska senast 2020-06-30 göra en översyn av överenskommelsen.
+
+Uppsägningstiden är tre (3) månader.
+
+Om föreningen inte fullgör sina åtaganden är den återbetalningsskyldig.
+
+Tvister ska i första hand lösas genom dialog.
+"""
+
+
+def test_a_new_agreement_in_other_words() -> None:
+    draft = extract_lines(GOTLAND.splitlines(), "gotland")
+    a = parse_agreement(draft, "gotland.yaml").agreement
+    assert [(p.role, p.name, p.org_number, p.non_profit) for p in a.parties] == [
+        ("public", "Region Gotland", None, None), ("idea_based", "Föreningen Solvik", "802496-6080", True)]
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2019-04-01", "2021-03-31")
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [("region-gotland", "cash", 1_300_000, "year")]
+    assert a.payment.installments_per_year == 4
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2019-08-31", "interim"),
+                                                                          ("2021-02-28", "final")]
+    assert a.review.date.isoformat() == "2020-06-30"
+    assert a.termination.notice.months == 3 and a.termination.repayment and a.termination.dispute
+    assert "# inte funnet i texten: organisationsnummer (Region Gotland), budget" in draft
+    assert "# rad 7" in next(line for line in draft.splitlines() if "fr.o.m." in line)
+
+
+def test_a_word_table_is_read_row_by_row_and_a_short_swedish_text_is_swedish(tmp_path: Path) -> None:
+    import docx
+    document = docx.Document()
+    document.add_heading("Överenskommelse om idéburet offentligt partnerskap", 1)
+    document.add_paragraph("Offentlig part: Region Gotland")
+    document.add_paragraph("Ideell part: Föreningen Solvik")
+    document.add_heading("Budget", 2)
+    table = document.add_table(rows=3, cols=2)
+    for i, (label, amount) in enumerate([("Lokalhyra", "100 000 kr"), ("Personal", "400 000 kr"),
+                                         ("Totalt", "500 000 kr")]):
+        table.cell(i, 0).text, table.cell(i, 1).text = label, amount
+    document.add_paragraph("Region Gotland finansierar verksamheten med 250 000 kr per år.")
+    document.save(str(tmp_path / "gotland.docx"))
+    draft = extract_file(tmp_path / "gotland.docx")
+    a = parse_agreement(draft, "gotland.yaml").agreement
+    assert [(line.label, line.amount) for line in a.budget.lines] == [("Lokalhyra", 100_000), ("Personal", 400_000)]
+    assert a.budget.total == 500_000
+    assert "svenska" not in draft
+
+
+def test_a_template_style_agreement_with_numbered_sections_and_short_names() -> None:
+    """`## 1. Parter` with `(nedan kallad kommunen)`, then the short names used everywhere after."""
+    draft = extract_file(DATA / "extract" / "linkoping.md")
+    a = parse_agreement(draft, "linkoping.yaml").agreement
+    kommun, forening = "linkopings-kommun", "foreningen-laxhjalpen-i-linkoping"
+    assert [(p.id, p.role, p.org_number) for p in a.parties] == [
+        (kommun, "public", "212000-0449"), (forening, "idea_based", "802456-7890")]
+    assert "802456-7890 klarar inte kontrollsiffran (Luhn)" in draft  # kept as written, flagged
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [
+        (kommun, "cash", 450_000, "year"), (forening, "in_kind", None, "period")]
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [
+        ("2022-08-31", "interim"), ("2023-08-31", "interim"), ("2025-02-28", "final")]
+    assert [m.party for m in a.follow_up.steering_group.members] == [kommun, forening]
+    assert a.payment.installments_per_year == 4 and a.termination.notice.months == 6
+    assert [(c.party, c.name, c.email) for c in a.contacts] == [
+        (kommun, "Sara Lind", "sara.lind@linkoping.se"), (forening, "Omar Haddad", "omar@laxhjalpen.se")]
+    assert [(s.party, s.name, s.place, s.date_as_written) for s in a.signatures] == [
+        (kommun, "Karin Ek", "Linköping", "2021-12-15"), (forening, "Omar Haddad", "Linköping", "2021-12-16")]
+    assert a.iop_criteria.initiative_from_idea_based and a.iop_criteria.no_market
+
+
+def test_a_plain_copy_without_blank_lines_between_headings_and_signature_lines() -> None:
+    """Copied text: "Ekonomi" sits on the line above its paragraph, a signature's place, party, name and
+    title on consecutive lines; short lines that do not run on end their paragraph."""
+    draft = extract_file(DATA / "extract" / "malmo.txt")
+    a = parse_agreement(draft, "malmo.yaml").agreement
+    assert (a.decision.authority, a.decision.body) == ("Malmö stad", "arbetsmarknads- och socialnämnden")
+    assert [(p.id, p.role) for p in a.parties] == [("malmo-stad", "public"), ("stiftelsen-fristad", "idea_based")]
+    assert [(f.payer, f.amount, f.per) for f in a.funding] == [("malmo-stad", 40_000, "month"),
+                                                               ("stiftelsen-fristad", 200_000, "year")]
+    assert a.payment.installments_per_year == 12
+    assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (1, "year")
+    assert a.review.date.isoformat() == "2024-09-30" and a.termination.notice.months == 3
+    assert [(s.party, s.name, s.title, s.place, s.date_as_written) for s in a.signatures] == [
+        ("malmo-stad", "Anna Svensson", "Ordförande arbetsmarknads- och socialnämnden", "Malmö", "12 december 2022"),
+        ("stiftelsen-fristad", "Erik Holm", "Verksamhetschef", "Malmö", "14 december 2022")]
+    assert a.document.date is None  # the signatures' dates are not the document's
+
+
+def test_a_region_with_two_non_profits_a_joint_contribution_and_a_yearly_deadline() -> None:
+    draft = extract_file(DATA / "extract" / "region.md")
+    a = parse_agreement(draft, "region.yaml").agreement
+    assert [(p.id, p.role) for p in a.parties] == [("region-vasterbotten", "public"),
+                                                   ("foreningen-fjallvagen", "idea_based"),
+                                                   ("studieforbundet-norr", "idea_based")]
+    assert (a.extension.months, a.extension.times) == (12, 2)
+    # a joint contribution in kind, valued: kept as written, never narrowed to the first party or made cash
+    assert [(f.payer, f.side, f.kind, f.amount, f.per) for f in a.funding] == [
+        ("region-vasterbotten", None, "cash", 1_500_000, "year"),
+        ("Föreningen Fjällvägen och Studieförbundet Norr", "idea_based", "in_kind", 300_000, "year")]
+    # "senast den 31 januari varje år" is a yearly cadence, not a dated report and not a commitment of 31 "januari"
+    assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (1, "year")
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2027-03-31", "final")]
+    assert not a.commitments
+
+
+def test_short_forms_of_dates_ranges_grants_and_own_contributions() -> None:
+    """"2024-01-01--2024-12-31", "1/9 2024", "beviljar … för år 2024", "egen insats om 50 000:-",
+    "kan kräva tillbaka"; a report the text gives no kind is left to the file's default."""
+    draft = extract_file(DATA / "extract" / "umea.txt")
+    a = parse_agreement(draft, "umea.yaml").agreement
+    assert a.decision.authority == "Umeå kommun"
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2024-01-01", "2024-12-31")
+    assert [(f.payer, f.amount, f.per, f.covers and f.covers.start.isoformat()) for f in a.funding] == [
+        ("umea-kommun", 200_000, "period", "2024-01-01"), ("foreningen-ljuset", 50_000, "period", None),
+        ("foreningen-ljuset", 24_000, "year", None)]
+    assert [r.due.isoformat() for r in a.follow_up.reports] == ["2024-09-01", "2025-03-15"]
+    assert "kind: interim" in draft and draft.count("kind: interim") == 1  # "delredovisning" only
+    assert a.termination.repayment is not None
+    assert a.payment is None  # "i två delbetalningar" says how many, not how many per year: not guessed
+
+
+def test_terse_labels_and_the_municipality_named_as_kommunen() -> None:
+    """"IOP-avtal mellan …", "t o m", "Kommunens bidrag uppgår till …" (the one public party),
+    "Uppsägningstid: 3 mån.", and a turnover that is no contribution."""
+    draft = extract_file(DATA / "extract" / "boras.txt")
+    a = parse_agreement(draft, "boras.yaml").agreement
+    assert a.document.kind == "agreement"
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2024-01-01", "2025-12-31")
+    assert [(f.payer, f.amount, f.per) for f in a.funding] == [("boras-stad", 100_000, "year")]
+    assert a.termination.notice.months == 3
+    assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (2, "year")
+
+
+def test_numbered_party_labels_html_entities_and_short_references() -> None:
+    """"**Part 1:** …", "350&nbsp;000 kr" (once read as 0 kr), "Gävle kommun" for "Socialnämnden i Gävle
+    kommun", "Stiftelsen" for the one foundation, and a Markdown link."""
+    draft = extract_file(DATA / "extract" / "gavle.md")
+    a = parse_agreement(draft, "gavle.yaml").agreement
+    public, foundation = "socialnamnden-i-gavle-kommun", "stiftelsen-hjalpande-hand"
+    assert [(p.id, p.role, p.org_number) for p in a.parties] == [(public, "public", "212000-2411"),
+                                                                 (foundation, "idea_based", "802479-4545")]
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [(public, "cash", 350_000, "year"),
+                                                                       (foundation, "in_kind", None, "period")]
+
+
+def test_lines_broken_at_a_hyphen_and_bullets_from_word_pdfs() -> None:
+    """Seen in a LibreOffice PDF of the RådRum text: "2021-06-" at a line end, "30." on the next; Word's
+    and LibreOffice's Symbol-font bullets arrive as U+F0B7."""
+    blocks = build_blocks(["gäller från 2019-07-01 till 2021-06-", "30.", "", "IOP-", "avtalet, arbetsmarknads-",
+                           "och socialnämnden", "", "Lund 2021-", "För Socialförvaltningen", "",
+                           "\uf0b7 Offentlig sektor: Östersunds kommun"])
+    assert [b.text for b in blocks] == ["gäller från 2019-07-01 till 2021-06-30.",
+                                        "IOP-avtalet, arbetsmarknads- och socialnämnden",
+                                        "Lund 2021- För Socialförvaltningen", "Offentlig sektor: Östersunds kommun"]
+    assert blocks[-1].bullet
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (Debian's libreoffice-writer-nogui) is not installed")
+@pytest.mark.parametrize("name", ["lund-im-radrum-2019", "lund-vanskapens-hus-2021", "lund-kompis-sverige-2019",
+                                  "ostersund-hej-framling-2019"])
+def test_a_pdf_saved_by_libreoffice_gives_the_same_draft(name: str, tmp_path: Path) -> None:
+    """A PDF as an office suite writes it (fonts subset, lines wrapped at hyphens, Symbol bullets, headings
+    bold in the body's size), not fpdf2's. Danderyd's still differs: its "•"-separated resource table,
+    wrapped by the PDF, loses one party's item."""
+    text = AGREEMENTS / f"{name}.txt"
+    docx_file = to_docx(text.read_text(encoding="utf-8"), tmp_path / f"{text.stem}.docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_file)],
+                   capture_output=True, timeout=180, check=True, env={**os.environ, "HOME": str(tmp_path)})
+    from_pdf = DRAFT_PLACE.sub("", extract_file(docx_file.with_suffix(".pdf")))
+    assert from_pdf == DRAFT_PLACE.sub("", extract_file(text))
+
+
+def test_a_bold_line_in_the_body_size_is_a_heading_in_a_pdf(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 11)
+    pdf.cell(0, 6, "Uppsägning", new_x="LMARGIN", new_y="NEXT")  # no gap: only the weight tells
+    pdf.set_font("helvetica", "", 11)
+    pdf.cell(0, 6, "Uppsägningstiden är tre (3) månader.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "B", 11)
+    pdf.cell(0, 6, "Totalt 100 000 kr", new_x="LMARGIN", new_y="NEXT")  # a bold amount stays text
+    pdf.output(str(tmp_path / "bold.pdf"))
+    from iop_rules.extract.read import read_source
+    blocks = build_blocks(read_source(tmp_path / "bold.pdf").lines)
+    assert [(b.text, b.heading) for b in blocks] == [("Uppsägning", True), (
+        "Uppsägningstiden är tre (3) månader. Totalt 100 000 kr", False)]
+
+
+def test_swedish_word_styles_mark_headings_and_list_items(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    document = docx.Document()
+    document.styles.add_style("Rubrik", WD_STYLE_TYPE.PARAGRAPH)
+    document.styles.add_style("Liststycke", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Styrgrupp", style="Rubrik")
+    document.add_paragraph("Följande ska ingå i styrgruppen:")
+    document.add_paragraph("Enhetschef (Lunds kommun)", style="Liststycke")
+    document.save(str(tmp_path / "stilar.docx"))
+    from iop_rules.extract.read import read_source
+    blocks = build_blocks(read_source(tmp_path / "stilar.docx").lines)
+    assert [(b.text, b.heading, b.bullet) for b in blocks] == [
+        ("Styrgrupp", True, False), ("Följande ska ingå i styrgruppen:", False, False),
+        ("Enhetschef (Lunds kommun)", False, True)]
+
+
+def test_signatures_side_by_side_in_a_word_table(tmp_path: Path) -> None:
+    """Read row by row, the two signatures ran together ("Anna Berg Bo Ek", and two offices taken for a name)."""
+    import docx
+    document = docx.Document()
+    document.add_paragraph("Överenskommelse om idéburet offentligt partnerskap mellan Lunds kommun och Föreningen Bro")
+    document.add_paragraph("Underskrifter")
+    table = document.add_table(rows=4, cols=2)
+    for i, row in enumerate([("Lund 2024-01-10", "Lund 2024-01-12"), ("För Lunds kommun", "För Föreningen Bro"),
+                             ("Anna Berg", "Bo Ek"), ("Socialdirektör", "Ordförande")]):
+        table.cell(i, 0).text, table.cell(i, 1).text = row
+    document.save(str(tmp_path / "signaturer.docx"))
+    a = parse_agreement(extract_file(tmp_path / "signaturer.docx"), "signaturer.yaml").agreement
+    assert [(s.party, s.name, s.title, s.date_as_written) for s in a.signatures] == [
+        ("lunds-kommun", "Anna Berg", "Socialdirektör", "2024-01-10"),
+        ("foreningen-bro", "Bo Ek", "Ordförande", "2024-01-12")]
+
+
+def test_signatures_side_by_side_in_a_pdf(tmp_path: Path) -> None:
+    """Two signature columns share each printed line; read across, they ran together into one signature."""
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Överenskommelse om idéburet offentligt partnerskap mellan Lunds kommun och Föreningen Bro",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.cell(0, 6, "Underskrifter", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for left, right in [("Lund 2024-01-10", "Lund 2024-01-12"), ("För Lunds kommun", "För Föreningen Bro"),
+                        ("Anna Berg", "Bo Ek"), ("Socialdirektör", "Ordförande")]:
+        pdf.set_x(20)
+        pdf.cell(80, 6, left)
+        pdf.set_x(110)
+        pdf.cell(80, 6, right, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "signaturer.pdf"))
+    a = parse_agreement(extract_file(tmp_path / "signaturer.pdf"), "signaturer.yaml").agreement
+    assert [(s.party, s.name, s.title, s.date_as_written) for s in a.signatures] == [
+        ("lunds-kommun", "Anna Berg", "Socialdirektör", "2024-01-10"),
+        ("foreningen-bro", "Bo Ek", "Ordförande", "2024-01-12")]
