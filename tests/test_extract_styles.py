@@ -272,3 +272,19 @@ def test_signatures_side_by_side_in_a_pdf(tmp_path: Path) -> None:
     assert [(s.party, s.name, s.title, s.date_as_written) for s in a.signatures] == [
         ("lunds-kommun", "Anna Berg", "Socialdirektör", "2024-01-10"),
         ("foreningen-bro", "Bo Ek", "Ordförande", "2024-01-12")]
+
+
+def test_a_decision_memo_naming_only_the_non_profit() -> None:
+    """"partnerskap med Föreningen Gemenskap": the public party is the authority the memo names as paying;
+    the organisation's turnover and the meeting dates are no contribution and no report."""
+    draft = extract_file(DATA / "extract" / "vanersborg.txt")
+    a = parse_agreement(draft, "vanersborg.yaml").agreement
+    assert (a.document.kind, a.decision.authority, a.decision.reference) == (
+        "decision_memo", "Vänersborgs kommun", "KS 2023/0142")
+    assert [(p.id, p.role) for p in a.parties] == [("vanersborgs-kommun", "public"),
+                                                   ("foreningen-gemenskap", "idea_based")]
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2023-04-01", "2025-03-31")
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [
+        ("vanersborgs-kommun", "cash", 600_000, "year"), ("foreningen-gemenskap", "in_kind", None, "period")]
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2025-05-31", "final")]
+    assert [(s.party, s.name, s.title) for s in a.signatures] == [("vanersborgs-kommun", "Karin Holm", "Kommundirektör")]

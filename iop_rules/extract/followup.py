@@ -10,7 +10,7 @@ from .swedish import COUNT, find_amounts, find_dates, find_ranges, parse_count
 
 _PERIOD_CUE = re.compile(r"\bgäller\s+(?:den\s+)?(?=\d)|\bgäller\s+(?:från|fr\.\s?o\.\s?m\.|fr\s?o\s?m|från\s+och\s+med|under|perioden|mellan)"
                          r"|\b(?:projekttid|projekttiden|avtalstid|avtalstiden|avtalsperiod|avtalsperioden|"
-                         r"giltighetstid|giltighetstiden)\b|\bpågår\s+(?:från|under)\b|\bunder\s+perioden\b",
+                         r"giltighetstid|giltighetstiden)\b|\bpågår\s+(?:från|under)\b|\b(?:under|för)\s+perioden\b",
                          re.IGNORECASE)
 _PERIOD_HEADING = re.compile(r"^(?:period|avtalstid|avtalsperiod|giltighet|överenskommelsens\s+giltighet)", re.I)
 

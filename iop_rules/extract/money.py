@@ -9,11 +9,11 @@ from .found import Findings, join_quotes, role_of
 from .swedish import COUNT, find_amounts, find_dates, find_ranges, parse_count, year_span
 from .text import Block, is_heading
 
-_FINANCE = re.compile(r"finansier|beviljad|beviljat|beviljar|bidrar med|bidrag\b|ersättning|utbetal|betalar|står\s+för|"
+_FINANCE = re.compile(r"finansier|beviljad|beviljat|beviljar|bidrar med|bidra\s+med|bidrag\b|ersättning|utbetal|betalar|står\s+för|"
                       r"egen\s+insats|egeninsats", re.IGNORECASE)
 _PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;]{1,80}?)(?=\s+(?:med|genom|som|och)\b|\s*[:,.]|$)"
                     r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
-                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:bidrar|finansierar|betalar|står för|beviljar)\b"
+                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+bidra\b|bidrar|finansierar|betalar|står för|beviljar)\b"
                     r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b")
 _PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budgetår|år)\b|^\s*årligen\b", re.I), "year"),
         (re.compile(r"^\s*(?:per|/|i)\s*(?:månad|mån)\b|^\s*månatligen\b", re.I), "month"),

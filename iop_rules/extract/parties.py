@@ -24,6 +24,7 @@ _MELLAN = re.compile(
     r"(?:\bgällande\b|\bavseende\b|\bangående\b|\bom\b|\bför\b|\bkring\b|\brörande\b|\bi syfte\b|[.;:]|$)",
     re.IGNORECASE)
 _AUTHORITY = re.compile(r"\b(?!(?:Denna|Den|Varje|Vår|Er|Hela|Samma|Annan|Berörd|Aktuell)\s)([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Kk]ommun)\b|\b([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
+# Only a committee (nämnd): "Kommunstyrelsen beslutade 2016 …" is background in most agreements, not the decision.
 _BODY = re.compile(r"\b((?:[a-zåäö]+-\s+och\s+)?[a-zåäö]{2,30}nämnd)(?:en|ens|s)?\b", re.IGNORECASE)
 _NON_PROFIT = re.compile(r"icke[- ]vinstdrivande|inte vinstdrivande|utan\s+vinst(?:intresse|intressen|syfte)",
                          re.IGNORECASE)
@@ -173,6 +174,26 @@ def _parties_from_mellan(f: Findings) -> None:
             for name in names:
                 f.add_party(role_of(name), name, s, b.line)
             return
+    _parties_from_med(f)
+
+
+# "partnerskap med Föreningen Gemenskap": a memo names the non-profit; the public party is the
+# authority the text itself names as paying or deciding, quoted where it does.
+_MED = re.compile(r"\b(?:överenskommelse|partnerskap|iop)\w*\b[^.;:]{0,40}?\bmed\s+"
+                  r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,4})", re.IGNORECASE)
+
+
+def _parties_from_med(f: Findings) -> None:
+    for b, s in f.sentences_with(_MED):
+        name = _MED.search(s).group("name")  # type: ignore[union-attr]
+        if role_of(name) != "idea_based" or not re.match(r"[A-ZÅÄÖ]", name):
+            continue
+        authority = f.pick("decision.authority")
+        if authority is None:
+            return
+        f.add_party("public", authority.value, authority.quote, authority.line)
+        f.add_party("idea_based", name, s, b.line)
+        return
 
 
 def _split_names(text: str) -> list[str]:
