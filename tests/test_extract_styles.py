@@ -288,3 +288,10 @@ def test_a_decision_memo_naming_only_the_non_profit() -> None:
         ("vanersborgs-kommun", "cash", 600_000, "year"), ("foreningen-gemenskap", "in_kind", None, "period")]
     assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2025-05-31", "final")]
     assert [(s.party, s.name, s.title) for s in a.signatures] == [("vanersborgs-kommun", "Karin Holm", "Kommundirektör")]
+
+
+def test_a_markdown_budget_table_and_payment_dates() -> None:
+    a = parse_agreement(extract_file(DATA / "extract" / "skane.md"), "skane.yaml").agreement
+    assert [(line.label, line.amount) for line in a.budget.lines] == [("Lokalhyra", 120_000), ("Personal", 380_000)]
+    assert a.budget.total == 500_000
+    assert [d.isoformat() for d in a.payment.dates] == ["2024-01-15", "2024-07-15"]

@@ -242,5 +242,5 @@ def extract_payment(f: Findings) -> None:
             if rhythm:
                 f.add("payment.installments_per_year", rhythm, s, b.line)
             dates = [d.date for d in find_dates(s) if d.date]
-            if dates and re.search(r"betalas\s+ut|utbetalas", s, re.I):
+            if dates and re.search(r"betalas\s+ut|utbetalas|utbetalning\w*\s+(?:sker|görs|ska\s+ske)", s, re.I):
                 f.add("payment.dates", tuple(dates), s, b.line)
