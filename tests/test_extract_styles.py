@@ -295,3 +295,12 @@ def test_a_markdown_budget_table_and_payment_dates() -> None:
     assert [(line.label, line.amount) for line in a.budget.lines] == [("Lokalhyra", 120_000), ("Personal", 380_000)]
     assert a.budget.total == 500_000
     assert [d.isoformat() for d in a.payment.dates] == ["2024-01-15", "2024-07-15"]
+
+
+def test_contacts_in_a_sentence_and_in_an_address_block() -> None:
+    """"Kontaktperson för X är …, tel …, …@….", and name, office, e-mail and phone each on a line of its own
+    (a phone number is never taken for an office)."""
+    a = parse_agreement(extract_file(DATA / "extract" / "kontakter.txt"), "kontakter.yaml").agreement
+    assert [(c.party, c.name, c.title, c.email, c.phone) for c in a.contacts] == [
+        ("lunds-kommun", "Anna Berg", None, "anna.berg@lund.se", "046-35 50 00"),
+        ("foreningen-bro", "Bo Ek", "Ordförande", "bo.ek@bro.se", "070-123 45 67")]

@@ -47,11 +47,13 @@ def _party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
 
 def extract_contacts(f: Findings) -> None:
     blocks = f.blocks
+    contacts: list[dict[str, Any]] = _contact_sentences(f)
     start = next((i for i, b in enumerate(blocks)
                   if re.match(r"^kontakt(?:person|personer|uppgifter|er)?\b", b.text, re.I) and b.words <= 3), None)
     if start is None:
+        if contacts:
+            f.items["contacts"] = contacts
         return
-    contacts: list[dict[str, Any]] = []
     current: str | None = None
     last: dict[str, Any] | None = None
     follows_last = False
@@ -84,7 +86,12 @@ def extract_contacts(f: Findings) -> None:
         if short and last is not None and "title" not in last and follows_last and not f.party(t):
             last["title"] = t
             last["source"] += f" {t}"
-        elif short and _starts_person(f, nxt):
+            continue  # the e-mail or phone on the next line is still this person's
+        if PHONE.fullmatch(t.removeprefix("tel").strip(" .:")) and last is not None and follows_last:
+            last.setdefault("phone", t.removeprefix("tel").strip(" .:"))
+            last["source"] += f" {t}"
+            continue
+        if short and _starts_person(f, nxt):
             current = f.party_ref(t)
         follows_last = False
     contacts = [c for c in contacts if c.get("party")]
@@ -101,7 +108,8 @@ def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str,
     if not parts or not person(f, parts[0]):
         return None
     c: dict[str, Any] = {"party": party, "name": parts[0]}
-    for part in parts[1:]:
+    for raw in parts[1:]:
+        part = _PHONE_LABEL.sub("", raw.rstrip(".;"))
         if EMAIL.fullmatch(part):
             c["email"] = part
         elif PHONE.fullmatch(part):
@@ -111,10 +119,27 @@ def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str,
         elif _party_suffix(f, part):
             title, c["party"] = _party_suffix(f, part)  # type: ignore[misc]
             c.setdefault("title", title)
-        elif "title" not in c:
+        elif "title" not in c and not re.search(r"\d|@", part):  # an office, never a number or an address
             c["title"] = part
     c["source"] = quote
     return c
+
+
+_PHONE_LABEL = re.compile(r"^(?:tel|telefon|mobil|mob)\.?:?\s*", re.IGNORECASE)
+# "Kontaktperson för Lunds kommun är Anna Berg, tel 046-35 50 00, anna.berg@lund.se."
+_CONTACT_SENTENCE = re.compile(r"\bkontaktperson\w*\s+(?:för|hos|på|från)\s+(?P<party>[^,]{2,80}?)\s+är\s+(?P<rest>.+)$",
+                               re.IGNORECASE)
+
+
+def _contact_sentences(f: Findings) -> list[dict[str, Any]]:
+    out = []
+    for b, s in f.sentences_with(_CONTACT_SENTENCE):
+        m = _CONTACT_SENTENCE.search(s)
+        party = f.party(m.group("party")) if m else None
+        made = _contact(f, m.group("rest"), party.id, s) if m and party else None
+        if made:
+            out.append(made)
+    return out
 
 
 def extract_signatures(f: Findings) -> None:

@@ -149,6 +149,9 @@ def _join_lines(parts: list[str]) -> str:
     return " ".join(out)
 
 
+_OWN_LINE = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:tel\.?:?\s*)?(?:\+46|0)[\d\s-]{6,16}\d")
+
+
 def _short_line(lines: list[str]) -> int:
     """Lines shorter than this end a paragraph: well short of the text's usual full line (its 90th
     percentile), whether lines were wrapped at 45 characters (a PDF column), at 72, or not at all."""
@@ -161,6 +164,8 @@ def _ends_paragraph(previous: str, line: str, short: int) -> bool:
     a heading over its text, or the lines of an address or a signature, where a copy has no blank lines."""
     if len(previous.strip()) >= short:  # as laid out: markup a copy carries (an HTML tag) still took the room
         return False
+    if _OWN_LINE.fullmatch(line.strip()):  # an address block's e-mail or phone stands on a line of its own
+        return True
     return not _RUNS_ON.search(clean(previous)) and bool(re.match(r"[*_\s]*[A-ZÅÄÖÉ0-9]", line))
 
 
