@@ -304,3 +304,13 @@ def test_contacts_in_a_sentence_and_in_an_address_block() -> None:
     assert [(c.party, c.name, c.title, c.email, c.phone) for c in a.contacts] == [
         ("lunds-kommun", "Anna Berg", None, "anna.berg@lund.se", "046-35 50 00"),
         ("foreningen-bro", "Bo Ek", "Ordförande", "bo.ek@bro.se", "070-123 45 67")]
+
+
+def test_an_earlier_period_a_ceiling_and_a_past_grant_are_not_taken_for_this_agreement() -> None:
+    draft = extract_file(DATA / "extract" / "orebro.txt")
+    a = parse_agreement(draft, "orebro.yaml").agreement
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2022-01-01", "2023-12-31")  # not "gällde"
+    assert [(f.payer, f.amount, f.per, f.description) for f in a.funding] == [
+        ("orebro-kommun", 200_000, "year", "högst 200 000 kr")]  # the earlier 75 000 kr grant is history
+    assert '200 000 kr är ett tak ("högst")' in draft
+    assert not a.follow_up.reports  # the steering group's meeting dates are no reports

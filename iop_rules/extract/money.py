@@ -20,6 +20,7 @@ _PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budget�
         (re.compile(r"^\s*(?:per|/)\s*(?:plats|platser)\b", re.I), "place"),
         (re.compile(r"^\s*(?:per|/)\s*(?:timme|tim|h)\b", re.I), "hour"),
         (re.compile(r"^\s*(?:per|/)\s*(?:deltagare|brukare|klient|person)\b", re.I), "client")]
+_CAP = re.compile(r"\b(?:högst|maximalt|max\.?|upp\s+till|som\s+mest)\s*$", re.IGNORECASE)
 _VALUED = re.compile(r"\b(?:motsvarande|värderad\w*\s+till|till\s+ett\s+värde\s+av)\s*$", re.IGNORECASE)
 _INCREASE = re.compile(r"(?:driftbudget|budgetram|budget)\w*\s+(?:\w+\s+){0,3}?(?:ökas|utökas|höjs|höjas|behöver ökas)"
                        r"|(?:utökad|ökad|höjd)\s+(?:driftbudget|budgetram|budget)|ryms\s+inte\s+inom\s+(?:\w+\s+){0,2}budget",
@@ -86,7 +87,13 @@ def extract_funding(f: Findings) -> None:
                     continue  # a rate inside a parenthesis, not a contribution
                 # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind
                 kind = "in_kind" if _VALUED.search(s[max(0, a.start - 40):a.start]) else "cash"
-                entries.append(_entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b, kind))
+                entry = _entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b, kind)
+                cap = _CAP.search(s[max(0, a.start - 30):a.start])
+                if cap:  # "dock högst 200 000 kr": a ceiling, which the file can only hold as the amount
+                    entry["description"] = f"{cap.group(0).strip()} {a.text}"
+                    f.note(f"finansiering: {a.text} är ett tak (\"{cap.group(0).strip()}\"), inte ett bestämt belopp; "
+                           "kontrollera beloppet")
+                entries.append(entry)
         _in_kind(f, b, entries)
     _by_budget(f, entries)
     _listed_resources(f, entries)
