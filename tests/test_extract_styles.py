@@ -314,3 +314,33 @@ def test_an_earlier_period_a_ceiling_and_a_past_grant_are_not_taken_for_this_agr
         ("orebro-kommun", 200_000, "year", "högst 200 000 kr")]  # the earlier 75 000 kr grant is history
     assert '200 000 kr är ett tak ("högst")' in draft
     assert not a.follow_up.reports  # the steering group's meeting dates are no reports
+
+
+def test_a_word_draft_with_tracked_changes_is_read_with_the_changes_accepted(tmp_path: Path) -> None:
+    """A draft under review carries tracked changes; python-docx's `.text` drops inserted runs, so the
+    proposed end date vanished. Inserted text is read, deleted text is not, and the reviewer is told."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run(tag: str, text: str):  # type: ignore[no-untyped-def]
+        r, t = OxmlElement("w:r"), OxmlElement(tag)
+        t.text = text
+        r.append(t)
+        return r
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Överenskommelsen gäller från 2024-01-01 till ")
+    for change, tag, text in (("w:del", "w:delText", "2024-12-31"), ("w:ins", "w:t", "2025-12-31")):
+        element = OxmlElement(change)
+        element.set(qn("w:id"), "1")
+        element.set(qn("w:author"), "Granskare")
+        element.append(run(tag, text))
+        paragraph._p.append(element)
+    paragraph._p.append(run("w:t", "."))
+    document.save(str(tmp_path / "utkast.docx"))
+    draft = extract_file(tmp_path / "utkast.docx")
+    a = parse_agreement(draft, "utkast.yaml").agreement
+    assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2024-01-01", "2025-12-31")
+    assert "Word-filen har spårade ändringar" in draft
+    assert a.document.title is None  # a sentence is no title

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from . import followup, goals, money, parties, people
 from .draft import assemble, validated
@@ -48,8 +48,10 @@ def agreement_id(path: str | Path) -> str:
     return stem if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", stem) else slug(stem)
 
 
-def extract_findings(lines: list[str]) -> Findings:
+def extract_findings(lines: list[str], notes: Iterable[str] = ()) -> Findings:
     f = Findings(build_blocks(lines))
+    for note in notes:
+        f.note(note)
     words = sum(len(b.text.split()) for b in f.blocks)
     swedish = sum(_looks_swedish(w) for b in f.blocks[:400] for w in b.text.split())
     if words >= 20 and swedish < max(3, min(words, 4000) // 25):
@@ -59,19 +61,20 @@ def extract_findings(lines: list[str]) -> Findings:
     return f
 
 
-def extract_data(lines: list[str], agreement_id: str) -> tuple[dict[str, Any], Findings]:
-    f = extract_findings(lines)
+def extract_data(lines: list[str], agreement_id: str, notes: Iterable[str] = ()) -> tuple[dict[str, Any], Findings]:
+    f = extract_findings(lines, notes)
     return assemble(f, agreement_id), f
 
 
 def extract_lines(lines: list[str], agreement_id: str, path: str = "<text>",
-                  where: Callable[[int], str] | None = None) -> str:
-    """The draft YAML for a text given as lines; `where` names a line's place in the file for the comments."""
-    data, f = extract_data(lines, agreement_id)
+                  where: Callable[[int], str] | None = None, notes: Iterable[str] = ()) -> str:
+    """The draft YAML for a text given as lines; `where` names a line's place in the file for the comments,
+    `notes` what the reader of the file noticed."""
+    data, f = extract_data(lines, agreement_id, notes)
     return validated(data, f, path, where or (lambda line: f"rad {line}"))
 
 
 def extract_file(path: str | Path) -> str:
     """The draft YAML for a .txt, .md, .docx or .pdf file; `IopError` when it cannot be read."""
     source = read_source(path)
-    return extract_lines(source.lines, agreement_id(path), str(path), source.where)
+    return extract_lines(source.lines, agreement_id(path), str(path), source.where, source.notes)

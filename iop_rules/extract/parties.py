@@ -38,10 +38,10 @@ def extract_document(f: Findings) -> None:
         if re.match(r"^tjänsteutlåtande\b", b.text, re.IGNORECASE) or re.fullmatch(
                 r"(?:socialkontorets |förvaltningens )?förslag till beslut", b.text, re.IGNORECASE):
             f.add("document.kind", "decision_memo", b.text, b.line, 1)
-        elif _TITLE.match(b.text) and b.words <= 30:
+        elif _TITLE.match(b.text) and b.words <= 30 and not b.text.endswith("."):
             f.add("document.kind", "agreement", b.text, b.line)
     for i, b in enumerate(head):
-        if _TITLE.match(b.text) and b.words <= 30:
+        if _TITLE.match(b.text) and b.words <= 30 and not b.text.endswith("."):
             title, quote = b.text, [b.text]
             nxt = f.blocks[i + 1] if i + 1 < len(f.blocks) else None
             if nxt and nxt.bullet and re.match(r"^(?:mellan|gällande|avseende|om|för)\b", nxt.text) and nxt.words <= 30:

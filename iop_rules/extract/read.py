@@ -11,7 +11,7 @@ import logging
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class Source:
     lines: list[str]
     #: For Word and PDF: the paragraph or page each line came from (a Word file has no lines).
     units: list[int] | None = None
+    #: What the reviewer should know about how the text was read (Swedish, for the draft's comment block).
+    notes: list[str] = field(default_factory=list)
 
     def where(self, line: int) -> str:
         """`rad 12`, `stycke 7` or `sida 2`, in the terms of the file's own format."""
@@ -65,11 +67,12 @@ def read_source(path: str | Path) -> Source:
         raise IopError(f"the file is {size / 1e6:.1f} MB, more than the {limit / 1e6:.0f} MB an agreement can be; "
                        "expected the text of one agreement", name, 0, 0)
     units = None
+    notes: list[str] = []
     if text_like:
         lines = _text_lines(_read_bytes(p, name), name)
         kind = "txt" if suffix == ".txt" else "md"
     elif suffix == ".docx":
-        (lines, units), kind = _docx_lines(p, name), "docx"
+        (lines, units), kind = _docx_lines(p, name, notes), "docx"
     else:
         (lines, units), kind = _pdf_lines(p, name), "pdf"
     if not any(line.strip() for line in lines):
@@ -77,7 +80,7 @@ def read_source(path: str | Path) -> Source:
     if sum(len(line) + 1 for line in lines) > MAX_TEXT_CHARS:
         raise IopError(f"the text is longer than {MAX_TEXT_CHARS // 1024 // 1024} MB of characters, "
                        "expected the text of one agreement", name, 0, 0)
-    return Source(name, kind, lines, units)
+    return Source(name, kind, lines, units, notes)
 
 
 def _read_bytes(p: Path, name: str) -> bytes:
@@ -113,7 +116,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
-def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
+def _docx_lines(p: Path, name: str, notes: list[str]) -> tuple[list[str], list[int]]:
     """Body paragraphs and table rows in document order, each its own paragraph.
 
     Word marks headings and list items with styles, not characters; they are
@@ -136,11 +139,15 @@ def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
         document = docx.Document(str(p))
-        for number, child in enumerate(document.element.body.iterchildren(), 1):
+        body = document.element.body
+        if next(body.iter(_W + "ins", _W + "del"), None) is not None:
+            notes.append("Word-filen har spårade ändringar: texten är läst som om alla godkänts (infogat med, "
+                         "struket utan); kontrollera att det är den versionen som ska granskas")
+        for number, child in enumerate(body.iterchildren(), 1):
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 paragraph = Paragraph(child, document)
-                text = paragraph.text.split("\n")
+                text = _element_text(child).split("\n")
                 text[0] = _docx_marker(paragraph) + text[0]
             elif tag == "tbl":
                 text = _table_lines(Table(child, document))
@@ -156,6 +163,20 @@ def _docx_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
     return lines, units
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_PARTS = (_W + "t", _W + "tab", _W + "br", _W + "cr")
+
+
+def _element_text(element: Any) -> str:
+    """A paragraph's text with tracked changes accepted: inserted runs (inside `w:ins`, which python-docx's
+    `.text` skips) are read, deleted ones are `w:delText` and are not; tabs and line breaks kept."""
+    out = []
+    for node in element.iter(*_TEXT_PARTS):
+        tag = node.tag
+        out.append((node.text or "") if tag == _W + "t" else "\t" if tag == _W + "tab" else "\n")
+    return "".join(out)
+
+
 def _table_lines(table: Any) -> list[str]:
     """A table row by row (`| a | b |`), except signatures side by side: a table whose cells are the
     short lines of a signature ("För Lunds kommun" over a name over a title) is read column by column,
@@ -164,8 +185,9 @@ def _table_lines(table: Any) -> list[str]:
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            if not cells or cell.text != cells[-1]:  # merged cells repeat
-                cells.append(" ".join(cell.text.split()))
+            text = " ".join(" ".join(_element_text(p) for p in cell._tc.iter(_W + "p")).split())
+            if not cells or text != cells[-1]:  # merged cells repeat
+                cells.append(text)
         rows.append(cells)
     width = max((len(r) for r in rows), default=0)
     side_by_side = 2 <= width <= 4 and all(len(r) == width for r in rows) and any(  # "För X" | "För Y"
