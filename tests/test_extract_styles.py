@@ -344,3 +344,20 @@ def test_a_word_draft_with_tracked_changes_is_read_with_the_changes_accepted(tmp
     assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2024-01-01", "2025-12-31")
     assert "Word-filen har spårade ändringar" in draft
     assert a.document.title is None  # a sentence is no title
+
+
+def test_paragraphs_inside_word_content_controls_are_read(tmp_path: Path) -> None:
+    """Word templates wrap fields (a party's name, a date) in content controls; they were skipped."""
+    import docx
+    from docx.oxml import OxmlElement
+    document = docx.Document()
+    document.add_paragraph("Överenskommelse om idéburet offentligt partnerskap")
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    paragraph = document.add_paragraph("Offentlig part: Region Gotland")._p
+    paragraph.getparent().remove(paragraph)
+    content.append(paragraph)
+    control.append(content)
+    document.element.body.insert(1, control)
+    document.save(str(tmp_path / "mall.docx"))
+    a = parse_agreement(extract_file(tmp_path / "mall.docx"), "mall.yaml").agreement
+    assert [(p.name, p.role) for p in a.parties] == [("Region Gotland", "public")]

@@ -143,7 +143,7 @@ def _docx_lines(p: Path, name: str, notes: list[str]) -> tuple[list[str], list[i
         if next(body.iter(_W + "ins", _W + "del"), None) is not None:
             notes.append("Word-filen har spårade ändringar: texten är läst som om alla godkänts (infogat med, "
                          "struket utan); kontrollera att det är den versionen som ska granskas")
-        for number, child in enumerate(body.iterchildren(), 1):
+        for number, child in enumerate(_body_blocks(body), 1):
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 paragraph = Paragraph(child, document)
@@ -165,6 +165,18 @@ def _docx_lines(p: Path, name: str, notes: list[str]) -> tuple[list[str], list[i
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_PARTS = (_W + "t", _W + "tab", _W + "br", _W + "cr")
+
+
+def _body_blocks(container: Any) -> Any:
+    """Paragraphs and tables in document order, including those inside content controls (`w:sdt`,
+    which Word templates put around fields such as a party's name) and custom XML."""
+    for child in container.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml"):
+            content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if content is not None:
+                yield from _body_blocks(content)
 
 
 def _element_text(element: Any) -> str:
