@@ -67,9 +67,24 @@ def to_docx(text: str, path: Path) -> Path:
     return path
 
 
-def to_pdf(text: str, path: Path) -> Path:
+def to_pdf(text: str, path: Path, running: str | None = None) -> Path:
+    """`running`: a header on every page, with "Sida N" as the footer, as a municipality's template prints."""
     from fpdf import FPDF
-    pdf = FPDF(format="A4")
+
+    class Paged(FPDF):
+        def header(self) -> None:
+            if running:
+                self.set_font("helvetica", "", 9)
+                self.cell(0, 5, running, new_x="LMARGIN", new_y="NEXT")
+                self.ln(4)
+
+        def footer(self) -> None:
+            if running:
+                self.set_y(-15)
+                self.set_font("helvetica", "", 9)
+                self.cell(0, 5, f"Sida {self.page_no()}")
+
+    pdf = Paged(format="A4")
     pdf.core_fonts_encoding = "windows-1252"  # the standard fonts' WinAnsi encoding: å, ä, ö, –, …, •
     pdf.set_margins(20, 20, 20)
     pdf.set_auto_page_break(True, margin=20)

@@ -13,7 +13,7 @@ from iop_rules.extract.text import build_blocks
 from iop_rules.loader import parse_agreement
 
 from .conftest import AGREEMENTS, DATA, DRAFT_PLACE
-from .documents import to_docx
+from .documents import to_docx, to_pdf
 
 GOTLAND = """Överenskommelse om idéburet offentligt partnerskap
 
@@ -361,3 +361,11 @@ def test_paragraphs_inside_word_content_controls_are_read(tmp_path: Path) -> Non
     document.save(str(tmp_path / "mall.docx"))
     a = parse_agreement(extract_file(tmp_path / "mall.docx"), "mall.yaml").agreement
     assert [(p.name, p.role) for p in a.parties] == [("Region Gotland", "public")]
+
+
+def test_running_headers_and_footers_of_a_pdf_are_not_text(tmp_path: Path) -> None:
+    """Left in, the page header became the title and split the paragraph that ran over a page."""
+    text = AGREEMENTS / "lund-im-radrum-2019.txt"
+    pdf = to_pdf(text.read_text(encoding="utf-8"), tmp_path / f"{text.stem}.pdf",
+                 running="Överenskommelse IOP – Lunds kommun och IM")
+    assert DRAFT_PLACE.sub("", extract_file(pdf)) == DRAFT_PLACE.sub("", extract_file(text))

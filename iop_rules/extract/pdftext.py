@@ -95,7 +95,7 @@ def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
             and 0.8 * cur.size < prev.y - cur.y < 3 * cur.size]
     usual = sorted(gaps)[len(gaps) // 10] if gaps else None  # the line spacing, if any paragraph wraps
     body = statistics.median(x.size for x in raw) if raw else 0.0
-    raw = _side_by_side(raw)
+    raw = _side_by_side(_without_running_lines(raw))
     lines: list[str] = []
     units: list[int] = []
     for i, line in enumerate(raw):
@@ -110,6 +110,27 @@ def pdf_lines(pages: Any, max_chars: int) -> tuple[list[str], list[int]]:
         lines.append(f"# {line.text.strip()}" if heading else line.text)
         units.append(line.page + 1)
     return lines, units
+
+
+def _without_running_lines(raw: list[_Line]) -> list[_Line]:
+    """Without running headers and footers ("Överenskommelse IOP – Lunds kommun", "Sida 2 (6)"): a line
+    among the first or last two of a page that recurs, figures aside, on at least half the pages. Left
+    in, a header becomes the title and splits every paragraph that runs over a page."""
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(raw):
+        pages.setdefault(line.page, []).append(i)
+    if len(pages) < 2:
+        return raw
+    edges = {i for indices in pages.values() for i in (*indices[:2], *indices[-2:])}
+    seen: dict[str, set[int]] = {}
+    for i in edges:
+        seen.setdefault(_shape(raw[i].text), set()).add(raw[i].page)
+    running = {shape for shape, on in seen.items() if len(on) >= max(2, len(pages) // 2)}
+    return [line for i, line in enumerate(raw) if not (i in edges and _shape(line.text) in running)]
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
 
 
 def _side_by_side(raw: list[_Line]) -> list[_Line]:
