@@ -4,7 +4,9 @@ pypdf gives lines; a PDF has no paragraphs, only positions.  A paragraph
 break is a vertical gap clearly larger than the document's usual line
 spacing; a page break is a paragraph break unless the sentence visibly runs
 on (the previous line has no closing punctuation and the next starts in
-lower case).  The result is lines with blank lines between paragraphs, the
+lower case).  Headings are told by size or weight, running headers and
+footers are dropped, and signatures printed side by side are read a column
+at a time.  The result is lines with blank lines between paragraphs, the
 same shape as a .txt file.
 """
 from __future__ import annotations
