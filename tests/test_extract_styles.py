@@ -369,3 +369,22 @@ def test_running_headers_and_footers_of_a_pdf_are_not_text(tmp_path: Path) -> No
     pdf = to_pdf(text.read_text(encoding="utf-8"), tmp_path / f"{text.stem}.pdf",
                  running="Överenskommelse IOP – Lunds kommun och IM")
     assert DRAFT_PLACE.sub("", extract_file(pdf)) == DRAFT_PLACE.sub("", extract_file(text))
+
+
+@pytest.mark.parametrize("text, kronor", [
+    ("125 000 kr", 125_000), ("2 644 000 kronor", 2_644_000), ("62 500 kronor", 62_500),
+    ("1,3 miljoner kronor", 1_300_000), ("1,5 mkr", 1_500_000), ("300 tkr", 300_000), ("50 000:-", 50_000),
+    ("125\u2009000 kr", 125_000), ("2.644.000 SEK", 2_644_000), ("000 kr", None), ("2019 års budget", None)])
+def test_amounts_as_agreements_write_them(text: str, kronor: int | None) -> None:
+    from iop_rules.extract.swedish import find_amounts
+    assert [a.kronor for a in find_amounts(text)][:1] == ([kronor] if kronor else [])
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2019-01-01", "2019-01-01"), ("1 april 2019", "2019-04-01"), ("den 31 december 2020", "2020-12-31"),
+    ("sista augusti 2019", "2019-08-31"), ("sista februari 2020", "2020-02-29"), ("1/9 2024", "2024-09-01"),
+    ("1:a maj 2021", "2021-05-01"), ("våren 2019", None), ("2019-02-30", None)])
+def test_dates_as_agreements_write_them(text: str, iso: str | None) -> None:
+    from iop_rules.extract.swedish import find_dates
+    found = find_dates(text)
+    assert len(found) == 1 and (found[0].date.isoformat() if found[0].date else None) == iso

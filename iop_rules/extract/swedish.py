@@ -123,7 +123,7 @@ def year_span(text: str) -> tuple[int, int, str] | None:
 
 # Amounts: "125 000 kr", "2 644 000 kronor", "1,3 miljoner kronor", "125 000:-", "1,5 mkr".
 AMOUNT_RE = re.compile(
-    r"(?<![\d,.])(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(?P<dec>\d{1,2}))?"
+    r"(?<![\d,.])(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009.]\d{3})+|\d+)(?:,(?P<dec>\d{1,2}))?"
     r"\s*(?P<mult>miljoner|miljon|mnkr|mkr|msek|tkr|tusen)?\s*(?P<unit>kronor|kr\b|sek\b|:-)?",
     re.IGNORECASE)
 _MULT = {"miljoner": 1_000_000, "miljon": 1_000_000, "mnkr": 1_000_000, "mkr": 1_000_000, "msek": 1_000_000,
