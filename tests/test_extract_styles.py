@@ -388,3 +388,13 @@ def test_dates_as_agreements_write_them(text: str, iso: str | None) -> None:
     from iop_rules.extract.swedish import find_dates
     found = find_dates(text)
     assert len(found) == 1 and (found[0].date.isoformat() if found[0].date else None) == iso
+
+
+def test_a_named_forum_that_does_a_steering_groups_work(tmp_path: Path) -> None:
+    """IOP-GOV-01 accepts "a steering group (styrgrupp) or named follow-up forum with members from both sides"."""
+    source = tmp_path / "kalmar.txt"
+    source.write_text("Överenskommelse om idéburet offentligt partnerskap mellan Kalmar kommun och Föreningen Bro\n\n"
+                      "En samverkansgrupp med representanter för båda parterna träffas fyra gånger per år.\n",
+                      encoding="utf-8")
+    group = parse_agreement(extract_file(source), "kalmar.yaml").agreement.follow_up.steering_group
+    assert ([m.party for m in group.members], group.meetings_per_year) == (["kalmar-kommun", "foreningen-bro"], 4)

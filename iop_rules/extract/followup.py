@@ -109,11 +109,15 @@ def extract_cadence(f: Findings) -> None:
             f.add("cadence", (count.value, per), s, b.line)
 
 
+# A steering group, or a named forum that does its work (RULES.md, IOP-GOV-01); a reference group only advises.
+_FORUM = r"(?:styrgrupp|samverkansgrupp|samrådsgrupp|ledningsgrupp|partnerskapsgrupp)"
+
+
 def extract_steering_group(f: Findings) -> None:
     members: list[dict[str, Any]] = []
     quote = None
     for i, b in enumerate(f.blocks):
-        if re.search(r"ingå\s+i\s+styrgrupp", b.text, re.I) and b.text.endswith(":"):
+        if re.search(rf"ingå\s+i\s+{_FORUM}", b.text, re.I) and b.text.endswith(":"):
             quote = b.text
             for item in f.blocks[i + 1:i + 15]:
                 if not item.bullet:
@@ -129,7 +133,7 @@ def extract_steering_group(f: Findings) -> None:
     if quote is None:
         for b in f.blocks:
             for s in b.sentences:
-                m = re.search(r"styrgrupp(?:en)?\s+(?:utgörs\s+av|består\s+av)\s+(?P<who>.+)", s, re.I)
+                m = re.search(rf"{_FORUM}(?:en)?\s+(?:utgörs\s+av|består\s+av|med)\s+(?P<who>.+)", s, re.I)
                 if m:
                     quote = s
                     if re.search(r"(?:företrädar|representant)\w*\s+(?:för|från)\s+(?:alla\s+|båda\s+)?(?:parterna|partnerorganisationerna|"
@@ -141,12 +145,12 @@ def extract_steering_group(f: Findings) -> None:
                     break
             if quote:
                 break
-    if quote is None and not any(re.search(r"\bstyrgrupp", b.text, re.I) for b in f.blocks):
+    if quote is None and not any(re.search(rf"\b{_FORUM}", b.text, re.I) for b in f.blocks):
         return
     meetings = None
     for b in f.blocks:
         for s in b.sentences:
-            if re.search(r"styrgrupp", s, re.I) and re.search(r"sammanträd|träffas|mötas|möts|ses\b|möte", s, re.I):
+            if re.search(_FORUM, s, re.I) and re.search(r"sammanträd|träffas|mötas|möts|ses\b|möte", s, re.I):
                 m = _MEET.search(s)
                 count = parse_count(m.group("n")) if m else None
                 if m and count and count.value:
@@ -154,7 +158,7 @@ def extract_steering_group(f: Findings) -> None:
                     f.add("meetings_per_year", count.value * factor, s, b.line)
                     meetings = meetings or s
     if quote is None:
-        quote = next(s for b in f.blocks for s in b.sentences if re.search(r"\bstyrgrupp", s, re.I))
+        quote = next(s for b in f.blocks for s in b.sentences if re.search(rf"\b{_FORUM}", s, re.I))
     f.items["steering_group"] = [{"members": members, "source": quote}]
 
 
