@@ -398,3 +398,13 @@ def test_a_named_forum_that_does_a_steering_groups_work(tmp_path: Path) -> None:
                       encoding="utf-8")
     group = parse_agreement(extract_file(source), "kalmar.yaml").agreement.follow_up.steering_group
     assert ([m.party for m in group.members], group.meetings_per_year) == (["kalmar-kommun", "foreningen-bro"], 4)
+
+
+def test_what_an_amount_is_for_and_units_the_file_cannot_hold() -> None:
+    """"30 000 kr/mån", "360 000 kronor/år", "årligen"; "per kvartal" and "per termin" were written as "for the
+    period" — the file has no such unit, so they are left to the reviewer with a note."""
+    draft = extract_file(DATA / "extract" / "vaxjo.txt")
+    a = parse_agreement(draft, "vaxjo.yaml").agreement
+    assert [(f.amount, f.per) for f in a.funding] == [(30_000, "month"), (360_000, "year"), (100_000, "year")]
+    assert "90 000 kronor per kvartal går inte att ange i filen" in draft
+    assert "45 000 kronor per termin går inte att ange i filen" in draft

@@ -20,6 +20,8 @@ _PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budget�
         (re.compile(r"^\s*(?:per|/)\s*(?:plats|platser)\b", re.I), "place"),
         (re.compile(r"^\s*(?:per|/)\s*(?:timme|tim|h)\b", re.I), "hour"),
         (re.compile(r"^\s*(?:per|/)\s*(?:deltagare|brukare|klient|person)\b", re.I), "client")]
+_UNSUPPORTED_PER = re.compile(r"^\s*(?:kr|kronor)?\s*(?:per|/|i)\s*(?:kvartal|termin|halvår|vecka|veckan|dag|dygn)\b",
+                              re.IGNORECASE)
 _CAP = re.compile(r"\b(?:högst|maximalt|max\.?|upp\s+till|som\s+mest)\s*$", re.IGNORECASE)
 _VALUED = re.compile(r"\b(?:motsvarande|värderad\w*\s+till|till\s+ett\s+värde\s+av)\s*$", re.IGNORECASE)
 _INCREASE = re.compile(r"(?:driftbudget|budgetram|budget)\w*\s+(?:\w+\s+){0,3}?(?:ökas|utökas|höjs|höjas|behöver ökas)"
@@ -85,6 +87,12 @@ def extract_funding(f: Findings) -> None:
                 segment = s[a.end:amounts[k + 1].start if k + 1 < len(amounts) else len(s)]
                 if re.match(r"^\s*(?:kr|kronor)?\s*/\s*mån", segment) and "(" in s[:a.start]:
                     continue  # a rate inside a parenthesis, not a contribution
+                unit = _UNSUPPORTED_PER.match(segment)
+                if unit:  # "90 000 kronor per kvartal": the file has no such unit, and a sum is not guessed
+                    f.note(f"finansiering: {a.text} {unit.group(0).strip()} går inte att ange i filen (per "
+                           "avtalsperiod, år, månad, plats, timme eller klient); ange beloppet själv: "
+                           f"\"{s[:160]}\"")
+                    continue
                 # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind
                 kind = "in_kind" if _VALUED.search(s[max(0, a.start - 40):a.start]) else "cash"
                 entry = _entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b, kind)
