@@ -408,3 +408,12 @@ def test_what_an_amount_is_for_and_units_the_file_cannot_hold() -> None:
     assert [(f.amount, f.per) for f in a.funding] == [(30_000, "month"), (360_000, "year"), (100_000, "year")]
     assert "90 000 kronor per kvartal går inte att ange i filen" in draft
     assert "45 000 kronor per termin går inte att ange i filen" in draft
+
+
+def test_a_signature_form_with_labels_and_a_blank_date() -> None:
+    """"Ort och datum:", "Namnförtydligande:", "Underskrift: ____": the second signature's date is left blank
+    in the text, so it has none — it does not inherit the first one's."""
+    a = parse_agreement(extract_file(DATA / "extract" / "kalmar-underskrifter.txt"), "kalmar.yaml").agreement
+    assert [(s.party, s.name, s.title, s.place, s.date_as_written) for s in a.signatures] == [
+        ("kalmar-kommun", "Anna Berg", None, "Kalmar", "2024-02-01"),
+        ("foreningen-bro", "Bo Ek", "ordförande", None, None)]

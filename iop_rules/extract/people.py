@@ -8,6 +8,8 @@ from .found import Findings
 from .swedish import MONTHS
 from .text import is_heading
 
+_SIGNATURE_LABEL = re.compile(r"(?P<label>ort\s+och\s+datum|ort/datum|datum\s+och\s+ort|datum|namnförtydligande|namn|"
+                              r"underskrift|signatur|titel|befattning)\s*:\s*(?P<value>.*)", re.IGNORECASE)
 SIGNATURES_HEADING = re.compile(r"^(?:underskrift|underskrifter|undertecknande|signaturer)\b", re.IGNORECASE)
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+)?"
 NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
@@ -151,12 +153,30 @@ def extract_signatures(f: Findings) -> None:
     sigs: list[dict[str, Any]] = []
     place = date = party = None
     lead: list[str] = []
+    used = False  # the place, date and party so far belong to a signature already read
     for b in blocks[start + 1:]:
         t = b.text
+        label = _SIGNATURE_LABEL.fullmatch(t)
+        starts_lead = bool(label and not label.group("label").lower().startswith(("namn", "titel", "befattning"))) or bool(
+            _PLACE_DATE.fullmatch(t) and not person(f, t)) or bool(re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE))
+        if used and starts_lead:  # a new signature block: signatories after it share its lead, never an earlier one
+            place = date = party = None
+            used = False
+        if label:  # "Ort och datum: Kalmar 2024-02-01", "Namnförtydligande: Anna Berg", "Underskrift: ____"
+            kind, t = label.group("label").lower(), label.group("value").strip()
+            if kind.startswith(("underskrift", "signatur")):
+                continue
+            if kind.startswith(("ort", "datum")) and not _PLACE_DATE.fullmatch(t):
+                place = date = None  # left blank to be filled in: this signature has no date yet
+                lead = [*lead, b.text]
+                continue
+            if kind.startswith(("titel", "befattning")) and sigs and "title" not in sigs[-1]:
+                sigs[-1]["title"], sigs[-1]["source"] = t, f"{sigs[-1]['source']} {b.text}"
+                continue
         pd = _PLACE_DATE.fullmatch(t)
         if pd and not person(f, t):
-            place, date, lead = pd.group("place"), pd.group("date"), [t]
-            party = f.party_ref(pd.group("party")) if pd.group("party") else None
+            place, date, lead = pd.group("place"), pd.group("date"), [*lead, b.text]
+            party = f.party_ref(pd.group("party")) if pd.group("party") else party
             continue
         m = re.fullmatch(r"för\s+(.{2,80})", t, re.IGNORECASE)
         if m:
@@ -167,9 +187,9 @@ def extract_signatures(f: Findings) -> None:
         sig = _signatory(f, t)
         if sig:
             sig.update({k: v for k, v in (("party", party), ("place", place), ("date_as_written", date)) if v})
-            sig["source"] = " ".join([*lead, t])
+            sig["source"] = " ".join([*lead, b.text])
             sigs.append(sig)
-            lead = []
+            lead, used = [], True
             continue
         last = sigs[-1] if sigs else None
         if last and re.fullmatch(_NAME_WORD, t) and not _TITLE_WORD.search(t) and "title" not in last:
