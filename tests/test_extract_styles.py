@@ -417,3 +417,14 @@ def test_a_signature_form_with_labels_and_a_blank_date() -> None:
     assert [(s.party, s.name, s.title, s.place, s.date_as_written) for s in a.signatures] == [
         ("kalmar-kommun", "Anna Berg", None, "Kalmar", "2024-02-01"),
         ("foreningen-bro", "Bo Ek", "ordförande", None, None)]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("gäller 1 januari–31 december 2024.", "2024-01-01", "2024-12-31"),
+    ("från 1 mars till och med 30 juni 2025", "2025-03-01", "2025-06-30"),
+    ("gäller fr.o.m. 2024-01-01 t.o.m. 2025-12-31", "2024-01-01", "2025-12-31"),
+    ("1 december–31 januari 2025", None, None)])  # the year written once cannot cover both: not guessed
+def test_periods_as_agreements_write_them(text: str, first: str | None, last: str | None) -> None:
+    from iop_rules.extract.swedish import find_ranges
+    found = [(r.first.isoformat(), r.last.isoformat()) for r in find_ranges(text)]
+    assert found == ([(first, last)] if first else [])

@@ -105,6 +105,22 @@ def find_ranges(text: str) -> list[RangeMatch]:
                 i += 2
                 continue
         i += 1
+    return out or _shared_year_ranges(text)
+
+
+# "1 januari–31 december 2024": the first date takes the year written once, after the second.
+_SHARED_YEAR = re.compile(rf"(?<!\d)(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})\.?{_RANGE_JOIN}(?P<d2>\d{{1,2}})\s+"
+                          rf"(?P<m2>{_MONTH})\.?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE)
+
+
+def _shared_year_ranges(text: str) -> list[RangeMatch]:
+    out = []
+    for m in _SHARED_YEAR.finditer(text):
+        year = int(m.group("y"))
+        first = _safe_date(year, MONTHS[m.group("m1").lower()], int(m.group("d1")))
+        last = _safe_date(year, MONTHS[m.group("m2").lower()], int(m.group("d2")))
+        if first and last and last >= first:
+            out.append(RangeMatch(m.start(), m.end(), m.group(0), first, last))
     return out
 
 
