@@ -428,3 +428,11 @@ def test_periods_as_agreements_write_them(text: str, first: str | None, last: st
     from iop_rules.extract.swedish import find_ranges
     found = [(r.first.isoformat(), r.last.isoformat()) for r in find_ranges(text)]
     assert found == ([(first, last)] if first else [])
+
+
+def test_the_reasons_for_iop_in_other_words() -> None:
+    draft = extract_lines(["Överenskommelse om idéburet offentligt partnerskap mellan Kiruna kommun och Föreningen Bro", "",
+                           "Initiativet till partnerskapet har tagits av föreningen. Verksamheten bedrivs inte på en "
+                           "marknad. Båda parterna bidrar med resurser."], "kiruna")
+    criteria = parse_agreement(draft, "kiruna.yaml").agreement.iop_criteria
+    assert (criteria.initiative_from_idea_based, criteria.no_market, criteria.both_finance) == (True, True, True)

@@ -217,12 +217,13 @@ def extract_extension(f: Findings) -> None:
 
 
 CRITERIA = {
-    "initiative_from_idea_based": r"på\s+initiativ\s+av\s+(?:den\s+)?idéburna|initiativet\s+(?:kommer|har\s+kommit)\s+från",
-    "no_market": r"inte\s+(?:en|någon)\s+marknad|ingen\s+marknad|inte\s+(?:ett\s+)?köp\s+av\s+(?:en\s+)?tjänst|"
-                 r"inte\s+innebär\s+köp\s+av\s+en\s+tjänst|inte\s+är\s+ett\s+köp",
+    "initiative_from_idea_based": r"på\s+initiativ\s+av\s+(?:den\s+)?idéburna|initiativet\s+(?:kommer|har\s+kommit)\s+från|"
+                                  r"initiativet\s+(?:till\s+\w+\s+)?har\s+tagits\s+av\s+(?:föreningen|den\s+idéburna|organisationen)",
+    "no_market": r"inte\s+(?:på\s+)?(?:en|någon)\s+marknad|ingen\s+(?:fungerande\s+)?marknad|"
+                 r"inte\s+(?:ett\s+)?köp\s+av\s+(?:en\s+)?tjänst|inte\s+innebär\s+köp\s+av\s+en\s+tjänst|inte\s+är\s+ett\s+köp",
     "not_normed_grant": r"normera(?:de|d|t)\s+föreningsbidrag",
     "both_finance": r"båda\s+parter\s+(?:är\s+med\s+och\s+)?finansierar|samfinansierad|"
-                    r"^både\s+.{2,60}\s+och\s+.{2,60}\s+bidrar\s+med\s+resurser|alla\s+parter(?:na)?\s+bidrar",
+                    r"^både\s+.{2,60}\s+och\s+.{2,60}\s+bidrar\s+med\s+resurser|(?:alla|båda)\s+parter(?:na)?\s+bidrar",
     "not_detail_regulated": r"detaljregleras\s+(?:inte|ej)|inte\s+detaljregleras",
 }
 
