@@ -436,3 +436,24 @@ def test_the_reasons_for_iop_in_other_words() -> None:
                            "marknad. Båda parterna bidrar med resurser."], "kiruna")
     criteria = parse_agreement(draft, "kiruna.yaml").agreement.iop_criteria
     assert (criteria.initiative_from_idea_based, criteria.no_market, criteria.both_finance) == (True, True, True)
+
+
+def test_precision_errors_found_in_review() -> None:
+    """A reviewing helper's findings: party above its signatory; a fronted time or linking word is no payer;
+    "1 500 besökare"; "halvårsrapport" is interim; "om året"/"i månaden"; the period a report covers is no due date."""
+    lines = ["Överenskommelse om idéburet offentligt partnerskap mellan Gävle kommun och Föreningen Gemenskap", "",
+             "För 2024 beviljar kommunen 200 000 kr.", "",
+             "Därutöver bidrar föreningen med 10 000 kr.", "",
+             "Föreningen Gemenskap bidrar med 40 000 kr om året och 5 000 kr i månaden.", "",
+             "Föreningen ska ta emot 1 500 besökare per år.", "",
+             "En halvårsrapport lämnas senast 2024-08-31.", "",
+             "Redovisningen ska avse perioden 1 januari 2024 – 31 december 2024 och lämnas senast 31 mars 2025.", "",
+             "Underskrifter", "", "Gävle kommun", "Gävle 2023-12-01", "Per Andersson", "Socialnämndens ordförande", "",
+             "Föreningen Gemenskap", "Gävle 2023-12-05", "Lisa Ström", "Ordförande"]
+    a = parse_agreement(extract_lines(lines, "gavle"), "gavle.yaml").agreement
+    assert not {"För 2024", "Därutöver"} & {f.payer for f in a.funding}
+    assert [(f.amount, f.per) for f in a.funding if f.payer == "foreningen-gemenskap"] == [(40_000, "year"), (5_000, "month")]
+    assert [c.quantity for c in a.commitments] == [1500]
+    assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2024-08-31", "interim"), ("2025-03-31", "interim")]
+    assert [(s.party, s.name, s.date_as_written) for s in a.signatures] == [
+        ("gavle-kommun", "Per Andersson", "2023-12-01"), ("foreningen-gemenskap", "Lisa Ström", "2023-12-05")]

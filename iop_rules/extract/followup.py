@@ -35,8 +35,9 @@ def extract_period(f: Findings) -> None:
 
 _REPORT_WORD = re.compile(r"rapport|redovis|uppföljning|utvärdering", re.IGNORECASE)
 _KINDS = [(re.compile(r"slutrapport|slutredovisning|samlad\s+uppföljning|vid\s+periodens\s+slut|slutlig", re.I), "final"),
-          (re.compile(r"delredovisning|delrapport|lägesrapport", re.I), "interim"),
-          (re.compile(r"årsrapport|årlig\s+rapport|verksamhetsberättelse", re.I), "annual"),
+          (re.compile(r"delredovisning|delrapport|lägesrapport|halvårsrapport|delårsrapport|halvårsredovisning", re.I),
+           "interim"),
+          (re.compile(r"(?<![a-zåäö])årsrapport|årlig\s+rapport|verksamhetsberättelse", re.I), "annual"),
           (re.compile(r"utvärdering", re.I), "evaluation")]
 _RELATIVE = re.compile(r"senast\s+(?P<n>en|ett|två|tre|\d{1,2})\s+månad(?:er)?\s+(?:innan|före)\s+"
                        r"(?:partnerskapets|överenskommelsens|avtalets|periodens|projektets)\s+(?:avslut|slut|upphörande)",
@@ -60,7 +61,9 @@ def extract_reports(f: Findings) -> None:
             kind = _kind(s)
             if not re.search(r"lämna|redovisa|inkomma|redovisas|lämnas|ska\s+vara|senast|rapporteras", s, re.I):
                 continue
-            dates = find_dates(s)
+            # "avse perioden 1 januari – 31 december 2024": the period a report covers is not when it is due
+            spans = [(r.start, r.end) for r in find_ranges(s) if not re.search(r"\boch\b", r.text)]  # "X och Y": two dates
+            dates = [d for d in find_dates(s) if not any(a <= d.start < b for a, b in spans)]
             previous = kind
             for n, d in enumerate(dates):
                 if d.kind == "season":

@@ -15,11 +15,13 @@ _PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;
                     r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
                     r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+bidra\b|bidrar|finansierar|betalar|står för|beviljar)\b"
                     r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b")
-_PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budgetår|år)\b|^\s*årligen\b", re.I), "year"),
-        (re.compile(r"^\s*(?:per|/|i)\s*(?:månad|mån)\b|^\s*månatligen\b", re.I), "month"),
+_PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budgetår|året|år)\b|^\s*årligen\b", re.I), "year"),
+        (re.compile(r"^\s*(?:per|/|i|om)\s*(?:månaden|månad|mån)\b|^\s*månatligen\b", re.I), "month"),
         (re.compile(r"^\s*(?:per|/)\s*(?:plats|platser)\b", re.I), "place"),
         (re.compile(r"^\s*(?:per|/)\s*(?:timme|tim|h)\b", re.I), "hour"),
         (re.compile(r"^\s*(?:per|/)\s*(?:deltagare|brukare|klient|person)\b", re.I), "client")]
+_FRONTED = re.compile(r"(?:för|under|i|inom|därutöver|dessutom|härutöver|vidare|årligen|totalt|sammanlagt|därtill|"
+                      r"utöver|efter|från|vid|enligt)\b", re.IGNORECASE)
 _UNSUPPORTED_PER = re.compile(r"^\s*(?:kr|kronor)?\s*(?:per|/|i)\s*(?:kvartal|termin|halvår|vecka|veckan|dag|dygn)\b",
                               re.IGNORECASE)
 _CAP = re.compile(r"\b(?:högst|maximalt|max\.?|upp\s+till|som\s+mest)\s*$", re.IGNORECASE)
@@ -154,7 +156,11 @@ def _payer(s: str) -> str | None:
     m = _PAYER.search(s)
     if not m:
         return None
-    return (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
+    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
+    # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …"
+    if m.group("c") and (_FRONTED.match(payer) or re.search(r"\d", payer)):
+        return None
+    return payer
 
 
 def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block,

@@ -158,7 +158,8 @@ def extract_signatures(f: Findings) -> None:
         t = b.text
         label = _SIGNATURE_LABEL.fullmatch(t)
         starts_lead = bool(label and not label.group("label").lower().startswith(("namn", "titel", "befattning"))) or bool(
-            _PLACE_DATE.fullmatch(t) and not person(f, t)) or bool(re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE))
+            _PLACE_DATE.fullmatch(t) and not person(f, t)) or bool(re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE)) or (
+            f.party(t) is not None and not any("party" not in s for s in sigs))
         if used and starts_lead:  # a new signature block: signatories after it share its lead, never an earlier one
             place = date = party = None
             used = False
@@ -199,10 +200,12 @@ def extract_signatures(f: Findings) -> None:
             last["title"] = t
             last["source"] += f" {t}"
         elif f.party(t):
-            for s in sigs:
-                if "party" not in s:
-                    s["party"] = f.party_ref(t)
-                    s["source"] += f" {t}"
+            waiting = [s for s in sigs if "party" not in s]
+            for s in waiting:  # the party printed under its signatories
+                s["party"] = f.party_ref(t)
+                s["source"] += f" {t}"
+            if not waiting:  # the party printed above its signatory: it leads the next signature
+                party, lead = f.party_ref(t), [*lead, t]
     _keep(f, sigs)
 
 

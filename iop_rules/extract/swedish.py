@@ -176,7 +176,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
     return out
 
 
-_COUNT_RE = re.compile(rf"\b(?:(?P<word>{_NUMWORD})|(?P<num>\d{{1,3}}))(?:\s*\((?P<paren>\d{{1,3}})\))?(?!\d)",
+_COUNT_RE = re.compile(rf"\b(?:(?P<word>{_NUMWORD})|(?P<num>\d{{1,3}}(?:[ \u00a0]\d{{3}})*))(?:\s*\((?P<paren>\d{{1,3}})\))?(?!\d)",
                        re.IGNORECASE)
 
 
@@ -193,7 +193,7 @@ def parse_count(text: str) -> Count | None:
     if not m:
         return None
     word = NUMBER_WORDS[m.group("word").lower()] if m.group("word") else None
-    num = int(m.group("num")) if m.group("num") else None
+    num = int(re.sub(r"\D", "", m.group("num"))) if m.group("num") else None
     paren = int(m.group("paren")) if m.group("paren") else None
     values = {v for v in (word, num, paren) if v is not None}
     if len(values) > 1:
@@ -202,7 +202,7 @@ def parse_count(text: str) -> Count | None:
     return Count(values.pop(), m.group(0))
 
 
-COUNT = rf"(?:{_NUMWORD}|\d{{1,3}})(?:\s*\(\d{{1,3}}\))?"
+COUNT = rf"(?:{_NUMWORD}|\d{{1,3}}(?:[ \u00a0]\d{{3}})*)(?:\s*\(\d{{1,3}}\))?"  # "1 500 besökare"
 
 ORG_RE = re.compile(r"(?<![\d-])(\d{6})[- ]?(\d{4})(?![\d-])")
 ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|org\.?\s?nr\.?|orgnr|organisationsnr)\b\s*:?\s*"
