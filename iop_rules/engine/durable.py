@@ -42,7 +42,7 @@ from ..facts import Fact
 from . import Backend, Firing
 from .ir import And, Cmp, Cond, Has, Or, Program
 
-RESERVED = frozenset({"id", "sid", "seq", "type", "fkey", "$s"})
+RESERVED = frozenset({"id", "sid", "seq", "type", "$s"})  # durable_rules' own keys, and the two we set
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 
