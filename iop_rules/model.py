@@ -60,27 +60,62 @@ class Party(Strict):
 
 
 class Period(Strict):
+    """The agreement's term: dates where the text gives them, else a stated duration or years.
+
+    "Treårig" or "i 24 månader" is `months` (with `start` when the text gives one);
+    "2015–2018" is `first_year`/`last_year`.  Duration rules then decide from bounds:
+    a span of calendar years is at least and at most a known number of months.
+    """
+
     start: dt.date | None = None
     end: dt.date | None = None
+    months: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        default=None, description="A duration the text states (`i tre år` is 36), with or without dates.")
+    first_year: Annotated[StrictInt, Field(ge=1900, le=2200)] | None = Field(
+        default=None, description="The first calendar year of a term stated only in years (`2015–2018`).")
+    last_year: Annotated[StrictInt, Field(ge=1900, le=2200)] | None = Field(
+        default=None, description="The last calendar year of a term stated only in years.")
     source: Source = None
 
 
 class Extension(Strict):
-    """A prolongation clause. `months` absent means the clause states no length."""
+    """A prolongation clause. `months` absent means the clause states no length (or it was not read)."""
 
     months: Count | None = None
     times: Count | None = Field(default=None, description="How many prolongations the clause allows.")
+    open_ended: StrictBool | None = Field(
+        default=None, description="No limit to the number or total length of prolongations: "
+                                  "`utan angiven tidsbegränsning`, `ett år i taget`, tacit renewal.")
+    automatic: StrictBool | None = Field(
+        default=None, description="The agreement is prolonged unless a party gives notice (`förlängs automatiskt`).")
     source: Source = None
+
+
+#: What an amount is for: a span of time, or a unit of service (a rate, never a sum).
+TIME_UNITS = ("period", "year", "half_year", "quarter", "month", "week")
+SERVICE_UNITS = ("place", "day", "hour", "client", "participant", "placement")
 
 
 class Funding(Strict):
     payer: Text = Field(description="A party id, or the payer as the text writes it.")
     side: Literal["public", "idea_based"] | None = Field(
         default=None, description="Which side pays, when the payer is not one identified party.")
+    recipient: Text | None = Field(
+        default=None, description="Who receives it, a party id: for a grant a funder (Länsstyrelsen) pays into the "
+                                  "partnership, so that no amount is counted for two organisations.")
     kind: Literal["cash", "in_kind"]
+    basis: Literal["contribution", "service"] = Field(
+        default="contribution",
+        description="`service`: remuneration in exchange for running or delivering an activity "
+                    "(`ersättning för driften`, `ersätter stiftelsen med …`); `contribution`: a contribution to a "
+                    "jointly financed activity.")
     amount: Kronor | None = None
-    per: Literal["period", "year", "month", "place", "hour", "client"] = Field(
-        default="period", description="What the amount is for: the covered period, a year, or a unit of service.")
+    per: Literal["period", "year", "half_year", "quarter", "month", "week",
+                 "place", "day", "hour", "client", "participant", "placement"] = Field(
+        default="period", description="What the amount is for: the covered period, a span of time, or a unit of "
+                                      "service (per plats, dygn, timme, brukare, deltagare, placering).")
+    cap: StrictBool | None = Field(default=None, description="The amount is a ceiling (`upp till`, `högst`).")
+    approximate: StrictBool | None = Field(default=None, description="The amount is approximate (`cirka`, `ca`).")
     covers: Period | None = Field(default=None, description="The period the entry covers; the agreement period when absent.")
     description: Text | None = None
     source: Source = None
@@ -167,6 +202,7 @@ class Termination(Strict):
     notice: Notice | None = None
     repayment: Clause | None = None
     dispute: Clause | None = None
+    breach: Clause | None = Field(default=None, description="Hävning: ending the agreement for breach.")
 
 
 class IopCriteria(Strict):
@@ -179,7 +215,32 @@ class IopCriteria(Strict):
     not_detail_regulated: StrictBool | None = None
     also_procured: StrictBool | None = Field(
         default=None, description="The same activity is also bought on a market (procured or under LOV).")
+    other_support_from_authority: StrictBool | None = Field(
+        default=None, description="The activity also receives other financial support from the same authority.")
     source: Source = None
+
+
+class Market(Strict):
+    """What the agreement (or the reviewer) records about a market for the same service."""
+
+    lov: StrictBool | None = Field(default=None, description="The activity, or part of it, is run under LOV.")
+    procured_before: StrictBool | None = Field(
+        default=None, description="The same service was bought by procurement before.")
+    other_providers: StrictBool | None = Field(
+        default=None, description="Other providers offer the same service on a market.")
+    source: Source = None
+
+
+class Contents(Strict):
+    """Sections some guidelines require in every IOP agreement (Borås 2016, Uddevalla 2020)."""
+
+    background: Clause | None = Field(default=None, description="Bakgrund, bakgrundsförutsättningar.")
+    values: Clause | None = Field(default=None, description="Värdegrund.")
+    goals: Clause | None = Field(default=None, description="Mål.")
+    renegotiation: Clause | None = Field(default=None, description="Omförhandling.")
+    amendments: Clause | None = Field(default=None, description="Ändringar och tillägg.")
+    cost_analysis: Clause | None = Field(
+        default=None, description="Analys av samhälleliga vinster och uppskattad kostnadseffektivitet.")
 
 
 class Commitment(Strict):
@@ -246,6 +307,8 @@ class Agreement(Strict):
     review: Review | None = None
     termination: Termination | None = None
     iop_criteria: IopCriteria | None = None
+    market: Market | None = None
+    contents: Contents | None = None
     commitments: list[Commitment] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     signatures: list[Signature] = Field(default_factory=list)
