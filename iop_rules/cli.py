@@ -44,9 +44,20 @@ def _as_of(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date, expected YYYY-MM-DD or 'today'") from None
 
 
+class _Version(argparse.Action):
+    """`--version` names the engine a run would use, which depends on how iop-rules was installed."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from .engine import available_engines, default_engine
+        others = [e for e in available_engines() if e != default_engine()]
+        print(f"iop-rules {__version__} (engine: {default_engine()}"
+              + (f"; also available: {', '.join(others)})" if others else ")"))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="iop-rules", description="Check IOP agreements against dated rulesets.")
-    parser.add_argument("--version", action="version", version=f"iop-rules {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and the engine in use, then exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="check agreement files or directories")

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels, expected a flat agreement file"
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -75,7 +76,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, doc_path: DocPath = ()) -> Any:
         if len(doc_path) > MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels, expected a flat agreement file", doc_path)
+            raise self.fail(node, TOO_DEEP, doc_path)
         self.positions.values[doc_path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, doc_path)
@@ -152,27 +153,80 @@ def _possible_depth(text: str) -> int:
     return text.count("[") + text.count("{") + longest
 
 
+def _too_deep(path: str, line: int, column: int) -> IopError:
+    return IopError(TOO_DEEP, path, line, column)
+
+
 def _refuse_deep_nesting(text: str, path: str) -> None:
-    """Walk the event stream (iterative, no recursion) and refuse nesting before composing it."""
-    depth = 0
+    """Walk the event stream (iterative, no recursion) and refuse nesting before composing it.
+
+    Levels are counted as the builder counts them: the document's own collection is level 0.
+    """
+    depth = -1
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise IopError(f"nesting deeper than {MAX_DEPTH} levels, expected a flat agreement file",
-                               path, mark.line + 1, mark.column + 1)
+                raise _too_deep(path, event.start_mark.line + 1, event.start_mark.column + 1)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
 
+def _flow_overflow(text: str) -> tuple[int, int] | None:
+    """Where unclosed `[`/`{` first pass MAX_DEPTH, outside quotes and comments (1-based), if they do.
+
+    Recent libyaml refuses deep flow nesting in its scanner, before any event reaches our walk,
+    and in its own words; this lexical scan lets the refusal read the same whichever layer made it.
+    """
+    depth, line, line_start, i, n = 0, 1, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line, line_start = line + 1, i + 1
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, i - line_start + 1
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+        elif c == "#" and (i == line_start or text[i - 1] in " \t"):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif c in "\"'":
+            i = _quoted_end(text, i)
+            continue
+        i += 1
+    return None
+
+
+def _quoted_end(text: str, start: int) -> int:
+    """The index after a quoted scalar that opens at `start` (or the end of the text)."""
+    quote, i = text[start], start + 1
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return len(text)
+
+
 def parse_yaml(text: str, path: str) -> tuple[Any, Positions]:
     """Data and positions of one YAML document; an empty document is an error."""
+    deep = _possible_depth(text) > SAFE_COMPOSE_DEPTH
     try:
-        if _possible_depth(text) > SAFE_COMPOSE_DEPTH:
+        if deep:
             _refuse_deep_nesting(text, path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        overflow = _flow_overflow(text) if deep or _possible_depth(text) > MAX_DEPTH else None
+        if overflow is not None:
+            raise _too_deep(path, *overflow) from None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or "invalid YAML").strip()

@@ -25,10 +25,16 @@ class CliRun:
     err: str
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> CliRun:
-    """The CLI in a fresh process, exactly as a user or a hook runs it."""
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, timeout: float = 120,
+            memory_mb: int | None = None) -> CliRun:
+    """The CLI in a fresh process, exactly as a user or a hook runs it, bounded in time (and memory if asked)."""
+    def limit_memory() -> None:
+        import resource
+        size = (memory_mb or 0) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
     proc = subprocess.run([sys.executable, "-m", "iop_rules.cli", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, input=stdin, timeout=120)
+                          cwd=cwd or ROOT, input=stdin, timeout=timeout,
+                          preexec_fn=limit_memory if memory_mb else None)
     return CliRun(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from iop_rules.engine import get_backend
 from iop_rules.errors import IopError
+from iop_rules.yamlpos import MAX_DEPTH, TOO_DEEP
 from iop_rules.loader import parse_agreement
 from iop_rules.render import FORMATS, get_outputter
 from iop_rules.results import check_loaded
@@ -60,8 +61,37 @@ def test_a_50_megabyte_file_is_refused_by_size(tmp_path: Path) -> None:
 def test_deep_nesting_is_refused_without_crashing(tmp_path: Path, depth: int) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text("id: deep\nx: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
-    run = run_cli("check", str(path))
-    assert run.code == 2 and "nesting deeper than" in _one_error_line(run.err)["msg"]
+    run = run_cli("check", str(path), timeout=60, memory_mb=1024)
+    assert run.code == 2 and "Traceback" not in run.err
+    m = _one_error_line(run.err)
+    assert (m["path"], m["line"]) == (str(path), "2") and m["msg"] == TOO_DEEP and str(MAX_DEPTH) in m["msg"]
+
+
+def _refused_early(text: str, Loader: object = None) -> Any:  # noqa: N803 - PyYAML's argument name
+    """A YAML library that refuses deep nesting itself, in its own words, before any event is seen."""
+    mark = yaml.Mark("<text>", 0, 1, 40, None, None)
+    raise yaml.scanner.ScannerError(None, None, "some library's own words about depth", mark)
+
+
+@pytest.mark.parametrize("layer", ["libyaml as installed", "a library refusing first", "pure-Python loader"])
+def test_deep_nesting_reads_the_same_whichever_layer_refuses(monkeypatch: pytest.MonkeyPatch, layer: str) -> None:
+    import iop_rules.yamlpos as yamlpos
+    if layer == "a library refusing first":
+        monkeypatch.setattr(yamlpos.yaml, "parse", _refused_early)
+        monkeypatch.setattr(yamlpos.yaml, "compose", _refused_early)
+    elif layer == "pure-Python loader":
+        monkeypatch.setattr(yamlpos, "_Loader", yaml.SafeLoader)
+    text = "id: deep\nx: " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(IopError) as caught:
+        yamlpos.parse_yaml(text, "deep.yaml")
+    e = caught.value
+    assert (e.message, e.line, e.column) == (TOO_DEEP, 2, 4 + MAX_DEPTH)
+
+
+def test_a_quoted_bracket_is_not_nesting() -> None:
+    from iop_rules.yamlpos import parse_yaml
+    data, _ = parse_yaml("id: q\ntitle: '" + "[" * 100 + "'\n", "q.yaml")
+    assert data["title"] == "[" * 100
 
 
 def test_a_ruleset_reaching_for_python_is_refused(tmp_path: Path) -> None:

@@ -53,18 +53,28 @@ def _load_class(name: str) -> type[Backend]:
     module_name, _, class_name = _BACKENDS[name].partition(":")
     try:
         module = importlib.import_module(module_name)
-    except ImportError as exc:  # durable_rules missing, or not importable on Python 3.13+
-        raise EngineUnavailable(f"engine {name!r} is not available here ({exc})") from None
+    except ImportError:  # durable_rules missing, or not importable on Python 3.13+
+        hint = INSTALL_HINT.get(name)
+        raise EngineUnavailable(f"engine {name!r} is not installed here" + (f" ({hint})" if hint else "")) from None
     return getattr(module, class_name)
 
 
 _instances: dict[str, Backend] = {}
 
 
+#: How to get an engine that a plain `pip install iop-rules` leaves out.
+INSTALL_HINT = {"durable": "pip install 'iop-rules[durable]' (it compiles a C extension; Python 3.12 or older)"}
+
+
+def default_engine() -> str:
+    """durable, the named engine, where it is installed and imports; python everywhere else."""
+    return "durable" if _importable("durable") else "python"
+
+
 def get_backend(name: str | None = None) -> Backend:
-    """The named backend, or durable where it imports and python elsewhere."""
+    """The named backend, or the default one."""
     if name is None:
-        name = "durable" if _importable("durable") else "python"
+        name = default_engine()
     if name not in _BACKENDS:
         raise EngineUnavailable(f"unknown engine {name!r}, expected one of: {', '.join(_BACKENDS)}")
     if name not in _instances:
