@@ -190,7 +190,7 @@ def total(scores: dict[str, Score], names: Iterable[str] = PINNED) -> Score:
 def failing(loaded: Any) -> set[tuple[str, str]]:
     """The rules `check` fails (or cannot decide) on one agreement, with the python backend."""
     from iop_rules.engine import get_backend
-    from iop_rules.results import check_loaded
+    from iop_rules.runner import check_loaded
     from iop_rules.rulesets import load_rulesets
     report = check_loaded(loaded, _library(load_rulesets), get_backend("python"))
     return {(r.rule, r.verdict) for r in report.results if r.verdict in ("fail", "unknown")}

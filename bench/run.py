@@ -29,6 +29,7 @@ from iop_rules.facts import decision_date, derive_facts  # noqa: E402
 from iop_rules.loader import LoadedAgreement, _validate  # noqa: E402
 from iop_rules.render.json import agreement_dict  # noqa: E402
 from iop_rules.results import AgreementReport, build_results  # noqa: E402
+from iop_rules.summary import summarise  # noqa: E402
 from iop_rules.rulesets import load_rulesets  # noqa: E402
 from iop_rules.yamlpos import parse_yaml, read_text  # noqa: E402
 
@@ -90,7 +91,8 @@ def stages(files: list[Path], engine: str) -> dict[str, float]:
             t4 = time.perf_counter()
             results = build_results(loaded, selection, facts, firings, None)
             t5 = time.perf_counter()
-            json.dumps(agreement_dict(AgreementReport(a.id, str(f), selection.ids, {}, tuple(results)), "sv"))
+            json.dumps(agreement_dict(AgreementReport(a.id, str(f), selection.ids, {}, tuple(results),
+                                                      summarise(loaded, facts)), "sv"))
             t6 = time.perf_counter()
             handwritten.check(facts, selection.params)
             t7 = time.perf_counter()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "check": "runner", "RunReport": "runner",
+    "check": "runner", "Run": "runner", "check_loaded": "runner",
     "load_agreement": "loader", "LoadedAgreement": "loader",
     "load_rulesets": "rulesets", "RulesetLibrary": "rulesets",
     "AgreementReport": "results", "Result": "results",
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .loader import LoadedAgreement, load_agreement
     from .results import AgreementReport, Result
     from .rulesets import RulesetLibrary, load_rulesets
-    from .runner import RunReport, check
+    from .runner import Run, check, check_loaded
 
 
 def __getattr__(name: str) -> Any:

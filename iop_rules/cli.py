@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import os
 import sys
-import tempfile
 from typing import Sequence
 
 # This process is ours: pydantic's plugin discovery scans every installed distribution's entry
@@ -21,8 +20,11 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import __version__  # noqa: E402
 from .errors import IopError  # noqa: E402
+from .safeio import write_atomically  # noqa: E402
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+from .engine import BACKENDS  # noqa: E402 - the registries, which import nothing heavy
+from .render import FORMATS  # noqa: E402
+from .verdicts import FAIL_ON_LEVELS  # noqa: E402
 
 
 def _jobs(text: str) -> int:
@@ -55,46 +57,46 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _common_options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The options `check` and `audit` share, and the rules-library options every command shares."""
+    library = argparse.ArgumentParser(add_help=False)
+    library.add_argument("--rulesets-dir", metavar="DIR", help="load the rulesets in DIR instead of the shipped ones")
+    run = argparse.ArgumentParser(add_help=False, parents=[library])
+    run.add_argument("--format", choices=tuple(FORMATS), default="text", help="output format (default: text)")
+    run.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of messages (default: sv)")
+    run.add_argument("--fail-on", choices=FAIL_ON_LEVELS, default="error",
+                     help="lowest severity of a finding that makes the run exit 1 (default: error)")
+    run.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    run.add_argument("--engine", choices=tuple(BACKENDS), default=None,
+                     help="rule engine (default: durable where it is installed, else python)")
+    run.add_argument("--ruleset", metavar="ID", help="force this ruleset (and what it extends) instead of selecting")
+    run.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (YYYY-MM-DD or 'today')")
+    run.add_argument("--baseline", metavar="JSON",
+                     help="report only findings new since this earlier `--format json` output; the exit code counts only them")
+    run.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE, atomically (never a partial file)")
+    return library, run
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="iop-rules", description="Check IOP agreements against dated rulesets.")
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and the engine in use, then exit")
     sub = parser.add_subparsers(dest="command", required=True)
+    library, run = _common_options()
 
-    check = sub.add_parser("check", help="check agreement files or directories")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", default="text", help="text (default), json, sarif, junit, markdown, html, csv, ics")
-    check.add_argument("--lang", choices=("sv", "en"), default="sv")
-    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
-    check.add_argument("--engine", choices=("durable", "python"), default=None,
-                       help="rule engine (default: durable where it imports, else python)")
-    check.add_argument("--ruleset", metavar="ID", help="force this ruleset (and what it extends)")
-    check.add_argument("--rulesets-dir", metavar="DIR", help="load rulesets from DIR instead of the shipped ones")
-    check.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (or 'today')")
-    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check = sub.add_parser("check", parents=[run], help="check agreement files or directories")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="agreement files, or directories searched for *.yaml")
 
-    audit = sub.add_parser("audit", help="check every agreement under directories, as of a date")
-    audit.add_argument("paths", nargs="+", metavar="DIR")
-    audit.add_argument("--as-of", type=_as_of, metavar="DATE", help="deadlines as of DATE (or 'today')")
+    audit = sub.add_parser("audit", parents=[run], help="check every agreement under directories, as of a date")
+    audit.add_argument("paths", nargs="+", metavar="DIR", help="directories (or files) of agreements")
     audit.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, help="worker processes (default: cores)")
-    audit.add_argument("--format", default="text", help="text (default), json, csv, html, markdown, sarif, junit, ics")
-    audit.add_argument("--lang", choices=("sv", "en"), default="sv")
-    audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
-    audit.add_argument("--exit-zero", action="store_true")
-    audit.add_argument("--engine", choices=("durable", "python"), default=None)
-    audit.add_argument("--ruleset", metavar="ID")
-    audit.add_argument("--rulesets-dir", metavar="DIR")
-    audit.add_argument("--baseline", metavar="JSON", help="report only findings new since this earlier JSON output")
     audit.add_argument("--calendar", metavar="ICS", help="also write upcoming deadlines as an iCalendar file")
-    audit.add_argument("-o", "--output", metavar="FILE")
     audit.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                        help="progress bar on stderr (auto: only on a terminal, never in CI)")
 
-    test = sub.add_parser("test", help="run the rulesets' own examples")
+    test = sub.add_parser("test", parents=[library], help="run the rulesets' own examples")
     test.add_argument("rulesets", nargs="*", metavar="RULESET",
                       help="ruleset IDs, or ruleset files (loaded beside the shipped ones); default: all")
-    test.add_argument("--engine", choices=("durable", "python"), default=None)
-    test.add_argument("--rulesets-dir", metavar="DIR")
+    test.add_argument("--engine", choices=tuple(BACKENDS), default=None, help="rule engine (default as for check)")
 
     sub.add_parser("schema", help="print the agreement file JSON Schema")
 
@@ -109,13 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="document the rules: list, show ID, docs")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True)
-    rules_list = rules_sub.add_parser("list", help="a table of every rule")
-    rules_list.add_argument("--lang", choices=("sv", "en"), default="sv")
-    rules_show = rules_sub.add_parser("show", help="everything about one rule, with its examples")
-    rules_show.add_argument("rule_id", metavar="ID")
+    rules_list = rules_sub.add_parser("list", parents=[library], help="a table of every rule")
+    rules_list.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of titles (default: sv)")
+    rules_show = rules_sub.add_parser("show", parents=[library], help="everything about one rule, with its examples")
+    rules_show.add_argument("rule_id", metavar="ID", help="a rule ID, e.g. IOP-PERIOD-02")
     rules_sub.add_parser("docs", help="the Markdown page docs/rules.md")
-    for p in (rules_list, rules_show):
-        p.add_argument("--rulesets-dir", metavar="DIR")
     return parser
 
 
@@ -135,14 +135,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from pathlib import Path
     from .rulesets import load_rulesets
-    if getattr(args, "rulesets_dir", None):
-        files = sorted(Path(args.rulesets_dir).glob("*.yaml"))
-        if not files:
-            raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", args.rulesets_dir, 0, 0)
-        return load_rulesets(files)
-    return load_rulesets()
+    return load_rulesets(_ruleset_files(args) or None)
+
+
+def _ruleset_files(args: argparse.Namespace) -> list[str]:
+    from pathlib import Path
+    directory = getattr(args, "rulesets_dir", None)
+    if not directory:
+        return []
+    files = [str(f) for f in sorted(Path(directory).glob("*.yaml"))]
+    if not files:  # checking against nothing would pass everything
+        raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", directory, 0, 0)
+    return files
 
 
 def _engine(name: str | None):  # type: ignore[no-untyped-def]
@@ -154,91 +159,76 @@ def _engine(name: str | None):  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .render import FORMATS, get_outputter
     from .runner import check
-    if args.format not in FORMATS:
-        raise IopError(f"unknown format {args.format!r}, expected one of: {', '.join(FORMATS)}", "--format", 0, 0)
     library = _library(args)
     backend = _engine(args.engine)
     run = check(args.paths, backend.name, library, args.as_of, args.ruleset)
-    _emit(get_outputter(args.format, args.lang), run, args.output)
-    for e in run.errors:  # in every format: stdout stays machine-readable
-        print(e, file=sys.stderr)
-    if run.errors:
-        return 2
-    return 0 if args.exit_zero else _exit_code(run.agreements, args.fail_on)
-
-
-def _emit(outputter, run, output: str | None) -> None:  # type: ignore[no-untyped-def]
-    if output:
-        write_atomically(output, outputter.Output(run))
-    else:
-        outputter.write(run, sys.stdout)
-
-
-def _exit_code(reports, fail_on: str, baseline=None) -> int:  # type: ignore[no-untyped-def]
-    if fail_on == "never":
-        return 0
-    threshold = SEVERITY_RANK[fail_on]
-    for a in reports:
-        for r in a.results:
-            if r.verdict in ("fail", "unknown") and SEVERITY_RANK[r.severity] <= threshold:
-                if baseline is None or (a.id, r.rule) not in baseline.findings:
-                    return 1
-    return 0
+    return _finish(args, run)
 
 
 def _audit(args: argparse.Namespace) -> int:
     from pathlib import Path
-    from .audit import AuditOptions, Baseline, run_audit, validate_library
-    from .render import FORMATS, get_outputter
-    if args.format not in FORMATS:
-        raise IopError(f"unknown format {args.format!r}, expected one of: {', '.join(FORMATS)}", "--format", 0, 0)
+    from .audit import AuditOptions, run_audit, validate_library
     for p in args.paths:
         if not Path(p).exists():
             raise IopError("no such file or directory, expected a directory of agreements", p, 0, 0)
-    files = tuple(str(f) for f in sorted(Path(args.rulesets_dir).glob("*.yaml"))) if args.rulesets_dir else ()
-    options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, files)
+    options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, tuple(_ruleset_files(args)))
     validate_library(options)
-    baseline = Baseline.load(args.baseline) if args.baseline else None
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and not os.environ.get("CI"))
     run = run_audit(args.paths, options, sys.stderr if show else None)
-    run.baseline = baseline
-    reports = _Tee(run.agreements, args.fail_on, baseline)
-    run.agreements = reports
-    _emit(get_outputter(args.format, args.lang), run, args.output)
-    if args.calendar:
-        write_atomically(args.calendar, get_outputter("ics", args.lang).Output(run))
-    for e in run.errors:
+    return _finish(args, run)
+
+
+def _finish(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
+    """Baseline, render, and the exit code -- the same for every command and every format."""
+    from .render import get_outputter
+    from .verdicts import exit_code
+    if args.baseline:
+        from .baseline import Baseline
+        run.baseline = Baseline.load(args.baseline)
+        run.agreements = run.baseline.apply(run.agreements)
+    exit_on = _ExitWatch(run.agreements, args.fail_on)
+    run.agreements = exit_on
+    calendar = getattr(args, "calendar", None)
+    inputs = [*run.inputs, *_ruleset_files(args), *([args.baseline] if args.baseline else [])]
+    _emit(get_outputter(args.format, args.lang), run, args.output, [*inputs, *([calendar] if calendar else [])])
+    if calendar:  # the audit's portfolio already holds every deadline; the reports were read once
+        write_atomically(calendar, get_outputter("ics", args.lang).render(run), protect=inputs)
+    exit_on.drain()
+    for e in run.errors:  # in every format: stdout stays machine-readable
         print(e, file=sys.stderr)
-    if run.errors:
-        return 2
-    return 0 if args.exit_zero or not reports.failed else 1
+    return exit_code(exit_on.failing, args.fail_on, args.exit_zero, bool(run.errors))
 
 
-class _Tee:
-    """Passes reports through to the renderer once, noting whether any fails the run."""
+class _ExitWatch:
+    """Passes reports through to the renderer once, keeping the findings that fail the run.
 
-    def __init__(self, reports, fail_on: str, baseline) -> None:  # type: ignore[no-untyped-def]
-        self._reports, self._fail_on, self._baseline = reports, fail_on, baseline
-        self.failed = False
+    An audit streams its reports from a spool, so the exit code is decided as they pass, not
+    by reading them again; findings a baseline already had never fail the run.  A renderer that
+    reads no reports (a calendar from the portfolio) leaves them to `drain`.
+    """
+
+    def __init__(self, reports, fail_on: str) -> None:  # type: ignore[no-untyped-def]
+        self._reports, self._fail_on = iter(reports), fail_on
+        self.failing: list[object] = []
 
     def __iter__(self):  # type: ignore[no-untyped-def]
+        from .verdicts import fails_run
         for a in self._reports:
-            self.failed = self.failed or _exit_code([a], self._fail_on, self._baseline) == 1
+            if not self.failing:
+                self.failing.extend(r for r in a.results if r.baseline != "existing" and fails_run(r, self._fail_on))
             yield a
 
+    def drain(self) -> None:
+        for _ in self:
+            pass
 
-def write_atomically(path: str, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a partial report."""
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".iop-rules-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise IopError(f"cannot write the file ({exc.strerror}), expected a writable path", path, 0, 0) from None
+
+def _emit(outputter, run, output: str | None, protect: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if output:
+        write_atomically(output, outputter.render(run), protect=protect)
+    else:
+        outputter.write(run, sys.stdout)
 
 
 def _extract(args: argparse.Namespace) -> int:

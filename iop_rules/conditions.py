@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any, Iterable, Iterator, Union
 
 from .errors import DocPath, IopError
 from .facts import FACT_FIELDS
@@ -175,3 +175,33 @@ def literal(value: Any, kind: str, fail: Any) -> int | float | bool | str:
     if not ok:
         raise fail(f"{value!r} does not fit a {kind} field, expected a {kind}")
     return value
+
+
+def _leaves(conds: Iterable[Condition]) -> Iterator[Compare | Presence]:
+    for c in conds:
+        if isinstance(c, (Compare, Presence)):
+            yield c
+        elif isinstance(c, (AllOf, AnyOf)):
+            yield from _leaves(c.items)
+        elif isinstance(c, Not):
+            yield from _leaves([c.item])
+
+
+def _operands(leaf: Compare | Presence) -> tuple[object, ...]:
+    if not isinstance(leaf, Compare):
+        return ()
+    return leaf.operand if isinstance(leaf.operand, tuple) else (leaf.operand,)
+
+
+def fields_read(conds: Iterable[Condition]) -> set[str]:
+    """Every fact field the conditions read, on either side of a comparison."""
+    out: set[str] = set()
+    for leaf in _leaves(conds):
+        out.add(leaf.field)
+        out.update(o.field for o in _operands(leaf) if isinstance(o, FieldRef))
+    return out
+
+
+def params_read(conds: Iterable[Condition]) -> set[str]:
+    """Every parameter the conditions compare with."""
+    return {o.name for leaf in _leaves(conds) for o in _operands(leaf) if isinstance(o, ParamRef)}

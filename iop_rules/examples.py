@@ -14,7 +14,7 @@ from .engine import Backend
 from .errors import IopError
 from .loader import LoadedAgreement, pydantic_errors
 from .model import Agreement
-from .results import check_loaded
+from .runner import check_loaded
 from .rulesets import RulesetLibrary
 from .yamlpos import Positions
 

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from .conditions import Condition, ConditionParser
+from .conditions import Condition, ConditionParser, fields_read, params_read
 from .errors import DocPath, IopError
 from .facts import FACT_FIELDS
 from .loader import validate_document
@@ -112,6 +112,24 @@ class Rule:
     def id(self) -> str:
         return self.spec.id
 
+    @cached_property
+    def fields(self) -> tuple[str, ...]:
+        """The fact fields `where` and `expect` read: what a result shows, and names when missing."""
+        return tuple(sorted(fields_read(c for c in (self.expect, self.where) if c)))
+
+    @cached_property
+    def params(self) -> tuple[str, ...]:
+        """The parameters `expect` compares with, shown beside the values."""
+        return tuple(sorted(params_read([self.expect])))
+
+    @cached_property
+    def title(self) -> dict[str, str]:
+        return self.spec.title.model_dump()
+
+    @cached_property
+    def remediation(self) -> dict[str, str]:
+        return self.spec.remediation.model_dump()
+
 
 @dataclass(frozen=True)
 class Ruleset:
@@ -126,12 +144,6 @@ class Ruleset:
     def in_force_on(self, day: dt.date) -> bool:
         f = self.spec.in_force
         return f is None or (f.start <= day and (f.until is None or day <= f.until))
-
-
-def load_ruleset_file(path: str | Path, inherited_params: frozenset[str] = frozenset()) -> Ruleset:
-    """One ruleset file, fully checked.  `inherited_params` come from `extends`."""
-    data, positions = load_yaml_file(path)
-    return build_ruleset(data, positions, str(path), inherited_params)
 
 
 def build_ruleset(data: Any, positions: Positions, path: str, inherited_params: frozenset[str] = frozenset()) -> Ruleset:
@@ -175,9 +187,13 @@ def _check_placeholders(rs: RuleSpec, parser: ConditionParser, params: set[str],
 
 # ---- the shipped set, selection -------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Selection:
-    """The rulesets that apply to one agreement, their rules and parameters."""
+    """The rulesets that apply to one agreement, their rules and parameters.
+
+    Equal only to itself: what is derived from a selection (its merged rules, its compiled
+    program) is cached on it or by its identity, and dies with it.
+    """
 
     rulesets: tuple[Ruleset, ...]
 

@@ -188,12 +188,13 @@ def test_portfolio_html_renders_in_headless_chromium(tmp_path: Path) -> None:
 
 
 def test_overlaps_are_reported_as_clusters_not_pairs() -> None:
-    from iop_rules.audit import Portfolio
+    from iop_rules.portfolio import Portfolio
     from iop_rules.results import AgreementReport
+    from iop_rules.summary import AgreementSummary, PartyLine
 
     def report(i: int, start: str, end: str) -> AgreementReport:
-        summary = {"authority": "Lunds kommun", "body": "socialnämnden", "start": start, "end": end,
-                   "organisations": [{"name": "Föreningen", "org_number": "802496-6080"}], "cash_by_year": {}}
+        summary = AgreementSummary((PartyLine("Föreningen", "idea_based", "802496-6080"),), "Lunds kommun",
+                                   "socialnämnden", start, end, None, 0, {}, ())
         return AgreementReport(f"a{i}", f"a{i}.yaml", ("iop-core",), {}, (), summary)
 
     p = Portfolio(None)

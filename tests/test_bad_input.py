@@ -108,7 +108,7 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     path.write_text(GOOD, encoding="utf-8")
     run = run_cli("check", str(path), "--format", "pdf")
     assert run.code == 2
-    assert "unknown format 'pdf'" in run.err and "Traceback" not in run.err
+    assert "'pdf'" in run.err and "--format" in run.err and "Traceback" not in run.err
 
 
 @pytest.mark.parametrize("command", ["check", "audit"])

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 pytest.importorskip("durable", reason="durable_rules does not import on this Python")
 
 from iop_rules.engine.durable import DurableBackend, EngineError, definition_json  # noqa: E402
-from iop_rules.engine.ir import And, Branch, Cmp, Program, compile_selection  # noqa: E402
+from iop_rules.engine.ir import Conj, Branch, Check, Program, compile_selection  # noqa: E402
 from iop_rules.facts import Fact, derive_facts  # noqa: E402
 from iop_rules.loader import load_agreement  # noqa: E402
 from iop_rules.rulesets import load_rulesets  # noqa: E402
@@ -84,19 +84,19 @@ def test_firings_not_read_to_the_end_are_an_error_not_a_pass(monkeypatch: pytest
 def test_a_firing_names_its_fact_whatever_the_fact_says() -> None:
     """Firings are read off the engine's JSON messages by `seq`; text that looks like a key must not fool it."""
     tricky = 'x", "seq": 1, "y": "{\\"m\\":'
-    program = Program("tricky", (Branch("X-1", "fail", "party", Cmp("name", "eq", tricky)),))
+    program = Program("tricky", (Branch("X-1", "fail", "party", Check("name", "eq", tricky)),))
     facts = [Fact("party", "party:000", {"name": "plain"}), Fact("party", "party:001", {"name": tricky})]
     assert [f.fact_key for f in DurableBackend().evaluate(program, facts)] == ["party:001"]
 
 
 def test_reserved_field_names_are_refused() -> None:
-    program = Program("reserved", (Branch("X-1", "pass", "party", And(())),))
+    program = Program("reserved", (Branch("X-1", "pass", "party", Conj(())),))
     with pytest.raises(EngineError, match="reserved"):
         DurableBackend().evaluate(program, [Fact("party", "party:000", {"id": "kommun"})])
 
 
 def test_identical_facts_both_fire() -> None:
-    program = Program("dups", (Branch("X-1", "fail", "party", Cmp("name", "eq", "Kompis")),))
+    program = Program("dups", (Branch("X-1", "fail", "party", Check("name", "eq", "Kompis")),))
     same = {"name": "Kompis", "role": "idea_based"}
     fired = DurableBackend().evaluate(program, [Fact("party", "party:000", same), Fact("party", "party:001", dict(same))])
     assert [f.fact_key for f in fired] == ["party:000", "party:001"]
@@ -104,7 +104,7 @@ def test_identical_facts_both_fire() -> None:
 
 def test_absent_field_gives_unknown_not_a_silent_verdict() -> None:
     from iop_rules.engine import get_backend
-    from iop_rules.results import check_loaded
+    from iop_rules.runner import check_loaded
     data = {"id": "x", "period": {"start": "2019-01-01"}}  # no end: duration is unknown
     for engine in ("durable", "python"):
         by = {r.rule: r.verdict for r in check_loaded(loaded(data), LIBRARY, get_backend(engine), None, "lund-socialnamnd-2017").results}

@@ -20,9 +20,10 @@ from iop_rules.engine import available_engines, get_backend
 from iop_rules.engine.ir import compile_selection
 from iop_rules.facts import decision_date, derive_facts
 from iop_rules.render import get_outputter
-from iop_rules.results import SEVERITIES, VERDICTS, WAIVER_RULE, AgreementReport, check_loaded
+from iop_rules.results import WAIVER_RULE, AgreementReport
+from iop_rules.verdicts import SEVERITIES, VERDICTS
 from iop_rules.rulesets import load_rulesets
-from iop_rules.runner import RunReport
+from iop_rules.runner import Run, check_loaded
 from tests.conftest import ROOT
 from tests.strategies import EDGE_DAYS, agreements, loaded, periods, to_yaml, validated
 
@@ -41,7 +42,7 @@ def rows(report: AgreementReport) -> list[tuple[Any, ...]]:
 
 
 def as_json(report: AgreementReport, engine: str = "any") -> bytes:
-    return get_outputter("json").Output(RunReport(engine, [report])).encode("utf-8")
+    return get_outputter("json").render(Run(engine, [report])).encode("utf-8")
 
 
 def check(data: dict[str, Any], engine: str, as_of: dt.date | None = None, forced: str | None = None) -> AgreementReport:
@@ -91,9 +92,9 @@ def test_both_backends_fire_the_same_branches(data: dict[str, Any], as_of: dt.da
 @needs_durable
 def test_durable_reports_each_firing_once() -> None:
     """durable_rules runs an action once per `$or` alternative that holds; the backend reports the firing once."""
-    from iop_rules.engine.ir import Branch, Has, Or, Program
+    from iop_rules.engine.ir import Branch, Exists, Disj, Program
     from iop_rules.facts import Fact
-    program = Program("or-demo", (Branch("X-1", "unknown", "agreement", Or((Has("a", False), Has("b", False)))),))
+    program = Program("or-demo", (Branch("X-1", "unknown", "agreement", Disj((Exists("a", False), Exists("b", False)))),))
     facts = [Fact("agreement", "agreement", {"c": 1})]
     assert get_backend("durable").evaluate(program, facts) == get_backend("python").evaluate(program, facts)
 

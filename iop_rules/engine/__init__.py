@@ -4,7 +4,7 @@ A backend takes a compiled `Program` and one agreement's facts and says
 which branches fired.  `durable` runs durable_rules; `python` compiles
 the same program to closures and is both the fallback where
 durable_rules does not import and the oracle the tests compare it with.
-Adding a backend is one new module and one line in `_BACKENDS`.
+Adding a backend is one new module and one line in `BACKENDS`.
 """
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ import importlib
 from abc import ABC, abstractmethod
 from typing import NamedTuple, Sequence
 
-from ..facts import Fact
-from .ir import Program
+from typing import TYPE_CHECKING
 
-_BACKENDS = {"durable": "iop_rules.engine.durable:DurableBackend",
+if TYPE_CHECKING:  # the registry below is read by the CLI's parser; it must cost no import
+    from ..facts import Fact
+    from .ir import Program
+
+BACKENDS = {"durable": "iop_rules.engine.durable:DurableBackend",
              "python": "iop_rules.engine.python:PythonBackend"}
 
 
@@ -38,7 +41,7 @@ class EngineUnavailable(Exception):
 
 
 def available_engines() -> list[str]:
-    return [name for name in _BACKENDS if _importable(name)]
+    return [name for name in BACKENDS if _importable(name)]
 
 
 def _importable(name: str) -> bool:
@@ -50,7 +53,7 @@ def _importable(name: str) -> bool:
 
 
 def _load_class(name: str) -> type[Backend]:
-    module_name, _, class_name = _BACKENDS[name].partition(":")
+    module_name, _, class_name = BACKENDS[name].partition(":")
     try:
         module = importlib.import_module(module_name)
     except ImportError:  # durable_rules missing, or not importable on Python 3.13+
@@ -75,8 +78,8 @@ def get_backend(name: str | None = None) -> Backend:
     """The named backend, or the default one."""
     if name is None:
         name = default_engine()
-    if name not in _BACKENDS:
-        raise EngineUnavailable(f"unknown engine {name!r}, expected one of: {', '.join(_BACKENDS)}")
+    if name not in BACKENDS:
+        raise EngineUnavailable(f"unknown engine {name!r}, expected one of: {', '.join(BACKENDS)}")
     if name not in _instances:
         _instances[name] = _load_class(name)()
     return _instances[name]

@@ -40,7 +40,7 @@ import durable_rules_engine as engine  # ImportError on Python 3.13+: the factor
 from ..conditions import FieldRef
 from ..facts import Fact
 from . import Backend, Firing
-from .ir import And, Cmp, Cond, Has, Or, Program
+from .ir import Conj, Check, Cond, Exists, Disj, Program
 
 RESERVED = frozenset({"id", "sid", "seq", "type", "$s"})  # durable_rules' own keys, and the two we set
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
@@ -52,15 +52,15 @@ class EngineError(RuntimeError):
 
 def to_durable(cond: Cond) -> dict[str, Any]:
     """One IR condition as durable_rules' JSON expression."""
-    if isinstance(cond, Has):
+    if isinstance(cond, Exists):
         return {"$ex" if cond.present else "$nex": {cond.field: 1}}
-    if isinstance(cond, Cmp):
+    if isinstance(cond, Check):
         value = {"$m": cond.value.field} if isinstance(cond.value, FieldRef) else cond.value
         if cond.op == "eq":
             return {cond.field: value}
         return {_OPS[cond.op]: {cond.field: value}}
-    key = "$and" if isinstance(cond, And) else "$or"
-    assert isinstance(cond, (And, Or)) and cond.items, "constant conditions are folded before this point"
+    key = "$and" if isinstance(cond, Conj) else "$or"
+    assert isinstance(cond, (Conj, Disj)) and cond.items, "constant conditions are folded before this point"
     return {key: [to_durable(c) for c in cond.items]}
 
 
@@ -85,7 +85,7 @@ class DurableBackend(Backend):
         definition: dict[str, Any] = {}
         for i, branch in enumerate(program.branches):
             pattern: dict[str, Any] = {"type": branch.fact_type}
-            if branch.cond != And(()):
+            if branch.cond != Conj(()):
                 pattern = {"$and": [pattern, to_durable(branch.cond)]}
             definition[f"b{i}"] = {"all": [{"m": pattern}]}
         definition["done"] = {"all": [{"m": {"type": "$done"}}]}

@@ -21,6 +21,8 @@ each branch guards every compared field with a presence test first.
 """
 from __future__ import annotations
 
+import itertools
+import weakref
 from dataclasses import dataclass
 from typing import Union
 
@@ -29,36 +31,35 @@ from ..conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamR
 from ..rulesets import Rule, Selection
 
 Scalar = Union[int, float, bool, str]
-OUTCOMES = ("not_applicable", "unknown", "fail", "pass")
 _NEGATE = {"eq": "ne", "ne": "eq", "lt": "ge", "ge": "lt", "le": "gt", "gt": "le"}
 
 
 @dataclass(frozen=True)
-class Cmp:
+class Check:
     field: str
     op: str  # eq ne lt le gt ge
     value: Scalar | FieldRef
 
 
 @dataclass(frozen=True)
-class Has:
+class Exists:
     field: str
     present: bool
 
 
 @dataclass(frozen=True)
-class And:
+class Conj:
     items: tuple["Cond", ...]
 
 
 @dataclass(frozen=True)
-class Or:
+class Disj:
     items: tuple["Cond", ...]
 
 
-Cond = Union[Cmp, Has, And, Or]
-TRUE = And(())
-FALSE = Or(())
+Cond = Union[Check, Exists, Conj, Disj]
+TRUE = Conj(())
+FALSE = Disj(())
 
 
 @dataclass(frozen=True)
@@ -69,56 +70,51 @@ class Branch:
     cond: Cond
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Program:
-    """Everything one selection of rulesets compiles to; `key` names it."""
+    """Everything one selection of rulesets compiles to.
+
+    `key` is unique in the process (a serial, never a name built from ruleset ids: an edited
+    ruleset reloaded under the same id is another program), and a program is equal only to
+    itself, so a backend may cache what it builds from one by identity.
+    """
 
     key: str
     branches: tuple[Branch, ...]
 
 
-_programs: dict[tuple[int, ...], tuple[object, Program]] = {}
+_serials = itertools.count(1)
+_programs: "weakref.WeakKeyDictionary[Selection, Program]" = weakref.WeakKeyDictionary()
 
 
 def compile_selection(selection: Selection) -> Program:
-    """The program for a selection, compiled once per process.
-
-    Keyed by the identity of the ruleset objects; the entry keeps them
-    alive, so an id is never reused for a different ruleset.
-    """
-    key = tuple(id(rs) for rs in selection.rulesets)
-    if key not in _programs:
-        _programs[key] = (selection.rulesets, _compile(selection))
-    return _programs[key][1]
-
-
-def _compile(selection: Selection) -> Program:
-    params = selection.params
-    branches: list[Branch] = []
-    for rule in selection.rules:
-        branches.extend(lower_rule(rule, params))
-    return Program("+".join(selection.ids), tuple(branches))
+    """The program of a selection, compiled once; it lives and dies with the selection object."""
+    program = _programs.get(selection)
+    if program is None:
+        branches = tuple(b for rule in selection.rules for b in lower_rule(rule, selection.params))
+        program = _programs[selection] = Program(f"p{next(_serials)}", branches)
+    return program
 
 
 def lower_rule(rule: Rule, params: dict[str, int | float | None]) -> list[Branch]:
     lower = _Lowering(rule, params)
     applies = lower.nnf(rule.applies_if) if rule.applies_if else TRUE
     compared_a = _compared_fields(applies)
-    not_applies = simplify(Or((*(Has(f, False) for f in compared_a), lower.nnf(rule.applies_if, negate=True) if rule.applies_if else FALSE)))
+    not_applies = simplify(Disj((*(Exists(f, False) for f in compared_a), lower.nnf(rule.applies_if, negate=True) if rule.applies_if else FALSE)))
     out = [Branch(rule.id, "not_applicable", "agreement", not_applies)]
     if not_applies == TRUE:
         return out  # e.g. a parameter this selection leaves unset
     where = lower.nnf(rule.where) if rule.where else TRUE
-    selected = simplify(And((*(Has(f, True) for f in _compared_fields(where)), where)))
+    selected = simplify(Conj((*(Exists(f, True) for f in _compared_fields(where)), where)))
     expect_true = lower.nnf(rule.expect)
     expect_false = lower.nnf(rule.expect, negate=True)
     needed = sorted(_compared_fields(expect_true) | _compared_fields(expect_false))
-    all_there = tuple(Has(f, True) for f in needed)
+    all_there = tuple(Exists(f, True) for f in needed)
     if needed:
-        out.append(Branch(rule.id, "unknown", rule.spec.for_, simplify(And((selected, Or(tuple(Has(f, False) for f in needed)))))))
-    out.append(Branch(rule.id, "fail", rule.spec.for_, simplify(And((selected, *all_there, expect_false)))))
+        out.append(Branch(rule.id, "unknown", rule.spec.for_, simplify(Conj((selected, Disj(tuple(Exists(f, False) for f in needed)))))))
+    out.append(Branch(rule.id, "fail", rule.spec.for_, simplify(Conj((selected, *all_there, expect_false)))))
     if not passes_by_default(rule):
-        out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(And((selected, *all_there, expect_true)))))
+        out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(Conj((selected, *all_there, expect_true)))))
     return [b for b in out if b.cond != FALSE]
 
 
@@ -158,37 +154,37 @@ class _Lowering:
                 if lowered == absorbing:
                     return absorbing
                 items.append(lowered)
-            return simplify(And(tuple(items)) if conj else Or(tuple(items)))
+            return simplify(Conj(tuple(items)) if conj else Disj(tuple(items)))
         if isinstance(cond, Presence):
-            return Has(cond.field, cond.present != negate)
+            return Exists(cond.field, cond.present != negate)
         if isinstance(cond, ParamSet):
             is_set = self.params.get(cond.name) is not None
             return TRUE if (is_set == cond.present) != negate else FALSE
         assert isinstance(cond, Compare)
         if cond.op in ("in", "not_in"):
             positive = (cond.op == "in") != negate
-            leaves = tuple(Cmp(cond.field, "eq" if positive else "ne", self.value(v)) for v in cond.operand)  # type: ignore[union-attr]
-            return simplify(Or(leaves) if positive else And(leaves))
+            leaves = tuple(Check(cond.field, "eq" if positive else "ne", self.value(v)) for v in cond.operand)  # type: ignore[union-attr]
+            return simplify(Disj(leaves) if positive else Conj(leaves))
         op = _NEGATE[cond.op] if negate else cond.op
-        return Cmp(cond.field, op, self.value(cond.operand))
+        return Check(cond.field, op, self.value(cond.operand))
 
 
 def _compared_fields(cond: Cond) -> set[str]:
     """Fields whose absence would make a comparison meaningless."""
-    if isinstance(cond, Cmp):
+    if isinstance(cond, Check):
         refs = {cond.value.field} if isinstance(cond.value, FieldRef) else set()
         return {cond.field} | refs
-    if isinstance(cond, (And, Or)):
+    if isinstance(cond, (Conj, Disj)):
         return set().union(*(_compared_fields(c) for c in cond.items)) if cond.items else set()
     return set()
 
 
 def simplify(cond: Cond) -> Cond:
     """Flatten nested and/or, drop neutral constants, fold absorbing ones."""
-    if not isinstance(cond, (And, Or)):
+    if not isinstance(cond, (Conj, Disj)):
         return cond
     kind = type(cond)
-    neutral, absorbing = (TRUE, FALSE) if kind is And else (FALSE, TRUE)
+    neutral, absorbing = (TRUE, FALSE) if kind is Conj else (FALSE, TRUE)
     items: list[Cond] = []
     for item in (simplify(c) for c in cond.items):
         if item == absorbing:

@@ -6,32 +6,33 @@ backends disagree, this one is the specification.
 from __future__ import annotations
 
 import operator
+import weakref
 from typing import Callable, Mapping, Sequence
 
 from ..facts import Fact
 from ..conditions import FieldRef
 from . import Backend, Firing
-from .ir import And, Branch, Cmp, Cond, Has, Or, Program
+from .ir import Conj, Branch, Check, Cond, Exists, Disj, Program
 
-Test = Callable[[Mapping[str, object]], bool]
+Predicate = Callable[[Mapping[str, object]], bool]
 _OPS = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt,
         "le": operator.le, "gt": operator.gt, "ge": operator.ge}
 
 
-def compile_cond(cond: Cond) -> Test:
-    if isinstance(cond, Has):
+def compile_cond(cond: Cond) -> Predicate:
+    if isinstance(cond, Exists):
         name, want = cond.field, cond.present
         return lambda v: (name in v) == want
-    if isinstance(cond, Cmp):
+    if isinstance(cond, Check):
         return _compile_cmp(cond)
     parts = [compile_cond(c) for c in cond.items]
-    if isinstance(cond, And):
+    if isinstance(cond, Conj):
         return lambda v: all(p(v) for p in parts)
-    assert isinstance(cond, Or)
+    assert isinstance(cond, Disj)
     return lambda v: any(p(v) for p in parts)
 
 
-def _compile_cmp(cond: Cmp) -> Test:
+def _compile_cmp(cond: Check) -> Predicate:
     """Absent fields make a comparison false, as in durable_rules (the IR guards them anyway)."""
     fn, name, value = _OPS[cond.op], cond.field, cond.value
     if isinstance(value, FieldRef):
@@ -44,15 +45,18 @@ class PythonBackend(Backend):
     name = "python"
 
     def __init__(self) -> None:
-        self._compiled: dict[str, dict[str, list[tuple[Branch, Test]]]] = {}
+        # by the program's identity, dropped with it: a reloaded ruleset is another program
+        self._compiled: weakref.WeakKeyDictionary[Program, dict[str, list[tuple[Branch, Predicate]]]] = \
+            weakref.WeakKeyDictionary()
 
-    def _program(self, program: Program) -> dict[str, list[tuple[Branch, Test]]]:
-        if program.key not in self._compiled:
-            by_type: dict[str, list[tuple[Branch, Test]]] = {}
+    def _program(self, program: Program) -> dict[str, list[tuple[Branch, Predicate]]]:
+        compiled = self._compiled.get(program)
+        if compiled is None:
+            compiled = {}
             for b in program.branches:
-                by_type.setdefault(b.fact_type, []).append((b, compile_cond(b.cond)))
-            self._compiled[program.key] = by_type
-        return self._compiled[program.key]
+                compiled.setdefault(b.fact_type, []).append((b, compile_cond(b.cond)))
+            self._compiled[program] = compiled
+        return compiled
 
     def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
         by_type = self._program(program)

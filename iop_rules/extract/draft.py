@@ -279,11 +279,11 @@ def validated(d: dict[str, Any], f: Findings, path: str, where: Callable[[int], 
             parse_agreement(text, path)
             return text
         except IopError as exc:
-            where = exc.doc_path
-            if not where or where[0] == "id":
+            bad = exc.doc_path
+            if not bad or bad[0] == "id":
                 raise
-            _drop(d, where)
-            f.note(f"utelämnat, det gick inte att skriva som giltig fil: {'.'.join(map(str, where))} ({exc.message})")
+            _drop(d, bad)
+            f.note(f"utelämnat, det gick inte att skriva som giltig fil: {'.'.join(map(str, bad))} ({exc.message})")
     raise IopError("the draft could not be made valid, expected a simpler text", path, 0, 0)
 
 

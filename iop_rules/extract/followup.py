@@ -106,7 +106,7 @@ def extract_cadence(f: Findings) -> None:
                     f.add("cadence", (1, "year"), s, b.line)
                 continue
             count = parse_count(m.group("n"))
-            if not count or count.value is None:
+            if not count or not count.value:  # "0 gånger per år" is no cadence
                 continue
             per = "year" if m.group("year") else "half_year" if m.group("half") else "period"
             f.add("cadence", (count.value, per), s, b.line)

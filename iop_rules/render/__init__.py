@@ -1,17 +1,19 @@
-"""Renderers: one small interface, one module per format.
+"""Renderers: one small interface, one module per format, one registry.
 
-As in conftest's `output` package: an `Outputter` turns a run into text,
-and `get_outputter` maps a format name to its module.  Adding a format is
-one new module and one line in `FORMATS`; modules are imported only when
-asked for, so a pre-commit hook never pays for the HTML renderer.
+As in conftest's `output` package: an `Outputter` turns a run into text, and `get_outputter`
+maps a format name to its module.  Adding a format is one new module and one line in
+`FORMATS`; modules are imported only when asked for, so a pre-commit hook never pays for the
+HTML renderer.  Every renderer takes the same `Run` (a check's, or an audit's with its
+portfolio), whose baseline marks are already applied.
 """
 from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ..runner import RunReport
+if TYPE_CHECKING:  # the registry below is read by the CLI's parser; it must cost no import
+    from ..runner import Run
 
 FORMATS = {
     "text": "iop_rules.render.text:TextOutputter",
@@ -30,16 +32,17 @@ class Outputter(ABC):
         self.lang = lang
 
     @abstractmethod
-    def Output(self, run: RunReport) -> str:  # noqa: N802 - the name conftest gives it
+    def render(self, run: Run) -> str:
         """The whole run in this format."""
 
-    def write(self, run: RunReport, out: IO[str]) -> None:
+    def write(self, run: Run, out: IO[str]) -> None:
         """Write the run to `out`; formats that can stream override this."""
-        out.write(self.Output(run))
+        out.write(self.render(run))
 
 
 def get_outputter(fmt: str, lang: str = "sv") -> Outputter:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}, expected one of: {', '.join(FORMATS)}")
     module_name, _, class_name = FORMATS[fmt].partition(":")
-    return getattr(importlib.import_module(module_name), class_name)(lang)
+    outputter: Outputter = getattr(importlib.import_module(module_name), class_name)(lang)
+    return outputter

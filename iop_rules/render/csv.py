@@ -7,25 +7,21 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
-
+from ..runner import Run
+from ..verdicts import SHOWN
 from . import Outputter
 
 COLUMNS = ["agreement", "path", "rulesets", "rule", "verdict", "severity", "line", "message", "citation", "waived_by"]
-SHOWN = ("fail", "unknown", "waived")
 
 
 class CsvOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
-        baseline = getattr(run, "baseline", None)
         for a in run.agreements:
             for r in a.results:
-                if r.verdict not in SHOWN:
-                    continue
-                if baseline is not None and r.verdict != "waived" and not baseline.is_new(a.id, r.rule):
+                if r.verdict not in SHOWN or r.baseline == "existing":
                     continue
                 waived_by = f"{r.waiver['approved_by']} ({r.waiver['reference']})" if r.waiver else ""
                 writer.writerow([a.id, a.path, "+".join(a.rulesets), r.rule, r.verdict, r.severity, r.line,

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from ..results import Result
+from ..runner import Run
 from . import Outputter
 from .portfolio import portfolio_section, timeline_row
 from .review import LABELS, Review, arrange, waiver_note
@@ -88,16 +89,15 @@ def _folded(title: str, results: list[Result], lang: str) -> str:
 
 
 class HtmlOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         words = LABELS[self.lang]
         body = [f"<h1>{escape(words['title'])}</h1>"]
         rows = []
         for report in run.agreements:
             rows.append(timeline_row(report))
             body.append(self._agreement(arrange(report, self.lang)))
-        portfolio = getattr(run, "portfolio", None)
-        if portfolio is not None:  # an audit: the portfolio page comes first
-            body.insert(1, portfolio_section(portfolio.summary(), rows, self.lang))
+        if run.portfolio is not None:  # an audit: the portfolio page comes first
+            body.insert(1, portfolio_section(run.portfolio.summary(), rows, self.lang))
         if run.errors:
             items = "".join(f"<li><code>{escape(str(e))}</code></li>" for e in run.errors)
             body.append(f'<section class="errors"><h2>{escape(words["errors"])}</h2><ul>{items}</ul></section>')

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..portfolio import Portfolio
+from ..runner import Run
 from . import Outputter
 
 _KIND = {"sv": {"report": "Rapport", "review": "Översyn", "end": "Slut"},
@@ -33,13 +35,29 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def _open_deadlines(reports: Any, as_of: dt.date | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Undone deadlines of a check run: overdue ones (before `--as-of`) and the rest, by date."""
+    portfolio = Portfolio(as_of or dt.date.min)
+    for report in reports:
+        portfolio.add(report)
+    summary = portfolio.summary()
+    if as_of is None:  # no date to be late by: every open deadline is simply a date in the calendar
+        return [], sorted(summary["overdue"] + summary["upcoming"], key=lambda d: (d["date"], d["agreement"], d["kind"]))
+    return summary["overdue"], summary["upcoming"]
+
+
 class IcsOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
-        summary = run.portfolio.summary()
-        stamp = (summary["as_of"] or "1970-01-01").replace("-", "") + "T000000Z"
+    def render(self, run: Run) -> str:
+        if run.portfolio is not None:  # an audit has added them up already (and may have streamed its reports)
+            summary = run.portfolio.summary()
+            overdue, upcoming = summary["overdue"], summary["upcoming"]
+        else:
+            overdue, upcoming = _open_deadlines(run.agreements, run.as_of)
+        as_of = run.as_of.isoformat() if run.as_of else None
+        stamp = (as_of or "1970-01-01").replace("-", "") + "T000000Z"
         lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//iop-rules//deadlines//SV", "CALSCALE:GREGORIAN"]
-        for d in summary["overdue"] + summary["upcoming"]:
-            lines += self._event(d, stamp, overdue=d in summary["overdue"])
+        for d in overdue + upcoming:
+            lines += self._event(d, stamp, overdue=d in overdue)
         lines.append("END:VCALENDAR")
         return "".join(_fold(line) + "\r\n" for line in lines)
 

@@ -10,10 +10,10 @@ import json
 from typing import IO, Any
 
 from .. import __version__
-from ..results import AgreementReport, Result, counts
+from ..results import AgreementReport, Result
+from ..runner import Run
+from ..verdicts import Tally
 from . import Outputter
-
-FINDINGS = ("fail", "unknown")
 
 
 def result_dict(r: Result, lang: str) -> dict[str, Any]:
@@ -29,12 +29,12 @@ def result_dict(r: Result, lang: str) -> dict[str, Any]:
     return out
 
 
-def agreement_dict(a: AgreementReport, lang: str, baseline: Any = None) -> dict[str, Any]:
+def agreement_dict(a: AgreementReport, lang: str) -> dict[str, Any]:
     results = []
     for r in a.results:
         d = result_dict(r, lang)
-        if baseline is not None and r.verdict in FINDINGS:
-            d["baseline"] = "new" if baseline.is_new(a.id, r.rule) else "existing"
+        if r.baseline is not None:
+            d["baseline"] = r.baseline
         results.append(d)
     return {"id": a.id, "path": a.path, "rulesets": list(a.rulesets), "results": results}
 
@@ -48,26 +48,25 @@ def _indented(text: str, prefix: str = "    ") -> str:
 
 
 class JsonOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         buffer = io.StringIO()
         self.write(run, buffer)
         return buffer.getvalue()
 
-    def write(self, run: Any, out: IO[str]) -> None:
+    def write(self, run: Run, out: IO[str]) -> None:
         """Stream the document: the agreements are read once, in order."""
         out.write('{\n  "tool": ' + _dump({"name": "iop-rules", "version": __version__}).replace("\n", "\n  "))
         out.write(',\n  "engine": ' + _dump(run.engine) + ',\n  "agreements": [')
-        baseline = getattr(run, "baseline", None)
-        seen = []
-        for n, a in enumerate(run.agreements):
-            out.write(("," if n else "") + "\n" + _indented(_dump(agreement_dict(a, self.lang, baseline))))
-            if getattr(run, "portfolio", None) is None:
-                seen.append(a)
+        tally, n = Tally(), 0
+        for n, a in enumerate(run.agreements, 1):
+            out.write(("," if n > 1 else "") + "\n" + _indented(_dump(agreement_dict(a, self.lang))))
+            tally.add_all(a.results)
         out.write("\n  ],\n  \"errors\": " + _dump([e.to_dict() for e in run.errors]).replace("\n", "\n  "))
-        portfolio = getattr(run, "portfolio", None)
-        summary = portfolio.summary() if portfolio is not None else counts(seen) | {"errors": len(run.errors)}
+        summary = run.portfolio.summary() if run.portfolio is not None else {
+            "agreements": n, "verdicts": tally.verdicts, "failing_by_severity": tally.failing_by_severity,
+            "errors": len(run.errors)}
         out.write(",\n  \"summary\": " + _dump(summary).replace("\n", "\n  "))
-        if baseline is not None:
-            info = {"path": baseline.path, "resolved": baseline.resolved()}
+        if run.baseline is not None:
+            info = {"path": run.baseline.path, "resolved": run.baseline.resolved()}
             out.write(",\n  \"baseline\": " + _dump(info).replace("\n", "\n  "))
         out.write("\n}\n")

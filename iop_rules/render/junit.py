@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..results import AgreementReport, Result
+from ..runner import Run
+from ..verdicts import is_finding
 from . import Outputter
 
 SKIPPED = ("waived", "not_applicable")
@@ -22,11 +24,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def _xml(text: str) -> str:
     """XML 1.0 forbids most control characters; text pasted from PDFs carries them."""
     return _NOT_XML.sub("\ufffd", text)
-FAILED = ("fail", "unknown")
 
 
 def _suite(a: AgreementReport, lang: str) -> ET.Element:
-    failures = sum(r.verdict in FAILED for r in a.results)
+    failures = sum(is_finding(r.verdict) for r in a.results)
     skipped = sum(r.verdict in SKIPPED for r in a.results)
     suite = ET.Element("testsuite", {"name": _xml(a.id), "tests": str(len(a.results)), "failures": str(failures),
                                      "errors": "0", "skipped": str(skipped), "time": "0", "file": _xml(a.path)})
@@ -41,7 +42,7 @@ def _case(a: AgreementReport, r: Result, lang: str) -> ET.Element:
     # the name is the stable rule ID alone, so CI history survives a --lang change or a retitled rule
     case = ET.Element("testcase", {"classname": _xml(a.id), "name": r.rule, "time": "0",
                                    "file": _xml(r.path), "line": str(r.line)})
-    if r.verdict in FAILED:
+    if is_finding(r.verdict):
         failure = ET.SubElement(case, "failure", {"type": r.verdict, "message": _xml(r.message[lang])})
         failure.text = _xml(f"{r.severity}: {r.title[lang]}\n{r.path}:{r.line}: {r.message[lang]}\n{r.citation}\n{r.remediation[lang]}")
     elif r.verdict in SKIPPED:
@@ -62,7 +63,7 @@ def _errors_suite(errors: list[Any]) -> ET.Element:
 
 
 class JunitOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         root = ET.Element("testsuites", {"name": "iop-rules"})
         totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for a in run.agreements:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..results import Result
+from ..runner import Run
 from . import Outputter
 from .review import LABELS, Review, arrange, waiver_note
 
@@ -24,7 +25,7 @@ def _cell(text: str) -> str:
 
 
 class MarkdownOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         words = LABELS[self.lang]
         out = [f"# {words['title']}", ""]
         for report in run.agreements:

@@ -29,7 +29,7 @@ ROW, LEFT, WIDTH = 18, 190, 700
 def timeline_row(report: AgreementReport) -> dict[str, Any]:
     """The little a timeline needs from one agreement."""
     s = report.summary
-    return {"id": report.id, "start": s.get("start"), "end": s.get("end"), "deadlines": s.get("deadlines", [])}
+    return {"id": report.id, "start": s.start, "end": s.end, "deadlines": [d.as_dict() for d in s.deadlines]}
 
 
 def _x(day: str, lo: dt.date, span: int) -> float:

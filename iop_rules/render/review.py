@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..results import AgreementReport, Result, format_value
-
-SEVERITY_ORDER = ("error", "warning", "info")
-FINDING_VERDICTS = ("fail", "unknown")
+from ..messages import format_value
+from ..results import AgreementReport, Result
+from ..verdicts import SEVERITIES, is_finding
 
 LABELS = {
     "sv": {"title": "Granskning av IOP-överenskommelser", "parties": "Parter", "period": "Period",
@@ -49,14 +48,14 @@ class Review:
 def arrange(report: AgreementReport, lang: str) -> Review:
     words = LABELS[lang]
     s = report.summary
-    parties = "; ".join(f"{p['name']} ({words['roles'][p['role']]})" for p in s.get("parties", []))
-    period = f"{s.get('start') or '?'} – {s.get('end') or '?'}"
-    duration = f"{s['duration_months']} {words['months']}" if s.get("duration_months") is not None else "?"
+    parties = "; ".join(f"{p.name} ({words['roles'][p.role]})" for p in s.parties)
+    period = f"{s.start or '?'} – {s.end or '?'}"
+    duration = f"{s.duration_months} {words['months']}" if s.duration_months is not None else "?"
     header = [(words["parties"], parties or "?"), (words["period"], period), (words["duration"], duration),
-              (words["funding"], f"{format_value('amount', s.get('cash_total', 0), lang)} kr"),
+              (words["funding"], f"{format_value('amount', s.cash_total, lang)} kr"),
               (words["rulesets"], "; ".join(f"{rid} ({report.citations.get(rid, '')})" for rid in report.rulesets))]
-    findings = [(sev, [r for r in report.results if r.verdict in FINDING_VERDICTS and r.severity == sev])
-                for sev in SEVERITY_ORDER]
+    findings = [(sev, [r for r in report.results if is_finding(r.verdict) and r.severity == sev])
+                for sev in SEVERITIES]
     return Review(report, header, [(sev, rs) for sev, rs in findings if rs],
                   [r for r in report.results if r.verdict == "waived"],
                   [r for r in report.results if r.verdict == "pass"],

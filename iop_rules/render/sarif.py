@@ -15,6 +15,8 @@ from typing import Any
 
 from .. import __version__
 from ..results import Result
+from ..runner import Run
+from ..verdicts import is_finding
 from . import Outputter
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -32,7 +34,7 @@ def relative_uri(path: str) -> str:
 
 
 class SarifOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         seen: dict[str, Result] = {}
         results: list[dict[str, Any]] = []
         for a in run.agreements:
@@ -40,7 +42,7 @@ class SarifOutputter(Outputter):
                 # one descriptor per rule ID, whatever order the files came in: the most general ruleset's
                 if r.rule not in seen or (r.ruleset, r.citation) < (seen[r.rule].ruleset, seen[r.rule].citation):
                     seen[r.rule] = r
-                if r.verdict in ("fail", "unknown"):
+                if is_finding(r.verdict):
                     results.append(self._result(a.id, r))
         rules = {rule_id: self._rule(r) for rule_id, r in seen.items()}
         ordered = sorted(rules)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..results import VERDICTS, AgreementReport, Result
+from ..results import AgreementReport, Result
+from ..runner import Run
+from ..verdicts import SHOWN, Tally, display_order
 from . import Outputter
 from .review import waiver_note
 
@@ -25,34 +27,30 @@ _WORDS = {
            "upcoming": "Upcoming:", "resolved": "Resolved since {path}:", "duplicates": "The same id in several files:", "overlap": "Overlapping agreements:",
            "kinds": {"report": "report", "review": "review", "end": "end"}},
 }
-_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 class TextOutputter(Outputter):
-    def Output(self, run: Any) -> str:  # noqa: N802
+    def render(self, run: Run) -> str:
         w = _WORDS[self.lang]
         lines: list[str] = []
-        totals = {v: 0 for v in VERDICTS}
+        tally = Tally()
         n = 0
         for a in run.agreements:
             n += 1
-            for r in a.results:
-                totals[r.verdict] += 1
-            lines.extend(self._agreement(a, getattr(run, "baseline", None)))
-        portfolio = getattr(run, "portfolio", None)
-        if portfolio is not None:
-            lines.extend(self._portfolio(portfolio.summary(), getattr(run, "baseline", None)))
+            tally.add_all(a.results)
+            lines.extend(self._agreement(a))
+        if run.portfolio is not None:
+            lines.extend(self._portfolio(run.portfolio.summary(), run))
+        totals = tally.verdicts
         lines.append(w["summary"].format(n=n, fail=totals["fail"], unknown=totals["unknown"],
                                          waived=totals["waived"], passed=totals["pass"], errors=len(run.errors)))
         return "\n".join(lines) + "\n"
 
-    def _agreement(self, a: AgreementReport, baseline: Any) -> list[str]:
+    def _agreement(self, a: AgreementReport) -> list[str]:
         w = _WORDS[self.lang]
         out = [f"{a.path} ({a.id}) — {w['rulesets']}: {', '.join(a.rulesets)}"]
-        shown = [r for r in a.results if r.verdict in ("fail", "unknown", "waived")]
-        if baseline is not None:
-            shown = [r for r in shown if r.verdict == "waived" or baseline.is_new(a.id, r.rule)]
-        shown.sort(key=lambda r: (VERDICTS.index(r.verdict), _RANK[r.severity], r.rule))
+        shown = [r for r in a.results if r.verdict in SHOWN and r.baseline != "existing"]
+        shown.sort(key=lambda r: (*display_order(r), r.rule))
         out.extend(self._finding(r) for r in shown)
         passed = sum(r.verdict == "pass" for r in a.results)
         na = sum(r.verdict == "not_applicable" for r in a.results)
@@ -66,7 +64,7 @@ class TextOutputter(Outputter):
         return (f"  {r.path}:{r.line}: {w[r.verdict]} {w[r.severity]} {r.rule}: {r.message[self.lang]}"
                 f" [{r.citation}]{waiver}")
 
-    def _portfolio(self, s: dict[str, Any], baseline: Any) -> list[str]:
+    def _portfolio(self, s: dict[str, Any], run: Run) -> list[str]:
         w = _WORDS[self.lang]
         out: list[str] = []
         if s["as_of"]:
@@ -82,7 +80,7 @@ class TextOutputter(Outputter):
         if s["duplicate_ids"]:
             out.append(w["duplicates"])
             out.extend(f"  {d['id']}: {', '.join(d['paths'])}" for d in s["duplicate_ids"])
-        if baseline is not None:
-            out.append(w["resolved"].format(path=baseline.path))
-            out.extend(f"  {r['agreement']} {r['rule']}" for r in baseline.resolved())
+        if run.baseline is not None:
+            out.append(w["resolved"].format(path=run.baseline.path))
+            out.extend(f"  {r['agreement']} {r['rule']}" for r in run.baseline.resolved())
         return out + [""] if out else out

@@ -1,0 +1,1 @@
+"""`iop-rules review`: a reviewer's comments written into a copy of the agreement's Word file."""
