@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Union
 
 from .errors import DocPath, IopError
-from .facts import FACT_FIELDS
+from .fields import FACT_FIELDS
 from .months import to_days
 from .yamlpos import Positions
 
@@ -121,7 +121,7 @@ class ConditionParser:
         if name not in self.fields:
             close = difflib.get_close_matches(str(name), list(self.fields), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise self.error(at, f"unknown field {name!r} of fact type {self.fact_type!r}{hint}, expected a field listed in facts.FACT_FIELDS")
+            raise self.error(at, f"unknown field {name!r} of fact type {self.fact_type!r}{hint}, expected a field listed in docs/facts.md")
         return self.fields[name]
 
     def _leaf(self, data: dict[str, Any], at: DocPath) -> Condition:

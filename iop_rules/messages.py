@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from .errors import DocPath, format_doc_path
-from .facts import FACT_FIELDS, FIELD_LABELS, Fact
+from .facts import Fact
+from .fields import ELEMENTS, FACT_FIELDS, label
 from .loader import LoadedAgreement
 from .months import from_days
 from .rulesets import Rule
@@ -29,12 +30,24 @@ _PER = {"sv": {"half_year": "halvår", "year": "år", "period": "avtalsperioden"
                "participant": "participant", "placement": "placement"}}
 
 
-def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params: dict[str, Any]) -> dict[str, str]:
-    """The message in both languages, for the facts that decided the verdict."""
+_NONE = {"sv": "Kan inte avgöras: överenskommelsen anger inga {elements} som regeln gäller.",
+         "en": "Cannot be decided: the agreement states no {elements} the rule applies to."}
+
+
+def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params: dict[str, Any],
+            empty: bool = False) -> dict[str, str]:
+    """The message in both languages, for the facts that decided the verdict.
+
+    `empty`: the rule looks at elements (parties, funding …) and the agreement has none it applies to.
+    """
     spec = rule.spec
     out = {}
     for lang in LANGS:
-        if verdict == "not_applicable":
+        if empty and spec.none_message is not None:
+            out[lang] = getattr(spec.none_message, lang)
+        elif empty and verdict == "unknown":
+            out[lang] = _NONE[lang].format(elements=ELEMENTS[spec.for_][lang == "en"])
+        elif verdict == "not_applicable":
             out[lang] = NOT_APPLICABLE[lang]
         elif verdict == "unknown":
             out[lang] = _UNKNOWN[lang].format(missing=", ".join(missing_labels(rule, shown, lang)) or "-")
@@ -50,9 +63,9 @@ def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params
 
 def missing_labels(rule: Rule, shown: list[Fact], lang: str) -> list[str]:
     """What the agreement does not state that the rule reads, in words (the file's key in brackets)."""
-    missing = sorted({f for fact in shown for f in rule.fields if f not in fact.values and f in FACT_FIELDS[fact.type]})
-    labels = [FIELD_LABELS[f][lang == "en"] if f in FIELD_LABELS else f for f in missing]
-    return list(dict.fromkeys(labels))
+    missing = sorted({(fact.type, f) for fact in shown for f in rule.fields
+                      if f not in fact.values and f in FACT_FIELDS[fact.type]})
+    return list(dict.fromkeys(label(t, f, lang) for t, f in missing))
 
 
 def _fill(template: str, fact: Fact, agreement: Fact, params: dict[str, Any], lang: str) -> str:

@@ -37,6 +37,7 @@ class Result:
     waiver: dict[str, Any] | None = None
     rule_severity: str = ""  # the rule's own severity; `severity` may differ (missing_severity)
     baseline: str | None = None  # "new" or "existing" when the run compares with a baseline
+    lead: bool = False  # shown before the agreement's other findings (the rule's `lead`)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class _Decision:
     verdict: str
     severity: str
     shown: list[Fact]
+    empty: bool = False  # a rule over elements, and none it applies to: the verdict is the rule's `if_none`
 
 
 def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _Decision:
@@ -84,6 +86,8 @@ def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _De
     mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
     default = "pass" if passes_by_default(rule) else spec.if_none
     verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), default)
+    if not mapped and not passes_by_default(rule):
+        return _Decision(verdict, spec.severity, [agreement], empty=True)
     severity = spec.severity
     if verdict == "fail" and spec.missing_severity and "fail" not in per_fact.values():
         severity = spec.missing_severity  # only silent elements fail it: the milder severity the rule gives them
@@ -95,7 +99,7 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
             facts: dict[str, Fact], as_of: dt.date | None) -> Result:
     decided = _decide(rule, outcomes, facts)
     verdict, shown = decided.verdict, decided.shown
-    text = message(rule, verdict, shown, facts["agreement"], selection.params)
+    text = message(rule, verdict, shown, facts["agreement"], selection.params, decided.empty)
     waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
     if waiver:  # the message stays the rule's own; each format shows the approval from `waiver`
         verdict = "waived"
@@ -106,7 +110,7 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
         verdict=verdict, severity=decided.severity, rule_severity=rule.spec.severity, title=rule.title, message=text,
         citation=rule.spec.citation, remediation=rule.remediation,
         line=loaded.line_of(doc_path), evidence=evidence(rule, shown, selection.params),
-        source=quote_at(loaded, doc_path), waiver=waiver)
+        source=quote_at(loaded, doc_path), waiver=waiver, lead=rule.spec.lead)
 
 
 def _waiver(loaded: LoadedAgreement, rule_id: str, as_of: dt.date | None) -> dict[str, Any] | None:

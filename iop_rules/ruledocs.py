@@ -76,8 +76,15 @@ def rules_page(library: RulesetLibrary) -> str:
             out.append(f"- **Extends:** `{spec.extends}`")
         if spec.parameters:
             out += ["", "| parameter | value | reference |", "|---|---|---|"]
-            out += [f"| `{k}` | {'—' if p.value is None else p.value} | {p.reference} |"
+            out += [f"| `{k}` | {_value(p)} | {p.reference} |"
                     for k, p in sorted(spec.parameters.items())]
         out.append("")
         out += [rule_markdown(rule, library) for rule in sorted(rs.rules, key=lambda r: r.id)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _value(p: Any) -> str:
+    """A parameter's value, or its values by date (each with its own reference)."""
+    if p.values:
+        return "; ".join(f"{v.value} från {v.start.isoformat()} ({v.reference})" for v in p.values)
+    return "—" if p.value is None else str(p.value)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from .conditions import Condition, ConditionParser, fields_read, params_read
 from .errors import DocPath, IopError
-from .facts import FACT_FIELDS
+from .fields import FACT_FIELDS
 from .loader import validate_document
 from .yamlpos import Positions, load_yaml_file
 
@@ -48,10 +48,39 @@ class Text(_Strict):
     en: StrictStr
 
 
+class DatedValue(_Strict):
+    """A parameter's value in force from a date (openfisca-style), with its own legal source."""
+
+    start: dt.date = Field(alias="from")
+    value: int | float
+    reference: StrictStr
+
+
 class Parameter(_Strict):
-    value: int | float | None
+    """A value the rules compare with: one value, or values by date (`values`), each with its reference.
+
+    A dated parameter takes the value in force on the agreement's decision date; before its
+    first date, or with no decision date, it is unset (a rule then says what that means).
+    """
+
+    value: int | float | None = None
+    values: list[DatedValue] = Field(default_factory=list)
     reference: StrictStr = Field(description="The legal source of the value: document and paragraph.")
     description: StrictStr | None = None
+
+    def on(self, day: dt.date | None) -> int | float | None:
+        if not self.values:
+            return self.value
+        if day is None:
+            return None
+        in_force = [v for v in self.values if v.start <= day]
+        return max(in_force, key=lambda v: v.start).value if in_force else None
+
+    def period_key(self, day: dt.date | None) -> int:
+        """Which dated value applies: selections differ only by it."""
+        if not self.values or day is None:
+            return -1
+        return sum(v.start <= day for v in self.values)
 
 
 class InForce(_Strict):
@@ -78,9 +107,15 @@ class RuleSpec(_Strict):
     where: Any = None
     applies_if: Any = None
     expect: Any
+    unknown_if: Any = Field(default=None, description="When `expect` is false but this holds, the text does not "
+                                                      "decide the rule: `unknown` (e.g. a term known only in years).")
     missing: Literal["unknown", "fail", "pass"] = "unknown"
     missing_severity: Severity | None = None
-    if_none: Literal["pass", "fail", "not_applicable"] = "pass"
+    if_none: Literal["unknown", "fail", "not_applicable"] = Field(
+        default="unknown", description="The verdict when no element matches `where`: nothing to check is never a "
+                                       "pass; a rule that says emptiness is fine says why in `none_message`.")
+    none_message: Text | None = None
+    lead: bool = Field(default=False, description="Shown before every other finding of its agreement.")
     examples: list[Example] = Field(default_factory=list)
 
 
@@ -107,6 +142,7 @@ class Rule:
     where: Condition | None
     applies_if: Condition | None
     expect: Condition
+    unknown_if: Condition | None = None
 
     @property
     def id(self) -> str:
@@ -115,7 +151,7 @@ class Rule:
     @cached_property
     def fields(self) -> tuple[str, ...]:
         """The fact fields `where` and `expect` read: what a result shows, and names when missing."""
-        return tuple(sorted(fields_read(c for c in (self.expect, self.where) if c)))
+        return tuple(sorted(fields_read(c for c in (self.expect, self.where, self.unknown_if) if c)))
 
     @cached_property
     def params(self) -> tuple[str, ...]:
@@ -169,8 +205,9 @@ def _parse_rule(rs: RuleSpec, ruleset_id: str, path: str, positions: Positions, 
     where = on_element.parse(rs.where, (*at, "where")) if rs.where is not None else None
     applies = on_agreement.parse(rs.applies_if, (*at, "applies_if")) if rs.applies_if is not None else None
     expect = on_element.parse(rs.expect, (*at, "expect"))
+    unknown_if = on_element.parse(rs.unknown_if, (*at, "unknown_if")) if rs.unknown_if is not None else None
     _check_placeholders(rs, on_element, params, at)
-    return Rule(rs, ruleset_id, path, positions.of_value(at)[0], where, applies, expect)
+    return Rule(rs, ruleset_id, path, positions.of_value(at)[0], where, applies, expect, unknown_if)
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -196,6 +233,7 @@ class Selection:
     """
 
     rulesets: tuple[Ruleset, ...]
+    day: dt.date | None = None  # the decision date dated parameters are read on
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -205,7 +243,7 @@ class Selection:
     def params(self) -> dict[str, int | float | None]:
         merged: dict[str, int | float | None] = {}
         for rs in self.rulesets:  # most general first, so specific values win
-            merged.update({k: p.value for k, p in rs.spec.parameters.items()})
+            merged.update({k: p.on(self.day) for k, p in rs.spec.parameters.items()})
         return merged
 
     @cached_property
@@ -228,13 +266,14 @@ CORE_ID = "iop-core"
 @dataclass(frozen=True)
 class RulesetLibrary:
     by_id: dict[str, Ruleset]
-    _selections: dict[tuple[str, ...], Selection] = field(default_factory=dict, compare=False, repr=False)
+    _selections: dict[tuple[Any, ...], Selection] = field(default_factory=dict, compare=False, repr=False)
 
-    def _selection(self, chosen: tuple[Ruleset, ...]) -> Selection:
-        """One Selection per combination, so its merged rules and parameters are computed once."""
-        key = tuple(rs.id for rs in chosen)
+    def _selection(self, chosen: tuple[Ruleset, ...], day: dt.date | None) -> Selection:
+        """One Selection per combination and period of dated values, so each is compiled once."""
+        periods = tuple(p.period_key(day) for rs in chosen for p in rs.spec.parameters.values())
+        key = (tuple(rs.id for rs in chosen), periods)
         if key not in self._selections:
-            self._selections[key] = Selection(chosen)
+            self._selections[key] = Selection(chosen, day)
         return self._selections[key]
 
     def chain(self, ruleset_id: str) -> tuple[Ruleset, ...]:
@@ -252,7 +291,7 @@ class RulesetLibrary:
     def select(self, authority: str | None, body: str | None, day: dt.date | None, forced: str | None = None) -> Selection:
         """iop-core always; an authority ruleset when authority, body and date match."""
         if forced is not None:
-            return self._selection(self.chain(forced))
+            return self._selection(self.chain(forced), day)
         chosen: list[Ruleset] = []
         for rs in sorted(self.by_id.values(), key=lambda r: r.id):
             spec = rs.spec
@@ -262,7 +301,7 @@ class RulesetLibrary:
                 chosen.extend(r for r in self.chain(rs.id) if r not in chosen)
         if CORE_ID in self.by_id and self.by_id[CORE_ID] not in chosen:
             chosen.insert(0, self.by_id[CORE_ID])
-        return self._selection(tuple(chosen))
+        return self._selection(tuple(chosen), day)
 
 
 def _same(a: str, b: str) -> bool:

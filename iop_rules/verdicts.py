@@ -36,6 +36,9 @@ class Judged(Protocol):
     @property
     def severity(self) -> str: ...
 
+    @property
+    def lead(self) -> bool: ...
+
 
 def is_finding(verdict: str) -> bool:
     return verdict in FINDINGS
@@ -46,9 +49,10 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
 
 
-def display_order(result: Judged) -> tuple[int, int]:
-    """Findings before waivers before passes; within a verdict, the most severe first."""
-    return VERDICTS.index(result.verdict), severity_rank(result.severity)  # type: ignore[arg-type]
+def display_order(result: Judged) -> tuple[int, bool, int]:
+    """Findings before waivers before passes; within a verdict a lead rule first (IOP-LOU-01: the
+    procurement question is answered before any drafting defect), then the most severe."""
+    return VERDICTS.index(result.verdict), not result.lead, severity_rank(result.severity)  # type: ignore[arg-type]
 
 
 def fails_run(result: Judged, fail_on: str) -> bool:

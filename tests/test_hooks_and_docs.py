@@ -1,6 +1,7 @@
 """The pre-commit hook as another repository uses it, and the generated rule docs."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -69,3 +70,21 @@ def test_rules_list_and_show() -> None:
 def test_ruleset_hook_entry_runs_examples_of_the_given_file() -> None:
     run = run_cli("test", "rulesets/lund-socialnamnd-2020.yaml")
     assert run.code == 0 and run.out.strip().endswith("4 passed, 0 failed")
+
+
+def test_fact_catalogue_is_current() -> None:
+    committed = (ROOT / "docs" / "facts.md").read_text(encoding="utf-8")
+    assert committed == run_cli("rules", "facts").out, "regenerate: iop-rules rules facts > docs/facts.md"
+
+
+def test_every_field_the_facts_set_is_declared() -> None:
+    """Each fact field is declared once (fields.py): the code may set nothing the catalogue does not name."""
+    from iop_rules.facts import FACT_FIELDS, derive_facts
+    from iop_rules.loader import load_agreement
+    files = [*sorted((ROOT / "agreements").glob("*.yaml")), *sorted((ROOT / "tests" / "data" / "scenarios").glob("*/agreement.yaml"))]
+    seen: dict[str, set[str]] = {}
+    for f in files:
+        for fact in derive_facts(load_agreement(str(f)), dt.date(2022, 1, 1)):
+            seen.setdefault(fact.type, set()).update(fact.values)
+    for fact_type, names in seen.items():
+        assert names <= set(FACT_FIELDS[fact_type]), f"{fact_type}: undeclared {sorted(names - set(FACT_FIELDS[fact_type]))}"

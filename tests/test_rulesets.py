@@ -66,7 +66,7 @@ def test_cli_refuses_a_bad_ruleset_before_checking(tmp_path: Path) -> None:
     agreement.write_text("id: a\n", encoding="utf-8")
     run = run_cli("check", str(agreement), "--rulesets-dir", str(tmp_path), "--format", "json")
     assert run.code == 2 and run.out == ""
-    assert run.err.strip() == f"{tmp_path / 'broken.yaml'}:13:21: unknown field 'nope' of fact type 'agreement', expected a field listed in facts.FACT_FIELDS"
+    assert run.err.strip() == f"{tmp_path / 'broken.yaml'}:13:21: unknown field 'nope' of fact type 'agreement', expected a field listed in docs/facts.md"
 
 
 def test_shipped_rulesets_examples_pass(engine: str) -> None:

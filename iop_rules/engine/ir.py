@@ -1,23 +1,25 @@
 """The intermediate form both backends run.
 
-A rule becomes up to four *branches*, each a condition on one fact type
-that says which outcome the rule has for that fact:
+A rule's conditions are read in three-valued (Kleene) logic: a comparison on a field the
+agreement does not state is *unknown*, `all` is false as soon as one part is false and `any`
+true as soon as one part is true, so a rule is decided whenever what the text states decides
+it, and `unknown` only when the verdict truly depends on what is missing.
 
-- `not_applicable` on the agreement fact: `applies_if` is false (or one
-  of the fields it compares is absent);
-- `unknown` on each element fact that passes `where` but lacks a field
-  `expect` compares;
-- `fail` / `pass` on each such element with every compared field present,
-  as `expect` is false / true; a rule on the agreement fact itself has no
-  `pass` branch -- when nothing else fires, it passed (`passes_by_default`).
+A rule becomes up to four *branches*, each a condition on one fact type that says which
+outcome the rule has for that fact:
 
-Conditions are in negation normal form with parameters already
-substituted and constants folded.  That is what makes the two backends
-agree by construction on the hard cases: durable_rules has no general
-`not`, treats a missing field as making *every* comparison false (its
-`$neq` included), and its `none` patterns depend on assertion order.  We
-therefore never hand it a negation or a comparison on an absent field:
-each branch guards every compared field with a presence test first.
+- `not_applicable` on the agreement fact: `applies_if` is not (definitely) true;
+- `unknown` on each element fact that `where` selects, where `expect` is neither definitely
+  true nor definitely false -- or false while `unknown_if` holds (the text leaves it open);
+- `fail` / `pass` where `expect` is definitely false / true; a rule on the agreement fact
+  itself has no `pass` branch -- when nothing else fires, it passed (`passes_by_default`).
+
+Each branch is a negation-free condition with parameters substituted and constants folded:
+for every source condition we build "definitely true", "definitely false" and their
+complements directly, guarding each comparison with a presence test.  That is what makes the
+two backends agree by construction on the hard cases: durable_rules has no general `not`,
+treats a missing field as making *every* comparison false (its `$neq` included), and its
+`none` patterns depend on assertion order.
 """
 from __future__ import annotations
 
@@ -98,24 +100,28 @@ def compile_selection(selection: Selection) -> Program:
 
 def lower_rule(rule: Rule, params: dict[str, int | float | None]) -> list[Branch]:
     lower = _Lowering(rule, params)
-    applies = lower.nnf(rule.applies_if) if rule.applies_if else TRUE
-    compared_a = _compared_fields(applies)
-    not_applies = simplify(Disj((*(Exists(f, False) for f in compared_a), lower.nnf(rule.applies_if, negate=True) if rule.applies_if else FALSE)))
+    not_applies = lower.kleene(rule.applies_if, NOT_TRUE) if rule.applies_if else FALSE
     out = [Branch(rule.id, "not_applicable", "agreement", not_applies)]
     if not_applies == TRUE:
         return out  # e.g. a parameter this selection leaves unset
-    where = lower.nnf(rule.where) if rule.where else TRUE
-    selected = simplify(Conj((*(Exists(f, True) for f in _compared_fields(where)), where)))
-    expect_true = lower.nnf(rule.expect)
-    expect_false = lower.nnf(rule.expect, negate=True)
-    needed = sorted(_compared_fields(expect_true) | _compared_fields(expect_false))
-    all_there = tuple(Exists(f, True) for f in needed)
-    if needed:
-        out.append(Branch(rule.id, "unknown", rule.spec.for_, simplify(Conj((selected, Disj(tuple(Exists(f, False) for f in needed)))))))
-    out.append(Branch(rule.id, "fail", rule.spec.for_, simplify(Conj((selected, *all_there, expect_false)))))
+    selected = lower.kleene(rule.where, TRUE_) if rule.where else TRUE
+    expect = rule.expect
+    undecided = simplify(Conj((lower.kleene(expect, NOT_TRUE), lower.kleene(expect, NOT_FALSE))))
+    failing = lower.kleene(expect, FALSE_)
+    if rule.unknown_if is not None:
+        open_ = lower.kleene(rule.unknown_if, TRUE_)
+        undecided = simplify(Disj((undecided, simplify(Conj((failing, open_))))))
+        failing = simplify(Conj((failing, lower.kleene(rule.unknown_if, NOT_TRUE))))
+    out.append(Branch(rule.id, "unknown", rule.spec.for_, simplify(Conj((selected, undecided)))))
+    out.append(Branch(rule.id, "fail", rule.spec.for_, simplify(Conj((selected, failing)))))
     if not passes_by_default(rule):
-        out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(Conj((selected, *all_there, expect_true)))))
+        out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(Conj((selected, lower.kleene(expect, TRUE_))))))
     return [b for b in out if b.cond != FALSE]
+
+
+#: What a lowered condition asks of its source: definitely true, definitely false, or not so.
+TRUE_, FALSE_, NOT_TRUE, NOT_FALSE = "true", "false", "not_true", "not_false"
+_SWAP = {TRUE_: FALSE_, FALSE_: TRUE_, NOT_TRUE: NOT_FALSE, NOT_FALSE: NOT_TRUE}
 
 
 def passes_by_default(rule: Rule) -> bool:
@@ -142,41 +148,42 @@ class _Lowering:
             return found
         return operand  # type: ignore[return-value]
 
-    def nnf(self, cond: Condition, negate: bool = False) -> Cond:
+    def kleene(self, cond: Condition, want: str) -> Cond:
+        """The condition under which `cond` is definitely true / false / not true / not false."""
         if isinstance(cond, Not):
-            return self.nnf(cond.item, not negate)
+            return self.kleene(cond.item, _SWAP[want])
         if isinstance(cond, (AllOf, AnyOf)):
-            conj = isinstance(cond, AllOf) != negate
-            absorbing = FALSE if conj else TRUE
-            items: list[Cond] = []
-            for c in cond.items:  # stop at a constant that decides it: later items may name unset parameters
-                lowered = self.nnf(c, negate)
-                if lowered == absorbing:
-                    return absorbing
-                items.append(lowered)
-            return simplify(Conj(tuple(items)) if conj else Disj(tuple(items)))
-        if isinstance(cond, Presence):
-            return Exists(cond.field, cond.present != negate)
+            # all: true iff every part is; false iff one is. any: the dual. The complements swap and/or.
+            conjunctive = isinstance(cond, AllOf) == (want in (TRUE_, NOT_FALSE))
+            return self._combine(cond.items, want, conjunctive)
+        if isinstance(cond, Presence):  # presence is always known
+            holds = cond.present if want in (TRUE_, NOT_FALSE) else not cond.present
+            return Exists(cond.field, holds)
         if isinstance(cond, ParamSet):
-            is_set = self.params.get(cond.name) is not None
-            return TRUE if (is_set == cond.present) != negate else FALSE
+            holds = (self.params.get(cond.name) is not None) == cond.present
+            return TRUE if holds == (want in (TRUE_, NOT_FALSE)) else FALSE
         assert isinstance(cond, Compare)
         if cond.op in ("in", "not_in"):
-            positive = (cond.op == "in") != negate
-            leaves = tuple(Check(cond.field, "eq" if positive else "ne", self.value(v)) for v in cond.operand)  # type: ignore[union-attr]
-            return simplify(Disj(leaves) if positive else Conj(leaves))
-        op = _NEGATE[cond.op] if negate else cond.op
-        return Check(cond.field, op, self.value(cond.operand))
+            op = "eq" if cond.op == "in" else "ne"
+            leaves = tuple(Compare(cond.field, op, v) for v in cond.operand)  # type: ignore[union-attr]
+            return self.kleene(AnyOf(leaves) if cond.op == "in" else AllOf(leaves), want)
+        value = self.value(cond.operand)
+        fields = (cond.field, *((value.field,) if isinstance(value, FieldRef) else ()))
+        op = cond.op if want in (TRUE_, NOT_FALSE) else _NEGATE[cond.op]
+        check = Check(cond.field, op, value)
+        if want in (TRUE_, FALSE_):  # every field there, and the comparison holds
+            return simplify(Conj((*(Exists(f, True) for f in fields), check)))
+        return simplify(Disj((*(Exists(f, False) for f in fields), check)))  # a field missing, or it holds
 
-
-def _compared_fields(cond: Cond) -> set[str]:
-    """Fields whose absence would make a comparison meaningless."""
-    if isinstance(cond, Check):
-        refs = {cond.value.field} if isinstance(cond.value, FieldRef) else set()
-        return {cond.field} | refs
-    if isinstance(cond, (Conj, Disj)):
-        return set().union(*(_compared_fields(c) for c in cond.items)) if cond.items else set()
-    return set()
+    def _combine(self, items: tuple[Condition, ...], want: str, conjunctive: bool) -> Cond:
+        absorbing = FALSE if conjunctive else TRUE
+        parts: list[Cond] = []
+        for c in items:  # stop at a constant that decides it: later items may name unset parameters
+            lowered = self.kleene(c, want)
+            if lowered == absorbing:
+                return absorbing
+            parts.append(lowered)
+        return simplify(Conj(tuple(parts)) if conjunctive else Disj(tuple(parts)))
 
 
 def simplify(cond: Cond) -> Cond:
@@ -185,16 +192,14 @@ def simplify(cond: Cond) -> Cond:
         return cond
     kind = type(cond)
     neutral, absorbing = (TRUE, FALSE) if kind is Conj else (FALSE, TRUE)
-    items: list[Cond] = []
+    items: dict[Cond, None] = {}  # ordered and de-duplicated in one pass (an `in:` list can be long)
     for item in (simplify(c) for c in cond.items):
         if item == absorbing:
             return absorbing
         if item == neutral:
             continue
-        if type(item) is kind:
-            items.extend(i for i in item.items if i not in items)  # type: ignore[union-attr]
-        elif item not in items:
-            items.append(item)
+        for part in (item.items if type(item) is kind else (item,)):  # type: ignore[union-attr]
+            items[part] = None
     if len(items) == 1:
-        return items[0]
+        return next(iter(items))
     return kind(tuple(items))
