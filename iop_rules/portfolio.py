@@ -58,11 +58,12 @@ class Portfolio:
 
     def _organisations(self, report: AgreementReport, authority: str) -> None:
         s = report.summary
+        for who, years in (s.cash_by_recipient or {}).items():  # each amount once, to whom it goes
+            per_year = self.cash_per_organisation.setdefault(who, {})
+            for year, amount in years.items():
+                per_year[year] = per_year.get(year, 0) + amount
         for org in s.organisations:
             key = org.org_number or org.name.casefold()
-            per_year = self.cash_per_organisation.setdefault(org.name, {})
-            for year, amount in s.cash_by_year.items():
-                per_year[year] = per_year.get(year, 0) + amount
             if s.start and s.end:  # a tuple, not a dict: one per agreement, kept to the end
                 self._engagements.append((key, authority, s.body or "", s.start, report.id, s.end, org.name))
 

@@ -9,8 +9,11 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .facts import Fact
+from .facts import Fact, term
 from .loader import LoadedAgreement
+from .messages import format_value
+from .model import SERVICE_UNITS, Funding
+from .money import Parties, paying_side
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,30 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class CashLine:
+    """One public cash amount with its unit, as the agreement states it (never summed across units)."""
+
+    amount: int
+    per: str
+    cap: bool
+    approximate: bool
+
+    def text(self, lang: str) -> str:
+        """`högst 4 000 000 kr per år`, `cirka 18 000 000 kr`, `1 150 kr per dygn (pris per enhet)`."""
+        words = _CASH_WORDS[lang]
+        value = f"{format_value('amount', self.amount, lang)} kr"
+        prefix = words["cap"] if self.cap else words["approximate"] if self.approximate else ""
+        unit = "" if self.per == "period" else f" {words['per']} {format_value('per', self.per, lang)}"
+        rate = f" ({words['rate']})" if self.per in SERVICE_UNITS else ""
+        return f"{prefix}{value}{unit}{rate}"
+
+
+_CASH_WORDS = {"sv": {"cap": "högst ", "approximate": "cirka ", "per": "per", "rate": "pris per enhet", "none": "anges inte"},
+               "en": {"cap": "at most ", "approximate": "about ", "per": "per", "rate": "a price per unit",
+                      "none": "not stated"}}
+
+
+@dataclass(frozen=True)
 class AgreementSummary:
     parties: tuple[PartyLine, ...]
     authority: str | None
@@ -41,21 +68,43 @@ class AgreementSummary:
     start: str | None
     end: str | None
     duration_months: int | None
-    cash_total: int
+    cash: tuple[CashLine, ...]
     cash_by_year: dict[str, int]
     deadlines: tuple[Deadline, ...]
+    #: cash per year by whom it is counted for: the stated recipient, else the one idea-based party, else
+    #: the idea-based parties jointly ("A + B") -- so a grant shared by two organisations is never counted twice
+    cash_by_recipient: dict[str, dict[str, int]] | None = None
 
     @property
     def organisations(self) -> tuple[PartyLine, ...]:
-        """The idea-based parties: whom a portfolio adds cash up for."""
+        """The idea-based parties: whose agreements a portfolio lists and checks for overlaps."""
         return tuple(p for p in self.parties if p.role == "idea_based")
+
+    def cash_text(self, lang: str) -> str:
+        """Public cash in words, each amount with its own unit: exact sums of one unit added, nothing else."""
+        if not self.cash:
+            return _CASH_WORDS[lang]["none"]
+        return "; ".join(_merged(self.cash, lang))
+
+
+def _merged(lines: tuple[CashLine, ...], lang: str) -> list[str]:
+    """Exact amounts of the same unit are one sum; a ceiling, an approximation or a rate stands alone."""
+    sums: dict[str, int] = {}
+    out: list[str] = []
+    for line in lines:
+        if line.cap or line.approximate or line.per in SERVICE_UNITS:
+            out.append(line.text(lang))
+        else:
+            sums[line.per] = sums.get(line.per, 0) + line.amount
+    return [CashLine(total, per, False, False).text(lang) for per, total in sums.items()] + out
 
 
 def summarise(loaded: LoadedAgreement, facts: list[Fact]) -> AgreementSummary:
     a = loaded.agreement
     duration = facts[0].values.get("duration_months")
-    start = a.period.start if a.period else None
-    end = a.period.end if a.period else None
+    start, end = term(a)
+    parties = Parties(a.parties)
+    public_cash = [f for f in a.funding if f.kind == "cash" and f.amount is not None and paying_side(parties, f) == "public"]
     return AgreementSummary(
         parties=tuple(PartyLine(p.name, p.role, p.org_number) for p in a.parties),
         authority=a.decision.authority if a.decision else None,
@@ -63,10 +112,24 @@ def summarise(loaded: LoadedAgreement, facts: list[Fact]) -> AgreementSummary:
         start=start.isoformat() if start else None,
         end=end.isoformat() if end else None,
         duration_months=duration if isinstance(duration, int) else None,
-        cash_total=sum(f.amount or 0 for f in a.funding if f.kind == "cash"),
-        cash_by_year=cash_by_year(loaded),
+        cash=tuple(CashLine(f.amount, f.per, bool(f.cap), bool(f.approximate)) for f in public_cash if f.amount is not None),
+        cash_by_year=cash_by_year(loaded, public_cash),
         deadlines=_deadlines(loaded),
+        cash_by_recipient=_by_recipient(loaded, parties, public_cash),
     )
+
+
+def _by_recipient(loaded: LoadedAgreement, parties: Parties, cash: list[Funding]) -> dict[str, dict[str, int]]:
+    ideas = [p.name for p in loaded.agreement.parties if p.role == "idea_based"]
+    default = " + ".join(ideas) if ideas else None
+    groups: dict[str, list[Funding]] = {}
+    for f in cash:
+        found = parties.find(f.recipient) if f.recipient else None
+        who = found.name if found else f.recipient or default
+        if who:
+            groups.setdefault(who, []).append(f)
+    out = {who: cash_by_year(loaded, entries) for who, entries in sorted(groups.items())}
+    return {who: years for who, years in out.items() if years}
 
 
 def _deadlines(loaded: LoadedAgreement) -> tuple[Deadline, ...]:
@@ -83,26 +146,37 @@ def _deadlines(loaded: LoadedAgreement) -> tuple[Deadline, ...]:
     return tuple(sorted(out, key=lambda d: (d.date, d.kind)))
 
 
-def cash_by_year(loaded: LoadedAgreement) -> dict[str, int]:
-    """Cash per calendar year: yearly amounts prorated by month, period amounts spread evenly."""
+def cash_by_year(loaded: LoadedAgreement, cash: list[Funding]) -> dict[str, int]:
+    """Exact public cash per calendar year, where the agreement decides it.
+
+    An amount for the period is spread over its months; an amount per year counts in each
+    calendar year it covers whole and is never pro-rated over a part year (what is paid for a
+    part year is what IOP-FIN-04 says cannot be read off); a ceiling, an approximation and a
+    price per unit are not sums and are left out.
+    """
     a = loaded.agreement
     totals: dict[str, float] = {}
-    for f in a.funding:
-        period = f.covers or a.period
-        if f.kind != "cash" or not f.amount or period is None or not period.start or not period.end:
+    for f in cash:
+        start, end = (f.covers.start, f.covers.end) if f.covers else term(a)
+        if f.amount is None or f.cap or f.approximate or not start or not end or end < start:
             continue
-        months = _months_by_year(period.start, period.end)
-        n = sum(months.values())
-        for year, m in months.items():
-            share = f.amount * m / 12 if f.per == "year" else f.amount * m / n if f.per == "period" else 0
-            totals[year] = totals.get(year, 0) + share
+        months = _months_by_year(start, end)
+        if f.per == "period":
+            n = sum(months.values())
+            for year, m in months.items():
+                totals[year] = totals.get(year, 0) + f.amount * m / n
+        elif f.per == "year":
+            for year, m in months.items():
+                if m == 12:
+                    totals[year] = totals.get(year, 0) + f.amount
     return {year: round(total) for year, total in sorted(totals.items())}
 
 
 def _months_by_year(start: dt.date, end: dt.date) -> dict[str, int]:
-    out: dict[str, int] = {}
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        out[str(year)] = out.get(str(year), 0) + 1
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    """Months of each calendar year from start to end, by arithmetic (a long period costs nothing)."""
+    if start.year == end.year:
+        return {str(start.year): end.month - start.month + 1}
+    out = {str(start.year): 13 - start.month}
+    out.update({str(y): 12 for y in range(start.year + 1, end.year)})
+    out[str(end.year)] = end.month
     return out

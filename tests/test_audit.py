@@ -195,7 +195,7 @@ def test_overlaps_are_reported_as_clusters_not_pairs() -> None:
 
     def report(i: int, start: str, end: str) -> AgreementReport:
         summary = AgreementSummary((PartyLine("Föreningen", "idea_based", "802496-6080"),), "Lunds kommun",
-                                   "socialnämnden", start, end, None, 0, {}, ())
+                                   "socialnämnden", start, end, None, (), {}, ())
         return AgreementReport(f"a{i}", f"a{i}.yaml", ("iop-core",), {}, (), summary)
 
     p = Portfolio(None)

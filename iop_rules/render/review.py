@@ -1,17 +1,25 @@
 """What a reviewer's report says, independent of how it is drawn.
 
 The HTML and Markdown reports show the same things in the same order;
-this module decides what (the header facts, the findings grouped by
-severity, what is folded away), and each format module only decides how.
+this module decides what (the report's colophon for the diarium, the header facts, the findings
+grouped by severity, what is folded away, the summary row of each agreement), and each format
+module only decides how.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..messages import format_value
 from ..results import AgreementReport, Result
-from ..verdicts import SEVERITIES, is_finding
+from ..verdicts import SEVERITIES, display_order, is_finding
+
+#: The rule whose failure changes what the whole agreement is: a public contract to be procured.
+PUBLIC_CONTRACT_RULE = "IOP-LOU-01"
 
 LABELS = {
     "sv": {"title": "Granskning av IOP-överenskommelser", "parties": "Parter", "period": "Period",
@@ -21,7 +29,17 @@ LABELS = {
            "quote": "Överenskommelsens text", "line": "rad", "passed": "Uppfyllda regler",
            "not_applicable": "Ej tillämpliga regler", "waived": "Beviljade undantag", "approved": "Beviljat av",
            "none": "Inga avvikelser.", "unknown": "kan inte avgöras", "errors": "Filer som inte kunde läsas",
-           "roles": {"public": "offentlig part", "idea_based": "idéburen part", "funder": "finansiär"}},
+           "roles": {"public": "offentlig part", "idea_based": "idéburen part", "funder": "finansiär"},
+           "document_title": "Titel", "document": "Handling", "authority": "Beslutande", "decision": "Beslut",
+           "reference": "diarienummer", "decision_date": "beslutsdatum", "document_date": "Handlingens datum",
+           "verdict": "Bedömning", "kinds": {"agreement": "Överenskommelse", "decision_memo": "Tjänsteutlåtande"},
+           "statuses": {"draft": "utkast", "signed": "undertecknad"},
+           "report_date": "Rapportens datum", "as_of": "Bedömt per", "tool": "Verktyg",
+           "no_as_of": "ej angivet: tidsfrister (IOP-LIFE) bedöms inte",
+           "in_force": "gäller från", "no_date": "utan datum", "engine": "motor",
+           "overview": "Sammanställning", "agreement": "Överenskommelse", "error_rules": "Regler på felnivå",
+           "counts": {"error": "Fel", "warning": "Varningar", "info": "Information", "unknown": "Okända"},
+           "fields": "fält i filen", "fix": "Föreslagen lydelse", "fix_source": "källa"},
     "en": {"title": "Review of IOP agreements", "parties": "Parties", "period": "Period",
            "duration": "Duration", "months": "months", "funding": "Cash funding", "rulesets": "Rulesets",
            "findings": "Findings", "error": "Errors", "warning": "Warnings", "info": "Information",
@@ -29,8 +47,83 @@ LABELS = {
            "quote": "The agreement says", "line": "line", "passed": "Rules passed",
            "not_applicable": "Rules not applicable", "waived": "Approved waivers", "approved": "Approved by",
            "none": "No findings.", "unknown": "cannot be decided", "errors": "Files that could not be read",
-           "roles": {"public": "public party", "idea_based": "idea-based party", "funder": "funder"}},
+           "roles": {"public": "public party", "idea_based": "idea-based party", "funder": "funder"},
+           "document_title": "Title", "document": "Document", "authority": "Deciding authority", "decision": "Decision",
+           "reference": "reference", "decision_date": "decision date", "document_date": "Document date",
+           "verdict": "Assessment", "kinds": {"agreement": "Agreement", "decision_memo": "Decision memo"},
+           "statuses": {"draft": "draft", "signed": "signed"},
+           "report_date": "Report date", "as_of": "Assessed as of", "tool": "Tool",
+           "no_as_of": "not given: deadlines (IOP-LIFE) are not assessed",
+           "in_force": "in force from", "no_date": "undated", "engine": "engine",
+           "overview": "Summary", "agreement": "Agreement", "error_rules": "Error-level rules",
+           "counts": {"error": "Errors", "warning": "Warnings", "info": "Information", "unknown": "Unknown"},
+           "fields": "fields in the file", "fix": "Proposed wording", "fix_source": "source"},
 }
+
+#: A verdict and a severity in words a lawyer reads ("Underkänd — fel"), and the one-line verdict's counts.
+VERDICT_WORDS = {
+    "sv": {"fail": "Underkänd", "unknown": "Kan inte avgöras", "waived": "Undantag beviljat", "pass": "Uppfylld",
+           "not_applicable": "Ej tillämplig", "error": "fel", "warning": "varning", "info": "upplysning",
+           "counts": {"error": ("fel", "fel"), "warning": ("varning", "varningar"),
+                      "info": ("upplysning", "upplysningar"), "unknown": ("okänd", "okända")},
+           "none": "Inga avvikelser", "public_contract": "sannolikt ett offentligt kontrakt"},
+    "en": {"fail": "Failed", "unknown": "Cannot be decided", "waived": "Waiver approved", "pass": "Passed",
+           "not_applicable": "Not applicable", "error": "error", "warning": "warning", "info": "notice",
+           "counts": {"error": ("error", "errors"), "warning": ("warning", "warnings"),
+                      "info": ("notice", "notices"), "unknown": ("unknown", "unknown")},
+           "none": "No findings", "public_contract": "probably a public contract"},
+}
+
+
+def verdict_words(r: Result, lang: str = "sv") -> str:
+    """"Underkänd — fel", "Kan inte avgöras — varning": never "FEL fel"."""
+    words = VERDICT_WORDS[lang]
+    return f"{words.get(r.verdict, r.verdict)} — {words.get(r.severity, r.severity)}"
+
+
+def severity_counts(report: AgreementReport) -> dict[str, int]:
+    """Failing results per severity, and the unknown ones (every severity together) under "unknown"."""
+    counts = {s: 0 for s in SEVERITIES}
+    counts["unknown"] = 0
+    for r in report.results:
+        if r.verdict == "fail":
+            counts[r.severity] = counts.get(r.severity, 0) + 1
+        elif r.verdict == "unknown":
+            counts["unknown"] += 1
+    return counts
+
+
+def verdict_line(report: AgreementReport, lang: str = "sv") -> str:
+    """"2 fel, 5 varningar, 1 okänd — sannolikt ett offentligt kontrakt"."""
+    words = VERDICT_WORDS[lang]
+    parts = [f"{n} {words['counts'][k][0 if n == 1 else 1]}" for k, n in severity_counts(report).items() if n]
+    line = ", ".join(parts) or words["none"]
+    if any(r.rule == PUBLIC_CONTRACT_RULE and r.verdict == "fail" for r in report.results):
+        line += f" — {words['public_contract']}"
+    return line
+
+
+def finding_order(r: Result) -> tuple[Any, ...]:
+    """Within a severity: `verdicts.display_order` (which the lead may use to put a rule first), then rule ID."""
+    return (*display_order(r), r.rule)
+
+
+#: A bracketed list of the file's keys that a message names for the file's author: "[contacts, iop_criteria.no_market]".
+_KEY = r"[a-z][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z0-9_]+(?:\[\d+\])?)*"
+_KEY_LIST = re.compile(rf"\s*\[({_KEY}(?:,\s*{_KEY})*)\]")
+
+
+def split_keys(text: str) -> tuple[str, list[str]]:
+    """A message without its bracketed lists of YAML keys, and those keys (shown as a small hint)."""
+    keys: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        found = [k.strip() for k in match.group(1).split(",")]
+        if not any("_" in k or "." in k or k.endswith("]") for k in found) and len(found) == 1 and found[0].isalpha():
+            return match.group(0)  # "[sic]", an ordinary word in brackets
+        keys.extend(found)
+        return ""
+    return _KEY_LIST.sub(take, text), keys
 
 
 @dataclass(frozen=True)
@@ -43,23 +136,97 @@ class Review:
     waived: list[Result]
     passed: list[Result]
     not_applicable: list[Result]
+    title: str | None = None
+    verdict: str = ""
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One agreement on the first page of a several-agreement report."""
+
+    id: str
+    title: str | None
+    verdict: str
+    counts: dict[str, int]
+    error_rules: list[tuple[str, str]]  # (rule ID, title) of its error-level findings
+
+
+def summary_row(review: Review, lang: str) -> SummaryRow:
+    r = review.report
+    errors = sorted({(x.rule, x.title.get(lang, "")) for sev, xs in review.findings if sev == "error" for x in xs})
+    return SummaryRow(r.id, review.title, review.verdict, severity_counts(r), errors)
+
+
+# --- what the agreement is, for the diarium -----------------------------------------------------
+
+_DOCUMENT_FIELDS = ("title", "kind", "status", "document_date", "decision_date", "reference")
+
+
+def document_facts(report: AgreementReport) -> dict[str, str | None]:
+    """Title, kind, status, dates and the diary reference of the agreement.
+
+    Read from `report.summary` when it carries them (the lead is asked to add `title`, `kind`,
+    `status`, `document_date`, `decision_date` and `reference` to `AgreementSummary`); until then
+    from the agreement file itself, when it is still there to read.
+    """
+    s = report.summary
+    if all(hasattr(s, name) for name in _DOCUMENT_FIELDS):
+        return {name: _iso(getattr(s, name)) for name in _DOCUMENT_FIELDS}
+    return dict(_from_file(report.path))
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else (str(value) if value is not None else None)
+
+
+@functools.lru_cache(maxsize=256)
+def _from_file(path: str) -> tuple[tuple[str, str | None], ...]:
+    try:
+        from ..loader import load_agreement
+        a = load_agreement(path).agreement
+    except Exception:  # noqa: BLE001 - a report never fails for want of its header
+        return tuple((name, None) for name in _DOCUMENT_FIELDS)
+    doc, decision = a.document, a.decision
+    values = {"title": getattr(doc, "title", None), "kind": getattr(doc, "kind", None),
+              "status": getattr(doc, "status", None), "document_date": getattr(doc, "date", None),
+              "decision_date": getattr(decision, "date", None), "reference": getattr(decision, "reference", None)}
+    return tuple((name, _iso(values[name])) for name in _DOCUMENT_FIELDS)
 
 
 def arrange(report: AgreementReport, lang: str) -> Review:
     words = LABELS[lang]
     s = report.summary
-    parties = "; ".join(f"{p.name} ({words['roles'][p.role]})" for p in s.parties)
+    facts = document_facts(report)
+    parties = "; ".join(f"{p.name} ({words['roles'].get(p.role, p.role)})" for p in s.parties)
     period = f"{s.start or '?'} – {s.end or '?'}"
     duration = f"{s.duration_months} {words['months']}" if s.duration_months is not None else "?"
-    header = [(words["parties"], parties or "?"), (words["period"], period), (words["duration"], duration),
-              (words["funding"], f"{format_value('amount', s.cash_total, lang)} kr"),
-              (words["rulesets"], "; ".join(f"{rid} ({report.citations.get(rid, '')})" for rid in report.rulesets))]
-    findings = [(sev, [r for r in report.results if is_finding(r.verdict) and r.severity == sev])
+    header: list[tuple[str, str]] = []
+    if facts.get("title"):
+        header.append((words["document_title"], facts["title"] or ""))
+    kind = words["kinds"].get(facts.get("kind") or "", facts.get("kind") or "")
+    status = words["statuses"].get(facts.get("status") or "", facts.get("status") or "")
+    document = ", ".join(x for x in (kind, status, facts.get("document_date")) if x)
+    if document:
+        header.append((words["document"], document))
+    authority = ", ".join(x for x in (s.authority, s.body) if x)
+    if authority:
+        header.append((words["authority"], authority))
+    decision = ", ".join(f"{label} {value}" for label, value in ((words["decision_date"], facts.get("decision_date")),
+                                                                  (words["reference"], facts.get("reference"))) if value)
+    if decision:
+        header.append((words["decision"], decision))
+    header += [(words["parties"], parties or "?"), (words["period"], period), (words["duration"], duration),
+               (words["funding"], s.cash_text(lang)),
+               (words["rulesets"], "; ".join(f"{rid} ({report.citations.get(rid, '')})" for rid in report.rulesets))]
+    line = verdict_line(report, lang)
+    header.append((words["verdict"], line))
+    findings = [(sev, sorted((r for r in report.results if is_finding(r.verdict) and r.severity == sev), key=finding_order))
                 for sev in SEVERITIES]
     return Review(report, header, [(sev, rs) for sev, rs in findings if rs],
                   [r for r in report.results if r.verdict == "waived"],
                   [r for r in report.results if r.verdict == "pass"],
-                  [r for r in report.results if r.verdict == "not_applicable"])
+                  [r for r in report.results if r.verdict == "not_applicable"],
+                  facts.get("title"), line)
 
 
 def waiver_note(r: Result, lang: str) -> str:
@@ -67,3 +234,84 @@ def waiver_note(r: Result, lang: str) -> str:
     details = [x for x in (w.get("reference") if w.get("reference") != "-" else None, w.get("expires")) if x]
     where = f" ({', '.join(details)})" if details else ""
     return f"{LABELS[lang]['approved']} {w.get('approved_by', '?')}{where}: {w.get('reason', '')}"
+
+
+# --- the colophon: when, as of when, by what, under which rules --------------------------------
+
+def report_date() -> dt.date:
+    """Today, or the date of `SOURCE_DATE_EPOCH` when set (a reproducible build of the report)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_in_force() -> dict[str, str | None]:
+    try:
+        from ..rulesets import load_rulesets
+        library = load_rulesets()
+    except Exception:  # noqa: BLE001
+        return {}
+    return {rid: (rs.spec.in_force.start.isoformat() if rs.spec.in_force else None) for rid, rs in library.by_id.items()}
+
+
+def in_force_dates(report: AgreementReport) -> dict[str, str | None]:
+    """Each applied ruleset's first day in force: from the report when it carries them
+    (`AgreementReport.in_force`, asked of the lead), else from the shipped rulesets of that id."""
+    given = getattr(report, "in_force", None)
+    if isinstance(given, dict):
+        return {rid: _iso(given.get(rid)) for rid in report.rulesets}
+    shipped = _shipped_in_force()
+    return {rid: shipped.get(rid) for rid in report.rulesets}
+
+
+def colophon(run: Any, rulesets: dict[str, str | None], lang: str) -> list[tuple[str, str]]:
+    """The lines a diarium needs above the findings."""
+    from .. import __version__
+    words = LABELS[lang]
+    as_of = run.as_of.isoformat() if run.as_of else words["no_as_of"]
+    shown = "; ".join(f"{rid} ({words['in_force']} {day})" if day else f"{rid} ({words['no_date']})"
+                      for rid, day in rulesets.items())
+    return [(words["report_date"], report_date().isoformat()), (words["as_of"], as_of),
+            (words["tool"], f"iop-rules {__version__} ({words['engine']}: {run.engine})"),
+            (words["rulesets"], shown or "–")]
+
+
+def fix_of(r: Result, lang: str, library: Any = None) -> str | None:
+    """The model clause (`fix`) of the rule behind `r`, when its ruleset has one (`fix` is the lead's to add)."""
+    if library is None:
+        try:
+            library = _shipped_library()
+        except Exception:  # noqa: BLE001
+            return None
+    ruleset = getattr(library, "by_id", {}).get(r.ruleset)
+    rule = next((x for x in getattr(ruleset, "rules", ()) if x.id == r.rule), None)
+    return fix_text(getattr(getattr(rule, "spec", None), "fix", None), lang)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_library() -> Any:
+    from ..rulesets import load_rulesets
+    return load_rulesets()
+
+
+def fix_text(fix: Any, lang: str = "sv") -> str | None:
+    """A `fix` as text, whatever shape the ruleset gives it: a string, {sv, en}, or {text: …, source: …}."""
+    if fix is None:
+        return None
+    if hasattr(fix, "model_dump"):
+        fix = fix.model_dump()
+    if isinstance(fix, str):
+        return fix.strip() or None
+    if not isinstance(fix, dict):
+        return str(fix)
+    source = fix.get("source") or fix.get("reference")
+    text: Any = fix.get("text", fix)
+    if hasattr(text, "model_dump"):
+        text = text.model_dump()
+    if isinstance(text, dict):
+        text = text.get(lang) or text.get("sv")
+    if not text:
+        return None
+    return f"{text}" + (f" ({LABELS[lang]['fix_source']}: {source})" if source else "")
