@@ -214,6 +214,7 @@ def _parties_and_money(a: Agreement, parties: Parties, v: dict[str, Scalar]) -> 
 
 def _follow_up(a: Agreement, parties: Parties, v: dict[str, Scalar], months: int | None) -> None:
     fu = a.follow_up
+    v["follow_up_stated"] = bool(fu and (fu.reports or fu.cadence or fu.steering_group or fu.source))
     if fu is None:
         return
     per_year = _cadence_per_year(a, months)
@@ -297,6 +298,7 @@ def _clauses(a: Agreement, v: dict[str, Scalar]) -> None:
     _put(v, "other_support_from_authority", crit.other_support_from_authority if crit else None)
     _market(a, v)
     _lou_signals(v)
+    v["commitment_count"] = len(a.commitments)
     v["measurable_commitment_count"] = sum(_measurable(c.quantity, c.unit, c.per) for c in a.commitments)
 
 

@@ -116,6 +116,8 @@ DECLARED: tuple[FactField, ...] = (
        "om verksamheten får annat stöd från samma myndighet",
        "whether the activity receives other support from the same authority", ("iop_criteria",)),
     # --- follow-up
+    _f(_A, "follow_up_stated", "bool", "follow_up", "hur verksamheten följs upp", "how the activity is followed up"),
+    _f(_A, "commitment_count", "int", "commitments", "insatser och åtaganden", "the parties' undertakings"),
     _f(_A, "reports_per_year", "number", "follow_up", "hur ofta uppföljning rapporteras",
        "how often follow-up is reported"),
     _f(_A, "longest_report_gap_months", "int", "follow_up", "när uppföljning rapporteras", "when follow-up is reported"),
