@@ -8,6 +8,9 @@ names a field which does not exist is refused when it is loaded.
 Absent means "the agreement does not say": a field is left out of a fact rather than set to
 None, because for durable_rules a null makes every comparison false, and for us absence is a
 finding.
+
+(Over 300 lines on purpose: it is the one place each of the seven fact types is derived, in the
+order fields.py declares them; the term and the money arithmetic live in terms.py and money.py.)
 """
 from __future__ import annotations
 
@@ -22,9 +25,10 @@ from .fields import FACT_FIELDS, origin
 from .loader import LoadedAgreement
 from .model import Agreement, Party
 from .money import (Parties, contract_value, covered, paying_side, remunerates_service, uncovered_months)
-from .months import add_months, duration_months, gap_months, is_whole_years, to_days
+from .months import duration_months, gap_months, is_whole_years, to_days
+from .terms import cadence_per_year, cadence_points, dues_in_period, duration_bounds, extension_terms, term
 
-__all__ = ["FACT_FIELDS", "Fact", "derive_facts", "decision_date", "luhn_valid"]
+__all__ = ["FACT_FIELDS", "Fact", "derive_facts", "decision_date", "luhn_valid", "term"]
 
 Scalar = int | float | bool | str
 
@@ -38,7 +42,7 @@ CRITERIA = {  # field in IopCriteria -> how the message names it (sv, en)
 SIGNING_ROLES = ("public", "idea_based")
 _ORG_NUMBER = re.compile(r"^\d{6}-\d{4}$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PER_MONTHS = {"week": 12 / 52, "month": 1, "half_year": 6, "year": 12}
+_PER_MONTHS = {"week": 12 / 52, "month": 1, "half_year": 6, "year": 12}  # a commitment's period
 
 
 @dataclass
@@ -95,32 +99,6 @@ def decision_date(a: Agreement) -> dt.date | None:
     return a.document.date
 
 
-def term(a: Agreement) -> tuple[dt.date | None, dt.date | None]:
-    """The start and end the text decides: stated dates, or a start and a stated duration."""
-    p = a.period
-    if p is None:
-        return None, None
-    end = p.end
-    if end is None and p.start and p.months:
-        end = add_months(p.start, p.months) - dt.timedelta(days=1)
-    return p.start, end
-
-
-def duration_bounds(a: Agreement) -> tuple[int, int] | None:
-    """The fewest and most months the term can run, as the text states it (equal when it is exact)."""
-    start, end = term(a)
-    if start and end and end >= start:
-        months = duration_months(start, end)
-        return months, months
-    p = a.period
-    if p and p.months:
-        return p.months, p.months
-    if p and p.first_year and p.last_year and p.last_year >= p.first_year:
-        years = p.last_year - p.first_year
-        return (max(1, (years - 1) * 12 + 2), (years + 1) * 12)  # December of the first year .. January of the last
-    return None
-
-
 def _agreement_fact(a: Agreement, parties: Parties, as_of: dt.date | None) -> Fact:
     v: dict[str, Scalar] = {"agreement_id": a.id, "kind": a.document.kind, "status": a.document.status}
     if a.decision:
@@ -162,26 +140,8 @@ def _extension(a: Agreement, v: dict[str, Scalar], months: int | None) -> None:
     _put(v, "extension_months", x.months)
     if months is not None and x.months is not None and not v["extension_open_ended"]:
         v["months_with_extensions"] = months + x.months * (x.times or 1)
-    sv, en = _extension_terms(a, v)
+    sv, en = extension_terms(a, v)
     v["extension_terms_sv"], v["extension_terms_en"] = sv, en
-
-
-def _extension_terms(a: Agreement, v: dict[str, Scalar]) -> tuple[str, str]:
-    """What is wrong with the clause, in words, for the message of IOP-PERIOD-04."""
-    x = a.extension
-    assert x is not None
-    if x.open_ended:
-        return ("förlängningen är obegränsad: varken antal förlängningar eller total längd har någon gräns",
-                "the prolongation is open-ended: neither the number nor the total length is limited")
-    if x.automatic:
-        return ("överenskommelsen förlängs automatiskt om ingen part säger upp den",
-                "the agreement is prolonged automatically unless a party gives notice")
-    if x.months is None:
-        return "förlängningsklausulen anger ingen längd", "the prolongation clause states no length"
-    if "months_with_extensions" in v:
-        n = v["months_with_extensions"]
-        return f"perioden med förlängningar blir {n} månader", f"the period with prolongations is {n} months"
-    return "perioden med förlängningar kan inte räknas ut", "the period with prolongations cannot be computed"
 
 
 def _parties_and_money(a: Agreement, parties: Parties, v: dict[str, Scalar]) -> None:
@@ -217,13 +177,13 @@ def _follow_up(a: Agreement, parties: Parties, v: dict[str, Scalar], months: int
     v["follow_up_stated"] = bool(fu and (fu.reports or fu.cadence or fu.steering_group or fu.source))
     if fu is None:
         return
-    per_year = _cadence_per_year(a, months)
-    dues = _dues_in_period(a)
+    per_year = cadence_per_year(a, months)
+    dues = dues_in_period(a)
     if per_year is None and dues and months:
         per_year = round(len(dues) / (months / 12), 4)
     _put(v, "reports_per_year", per_year)
     start = a.period.start if a.period else None
-    points = sorted({*dues, *_cadence_points(a, per_year)})
+    points = sorted({*dues, *cadence_points(a, per_year)})
     if points and start:
         marks = [start - dt.timedelta(days=1), *points]
         gap, since, until = max((gap_months(p, q), p, q) for p, q in zip(marks, marks[1:]))
@@ -240,40 +200,6 @@ def _follow_up(a: Agreement, parties: Parties, v: dict[str, Scalar], months: int
         sides = {parties.side(m.party) for m in fu.steering_group.members}
         v["steering_group_stated"] = True
         v["steering_group_both_sides"] = {"public", "idea_based"} <= sides
-
-
-def _cadence_per_year(a: Agreement, months: int | None) -> float | None:
-    cadence = a.follow_up.cadence if a.follow_up else None
-    if cadence is None:
-        return None
-    span = months if cadence.per == "period" else _PER_MONTHS[cadence.per]
-    return round(cadence.reports * 12 / span, 4) if span else None
-
-
-def _cadence_points(a: Agreement, per_year: float | None) -> list[dt.date]:
-    """The report points a stated cadence implies: every 12/n months from the start, within the term.
-
-    "Halvårsvis" beside one dated final report means reports every six months and the final
-    one, so the gap rule (IOP-REP-02) and the frequency rule (IOP-REP-01) read the same facts.
-    """
-    start, end = term(a)
-    if not (a.follow_up and a.follow_up.cadence and per_year and start and end):
-        return []
-    step = 12 / per_year
-    if step < 1 or step != int(step):  # more than monthly, or an uneven rhythm: the frequency alone says it
-        return []
-    out, k = [], 1
-    while (point := add_months(start, int(step) * k) - dt.timedelta(days=1)) <= end and k <= 1200:
-        out.append(point)
-        k += 1
-    return out
-
-
-def _dues_in_period(a: Agreement) -> list[dt.date]:
-    start, end = term(a)
-    if not (a.follow_up and start and end):
-        return []
-    return sorted(r.due for r in a.follow_up.reports if start <= r.due <= end)
 
 
 def _clauses(a: Agreement, v: dict[str, Scalar]) -> None:

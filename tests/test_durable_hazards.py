@@ -1,4 +1,4 @@
-"""Each durable_rules hazard from DESIGN.md, with a test that fails if its guard goes away."""
+"""Each durable_rules hazard (docs/design.md), with a test that fails if its guard goes away."""
 from __future__ import annotations
 
 import subprocess

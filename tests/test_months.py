@@ -1,4 +1,4 @@
-"""Ceiling-month arithmetic as RULES.md defines it."""
+"""Ceiling-month arithmetic as docs/catalogue.md defines it."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The five source agreements get the verdicts of shared/seeds/EXPECTED.md (copied to tests/data)."""
+"""The five source agreements get the verdicts of the team's seed table (tests/data/seeds-expected.md)."""
 from __future__ import annotations
 
 import json

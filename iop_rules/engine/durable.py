@@ -1,7 +1,7 @@
 """The durable_rules backend.
 
 durable_rules is fast and battle-tested, and it has sharp edges that
-were measured on this project (see DESIGN.md).  Each is handled here,
+were measured on this project (see docs/design.md).  Each is handled here,
 and each has a test in tests/test_durable_hazards.py:
 
 - its Python host runs an action per firing through a JSON round trip of
