@@ -142,8 +142,8 @@ def _stray_waivers(loaded: LoadedAgreement, results: list[Result]) -> Result:
             continue
         for lang in LANGS:
             missing, unneeded = _STRAY[lang]
-            text = missing if w.rule not in verdicts else unneeded
-            problems[lang].append(text.format(rule=w.rule, verdict=verdicts.get(w.rule, "")))
+            template = missing if w.rule not in verdicts else unneeded
+            problems[lang].append(template.format(rule=w.rule, verdict=verdicts.get(w.rule, "")))
         if len(problems["sv"]) == 1:
             line_path = ("waivers", i)
     verdict = "not_applicable" if not waivers else "fail" if problems["sv"] else "pass"

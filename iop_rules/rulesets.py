@@ -185,7 +185,8 @@ class Ruleset:
 def build_ruleset(data: Any, positions: Positions, path: str, inherited_params: frozenset[str] = frozenset()) -> Ruleset:
     spec = validate_document(RulesetSpec, data, positions, path, "`id:`, `rules:`, ...")
     params = set(spec.parameters) | set(inherited_params)
-    rules, seen = [], {}
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
     for i, rs in enumerate(spec.rules):
         at: DocPath = ("rules", i)
         if rs.id in seen:

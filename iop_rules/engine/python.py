@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import operator
 import weakref
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from ..facts import Fact
 from ..conditions import FieldRef
 from . import Backend, Firing
 from .ir import Conj, Branch, Check, Cond, Exists, Disj, Program
 
-Predicate = Callable[[Mapping[str, object]], bool]
-_OPS = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt,
+Predicate = Callable[[Mapping[str, Any]], bool]
+_OPS: dict[str, Callable[[Any, Any], bool]] = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt,
         "le": operator.le, "gt": operator.gt, "ge": operator.ge}
 
 
