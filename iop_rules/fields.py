@@ -231,7 +231,7 @@ FACT_TYPES = ("agreement", "party", "funding", "report", "commitment", "signatur
 FACT_FIELDS: dict[str, dict[str, str]] = {t: {f.name: f.kind for f in DECLARED if f.fact == t} for t in FACT_TYPES}
 _BY_NAME: dict[tuple[str, str], FactField] = {(f.fact, f.name): f for f in DECLARED}
 #: What a rule over a fact type has to look at, in words: "no idea-based party", "no funding".
-ELEMENTS = {"party": ("parter", "parties"), "funding": ("finansiering", "funding"),
+ELEMENTS = {"agreement": ("uppgifter", "details"), "party": ("parter", "parties"), "funding": ("finansiering", "funding"),
             "report": ("uppföljningsrapporter", "follow-up reports"), "commitment": ("åtaganden", "commitments"),
             "signature": ("underskrifter", "signatures"), "waiver": ("undantag", "waivers")}
 

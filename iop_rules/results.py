@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .engine import Firing
-from .engine.ir import passes_by_default
 from .facts import Fact
 from .loader import LoadedAgreement
 from .messages import LANGS, NOT_APPLICABLE, evidence, message, quote_at
@@ -64,7 +63,8 @@ def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fac
 
 
 def _strongest(old: str | None, new: str) -> str:
-    order = ("not_applicable", "fail", "unknown", "pass")
+    """A fact's outcome from its branches: fail or pass decide it; selected alone means undecided."""
+    order = ("not_applicable", "fail", "pass", "selected")
     return new if old is None or order.index(new) < order.index(old) else old
 
 
@@ -82,11 +82,10 @@ def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _De
     agreement = facts["agreement"]
     if outcomes.get("agreement") == "not_applicable":
         return _Decision("not_applicable", spec.severity, [agreement])
-    per_fact = {k: o for k, o in outcomes.items() if facts[k].type == spec.for_}
+    per_fact = {k: ("unknown" if o == "selected" else o) for k, o in outcomes.items() if facts[k].type == spec.for_}
     mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
-    default = "pass" if passes_by_default(rule) else spec.if_none
-    verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), default)
-    if not mapped and not passes_by_default(rule):
+    verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), spec.if_none)
+    if not mapped:
         return _Decision(verdict, spec.severity, [agreement], empty=True)
     severity = spec.severity
     if verdict == "fail" and spec.missing_severity and "fail" not in per_fact.values():

@@ -40,7 +40,7 @@ import durable_rules_engine as engine  # ImportError on Python 3.13+: the factor
 from ..conditions import FieldRef
 from ..facts import Fact
 from . import Backend, Firing
-from .ir import Conj, Check, Cond, Exists, Disj, Program
+from .ir import Check, Cond, Conj, Disj, Exists, Program, simplify
 
 RESERVED = frozenset({"id", "sid", "seq", "type", "$s"})  # durable_rules' own keys, and the two we set
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
@@ -64,6 +64,45 @@ def to_durable(cond: Cond) -> dict[str, Any]:
     return {key: [to_durable(c) for c in cond.items]}
 
 
+#: durable_rules refuses a rule of more than 32 expressions (error 113) and runs an action per `$or`
+#: alternative anyway, so a branch is registered as one rule per disjunct of its disjunctive normal
+#: form -- each a plain conjunction -- unless that form grows past this many terms.
+MAX_TERMS = 256
+MAX_EXPRESSIONS = 30  # durable_rules' limit is 32 per rule (error 113)
+
+
+def _size(cond: Cond) -> int:
+    return 1 + sum(_size(c) for c in cond.items) if isinstance(cond, (Conj, Disj)) else 1
+
+
+def _terms(cond: Cond) -> list[Cond]:
+    """The branch as one rule, or, past durable_rules' limit, as the conjunctions whose disjunction it is."""
+    if _size(cond) <= MAX_EXPRESSIONS:
+        return [cond]
+    terms = _dnf(cond)
+    return [cond] if terms is None else [simplify(Conj(tuple(t))) for t in terms]
+
+
+def _dnf(cond: Cond) -> list[tuple[Cond, ...]] | None:
+    if isinstance(cond, Disj):
+        out: list[tuple[Cond, ...]] = []
+        for c in cond.items:
+            sub = _dnf(c)
+            if sub is None or len(out) + len(sub) > MAX_TERMS:
+                return None
+            out.extend(sub)
+        return out
+    if isinstance(cond, Conj):
+        acc: list[tuple[Cond, ...]] = [()]
+        for c in cond.items:
+            sub = _dnf(c)
+            if sub is None or len(acc) * len(sub) > MAX_TERMS:
+                return None
+            acc = [a + b for a in acc for b in sub]
+        return acc
+    return [(cond,)]
+
+
 # A message is `{"<rule>":{"m":{"sid": "...", "seq": <n>, ...}}}`; `seq` is a top-level key of the fact
 # and, written by json.dumps, can only appear unescaped there.
 _MESSAGE = re.compile(r'^\{"(?P<rule>[^"]+)":\{"m":\{.*?"seq": ?(?P<seq>\d+)[,}]')
@@ -84,10 +123,13 @@ class DurableBackend(Backend):
             return self._handles[program.key]
         definition: dict[str, Any] = {}
         for i, branch in enumerate(program.branches):
-            pattern: dict[str, Any] = {"type": branch.fact_type}
-            if branch.cond != Conj(()):
-                pattern = {"$and": [pattern, to_durable(branch.cond)]}
-            definition[f"b{i}"] = {"all": [{"m": pattern}]}
+            if branch.cond == Conj(()):
+                continue  # holds for every fact of its type: added in evaluate, never a round trip through the engine
+            for k, term in enumerate(_terms(branch.cond)):
+                pattern: dict[str, Any] = {"type": branch.fact_type}
+                if term != Conj(()):
+                    pattern = {"$and": [pattern, to_durable(term)]}
+                definition[f"b{i}_{k}"] = {"all": [{"m": pattern}]}
         definition["done"] = {"all": [{"m": {"type": "$done"}}]}
         name = f"iop_{len(self._handles)}"
         self._handles[program.key] = engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
@@ -106,8 +148,10 @@ class DurableBackend(Backend):
                 raise EngineError(f"durable_rules failed: {exc}") from None
             finally:
                 engine.delete_state(handle, sid)
+        always = [b for b in program.branches if b.cond == Conj(())]
         return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, facts[n - 1].key)
-                       for i, n in fired})
+                       for i, n in fired}
+                      | {Firing(b.rule_id, b.outcome, f.key) for b in always for f in facts if f.type == b.fact_type})
 
     @staticmethod
     def _run(handle: int, payload: str, done_seq: int) -> set[tuple[int, int]]:
@@ -126,7 +170,7 @@ class DurableBackend(Backend):
             if m["rule"] == "done":
                 done = int(m["seq"]) == done_seq
             else:
-                fired.add((int(m["rule"][1:]), int(m["seq"])))
+                fired.add((int(m["rule"][1:].split("_")[0]), int(m["seq"])))
             message = engine.complete_and_start_action(handle, state)
         if not done:
             raise EngineError("durable_rules did not fire the final $done rule: firings may be missing")

@@ -5,14 +5,16 @@ agreement does not state is *unknown*, `all` is false as soon as one part is fal
 true as soon as one part is true, so a rule is decided whenever what the text states decides
 it, and `unknown` only when the verdict truly depends on what is missing.
 
-A rule becomes up to four *branches*, each a condition on one fact type that says which
-outcome the rule has for that fact:
+A rule becomes up to four *branches*, each a condition on one fact type:
 
 - `not_applicable` on the agreement fact: `applies_if` is not (definitely) true;
-- `unknown` on each element fact that `where` selects, where `expect` is neither definitely
-  true nor definitely false -- or false while `unknown_if` holds (the text leaves it open);
-- `fail` / `pass` where `expect` is definitely false / true; a rule on the agreement fact
-  itself has no `pass` branch -- when nothing else fires, it passed (`passes_by_default`).
+- `selected` on each fact `where` selects (the agreement fact itself for a rule on it);
+- `fail` / `pass` where `expect` is definitely false (and `unknown_if` not true) / definitely true.
+
+A selected fact with neither `fail` nor `pass` is `unknown`: the text leaves the rule open.  That
+is read off what did not fire rather than written as a branch of its own, because "neither true
+nor false" of a large condition is a large condition, and durable_rules caps one rule at 32
+expressions.
 
 Each branch is a negation-free condition with parameters substituted and constants folded:
 for every source condition we build "definitely true", "definitely false" and their
@@ -105,33 +107,18 @@ def lower_rule(rule: Rule, params: dict[str, int | float | None]) -> list[Branch
     if not_applies == TRUE:
         return out  # e.g. a parameter this selection leaves unset
     selected = lower.kleene(rule.where, TRUE_) if rule.where else TRUE
-    expect = rule.expect
-    undecided = simplify(Conj((lower.kleene(expect, NOT_TRUE), lower.kleene(expect, NOT_FALSE))))
-    failing = lower.kleene(expect, FALSE_)
+    failing = lower.kleene(rule.expect, FALSE_)
     if rule.unknown_if is not None:
-        open_ = lower.kleene(rule.unknown_if, TRUE_)
-        undecided = simplify(Disj((undecided, simplify(Conj((failing, open_))))))
         failing = simplify(Conj((failing, lower.kleene(rule.unknown_if, NOT_TRUE))))
-    out.append(Branch(rule.id, "unknown", rule.spec.for_, simplify(Conj((selected, undecided)))))
+    out.append(Branch(rule.id, "selected", rule.spec.for_, selected))
     out.append(Branch(rule.id, "fail", rule.spec.for_, simplify(Conj((selected, failing)))))
-    if not passes_by_default(rule):
-        out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(Conj((selected, lower.kleene(expect, TRUE_))))))
+    out.append(Branch(rule.id, "pass", rule.spec.for_, simplify(Conj((selected, lower.kleene(rule.expect, TRUE_))))))
     return [b for b in out if b.cond != FALSE]
 
 
 #: What a lowered condition asks of its source: definitely true, definitely false, or not so.
 TRUE_, FALSE_, NOT_TRUE, NOT_FALSE = "true", "false", "not_true", "not_false"
 _SWAP = {TRUE_: FALSE_, FALSE_: TRUE_, NOT_TRUE: NOT_FALSE, NOT_FALSE: NOT_TRUE}
-
-
-def passes_by_default(rule: Rule) -> bool:
-    """For a rule on the agreement itself the other branches cover every other case, so silence is a pass.
-
-    Not firing a branch for the commonest outcome halves the firings, and with durable_rules every
-    firing is a Python callback.  Rules over parties, funding, ... keep their pass branch: there,
-    "no element matched `where`" (the rule's `if_none`) must be told apart from "every element passed".
-    """
-    return rule.spec.for_ == "agreement" and rule.where is None
 
 
 class _Lowering:
@@ -178,7 +165,10 @@ class _Lowering:
     def _combine(self, items: tuple[Condition, ...], want: str, conjunctive: bool) -> Cond:
         absorbing = FALSE if conjunctive else TRUE
         parts: list[Cond] = []
-        for c in items:  # stop at a constant that decides it: later items may name unset parameters
+        # parameter tests first, wherever they are written: a constant that decides it spares the
+        # other items, which may compare with a parameter the selection leaves unset
+        ordered = sorted(items, key=lambda c: not isinstance(c, ParamSet))
+        for c in ordered:
             lowered = self.kleene(c, want)
             if lowered == absorbing:
                 return absorbing
