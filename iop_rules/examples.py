@@ -41,7 +41,20 @@ def run_examples(library: RulesetLibrary, backend: Backend, only: list[str] | No
         for rule in library.by_id[rid].rules:
             for ex in rule.spec.examples:
                 out.append(_run_one(library, backend, rid, rule.id, ex, rule.path, rule.line))
+            if rid == CORE and rule.is_presence_rule:
+                out.append(_has_fix(rid, rule))
     return out
+
+
+CORE = "iop-core"
+
+
+def _has_fix(rid: str, rule) -> ExampleOutcome:  # type: ignore[no-untyped-def]
+    """Every presence rule of iop-core proposes the clause it misses, in Swedish, with its source."""
+    fix = rule.spec.fix
+    problems = () if fix and fix.sv.strip() and fix.source.strip() else (
+        "a presence rule needs `fix:` with the model clause in Swedish (`sv`) and its `source`",)
+    return ExampleOutcome(rid, rule.id, "fix", rule.path, rule.line, problems)
 
 
 def _run_one(library: RulesetLibrary, backend: Backend, rid: str, rule_id: str, ex, path: str, line: int) -> ExampleOutcome:  # type: ignore[no-untyped-def]

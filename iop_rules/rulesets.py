@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from .conditions import Condition, ConditionParser, fields_read, params_read
+from .conditions import AllOf, Condition, ConditionParser, Presence, fields_read, params_read
 from .errors import DocPath, IopError
 from .fields import FACT_FIELDS
 from .loader import validate_document
@@ -95,6 +95,14 @@ class Example(_Strict):
     expect: dict[StrictStr, Verdict]
 
 
+class Fix(_Strict):
+    """The model clause a reviewer proposes for a missing one, with where its wording comes from."""
+
+    sv: StrictStr = Field(min_length=1)
+    en: StrictStr | None = None
+    source: StrictStr = Field(min_length=1, description="The template or guideline the clause follows.")
+
+
 class RuleSpec(_Strict):
     id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
     severity: Severity
@@ -116,6 +124,7 @@ class RuleSpec(_Strict):
                                        "pass; a rule that says emptiness is fine says why in `none_message`.")
     none_message: Text | None = None
     lead: bool = Field(default=False, description="Shown before every other finding of its agreement.")
+    fix: Fix | None = Field(default=None, description="A presence rule's model clause (`Föreslagen lydelse`).")
     examples: list[Example] = Field(default_factory=list)
 
 
@@ -157,6 +166,14 @@ class Rule:
     def params(self) -> tuple[str, ...]:
         """The parameters `expect` compares with, shown beside the values."""
         return tuple(sorted(params_read([self.expect])))
+
+    @property
+    def is_presence_rule(self) -> bool:
+        """Fails when the agreement does not say something: what a model clause can mend."""
+        if self.spec.missing == "fail":
+            return True
+        conds = self.expect.items if isinstance(self.expect, AllOf) else (self.expect,)
+        return all(isinstance(c, Presence) and c.present for c in conds)
 
     @cached_property
     def title(self) -> dict[str, str]:
