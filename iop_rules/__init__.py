@@ -25,12 +25,12 @@ _EXPORTS = {
 }
 __all__ = [*_EXPORTS, "__version__"]
 
-if TYPE_CHECKING:
-    from .errors import IopError
-    from .loader import LoadedAgreement, load_agreement
-    from .results import AgreementReport, Result
-    from .rulesets import RulesetLibrary, load_rulesets
-    from .runner import Run, check, check_loaded
+if TYPE_CHECKING:  # what `__getattr__` hands out, for type checkers and editors
+    from .errors import IopError  # noqa: F401
+    from .loader import LoadedAgreement, load_agreement  # noqa: F401
+    from .results import AgreementReport, Result  # noqa: F401
+    from .rulesets import RulesetLibrary, load_rulesets  # noqa: F401
+    from .runner import Run, check, check_loaded  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:
