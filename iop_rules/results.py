@@ -16,6 +16,7 @@ from .loader import LoadedAgreement
 from .messages import LANGS, NOT_APPLICABLE, evidence, message, quote_at
 from .rulesets import Rule, Selection
 from .summary import AgreementSummary
+from .verdicts import VERDICTS
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _De
         return _Decision("not_applicable", spec.severity, [agreement])
     per_fact = {k: ("unknown" if o == "selected" else o) for k, o in outcomes.items() if facts[k].type == spec.for_}
     mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
-    verdict = next((v for v in ("fail", "unknown", "pass") if v in mapped.values()), spec.if_none)
+    verdict = next((v for v in VERDICTS if v in mapped.values()), spec.if_none)  # a failing element decides first
     if not mapped:
         return _Decision(verdict, spec.severity, [agreement], empty=True)
     severity = spec.severity

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from .conditions import AllOf, Condition, ConditionParser, Presence, fields_read, params_read
 from .errors import DocPath, IopError
 from .fields import FACT_FIELDS
+from .verdicts import Severity, Verdict
 from .loader import validate_document
 from .yamlpos import Positions, load_yaml_file
 
@@ -35,8 +36,6 @@ def _shipped_dir() -> Path:
 
 
 SHIPPED_DIR = _shipped_dir()
-Verdict = Literal["pass", "fail", "unknown", "not_applicable", "waived"]
-Severity = Literal["error", "warning", "info"]
 
 
 class _Strict(BaseModel):
