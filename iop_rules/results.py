@@ -51,14 +51,16 @@ class AgreementReport:
 
 
 def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fact],
-                  firings: Sequence[Firing], as_of: dt.date | None) -> list[Result]:
+                  firings: Sequence[Firing], as_of: dt.date | None, honour_waivers: bool = True) -> list[Result]:
+    """One result per rule; `honour_waivers=False` (an auditor's `--no-waivers`) keeps a waived
+    failure a failure, with its waiver shown beside it."""
     by_rule: dict[str, dict[str, str]] = {}
     for f in firings:
         outcomes = by_rule.setdefault(f.rule_id, {})
         # one outcome per fact; a disagreement here would be an engine bug
         outcomes[f.fact_key] = _strongest(outcomes.get(f.fact_key), f.outcome)
     facts_by_key = {f.key: f for f in facts}
-    results = [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of)
+    results = [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of, honour_waivers)
                for rule in selection.rules]
     return sorted([*results, _stray_waivers(loaded, results)], key=lambda r: r.rule)
 
@@ -96,12 +98,12 @@ def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _De
 
 
 def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes: dict[str, str],
-            facts: dict[str, Fact], as_of: dt.date | None) -> Result:
+            facts: dict[str, Fact], as_of: dt.date | None, honour_waivers: bool = True) -> Result:
     decided = _decide(rule, outcomes, facts)
     verdict, shown = decided.verdict, decided.shown
     text = message(rule, verdict, shown, facts["agreement"], selection.params, decided.empty)
     waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
-    if waiver:  # the message stays the rule's own; each format shows the approval from `waiver`
+    if waiver and honour_waivers:  # the message stays the rule's own; each format shows the approval from `waiver`
         verdict = "waived"
     fields = rule.fields
     doc_path = shown[0].origin(fields[0]) if fields and shown[0].type == "agreement" else shown[0].doc_path
@@ -134,11 +136,12 @@ _ALL_WAIVE = {"sv": "Varje undantag avser en underkänd regel.", "en": "Every wa
 
 def _stray_waivers(loaded: LoadedAgreement, results: list[Result]) -> Result:
     verdicts = {r.rule: r.verdict for r in results}
+    applied = {r.rule for r in results if r.waiver is not None}  # waived, or shown beside a failure (--no-waivers)
     waivers = loaded.agreement.waivers
     problems: dict[str, list[str]] = {lang: [] for lang in LANGS}
     line_path: tuple[str | int, ...] = ("waivers",)
     for i, w in enumerate(waivers):
-        if verdicts.get(w.rule) == "waived":
+        if w.rule in applied:
             continue
         for lang in LANGS:
             missing, unneeded = _STRAY[lang]
