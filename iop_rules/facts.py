@@ -24,7 +24,8 @@ from .errors import DocPath
 from .fields import FACT_FIELDS, origin
 from .loader import LoadedAgreement
 from .model import Agreement, Party
-from .money import (Parties, contract_value, covered, paying_side, remunerates_service, uncovered_months)
+from .money import (Parties, contract_value, covered, pays_from_public_side, paying_side, remunerates_service,
+                    uncovered_months)
 from .months import duration_months, gap_months, is_whole_years, to_days
 from .terms import cadence_per_year, cadence_points, dues_in_period, duration_bounds, extension_terms, term
 
@@ -64,8 +65,9 @@ def derive_facts(loaded: LoadedAgreement, as_of: dt.date | None = None) -> list[
     a = loaded.agreement
     parties = Parties(a.parties)
     facts = [_agreement_fact(a, parties, as_of)]
+    signs = purchase_signs(facts[0].values)
     facts += [_party_fact(a, parties, i, p) for i, p in enumerate(a.parties)]
-    facts += [_funding_fact(a, parties, i) for i in range(len(a.funding))]
+    facts += [_funding_fact(a, parties, i, signs) for i in range(len(a.funding))]
     facts += _report_facts(a, as_of)
     facts += _commitment_facts(a)
     facts += [_signature_fact(i, s) for i, s in enumerate(a.signatures)]
@@ -117,6 +119,7 @@ def _agreement_fact(a: Agreement, parties: Parties, as_of: dt.date | None) -> Fa
     _parties_and_money(a, parties, v)
     _follow_up(a, parties, v, months)
     _clauses(a, v)
+    _service(a, parties, v)
     if as_of and start and end:
         _lifecycle(a, v, as_of, end)
     return Fact("agreement", "agreement", v, ())
@@ -133,7 +136,10 @@ def _duration(v: dict[str, Scalar], bounds: tuple[int, int] | None) -> None:
 
 def _extension(a: Agreement, v: dict[str, Scalar], months: int | None) -> None:
     x = a.extension
-    v["extension_open_ended"] = bool(x and (x.open_ended or x.automatic))
+    # unlimited: stated so, or renewed automatically with no limit on how often; a single automatic
+    # renewal of known length is an option LOU counts in the value, not an open-ended term
+    v["extension_open_ended"] = bool(x and (x.open_ended or (x.automatic and not x.times)))
+    v["extension_automatic"] = bool(x and x.automatic)
     if x is None:
         return
     v["extension_stated"] = True
@@ -152,10 +158,9 @@ def _parties_and_money(a: Agreement, parties: Parties, v: dict[str, Scalar]) -> 
     v["idea_based_contributes"] = "idea_based" in sides
     cash = [f for f in a.funding if f.kind == "cash"]
     v["cash_funding_count"] = len(cash)
-    if a.funding:
-        v["remunerates_service"] = any(remunerates_service(f) for f in a.funding)
-    if cash and a.period and a.period.start and a.period.end:
-        v["cash_uncovered_months"] = uncovered_months(a, cash)
+    start, end = term(a)
+    if cash and start and end and end >= start:
+        v["cash_uncovered_months"] = uncovered_months(a, cash, start, end)
     term_months = v.get("duration_months")
     total = v.get("months_with_extensions", term_months if "extension_stated" not in v else None)
     at_least, exact = contract_value(a, parties, term_months if isinstance(term_months, int) else None,
@@ -223,7 +228,6 @@ def _clauses(a: Agreement, v: dict[str, Scalar]) -> None:
     v["criteria_missing_en"] = ", ".join(CRITERIA[k][1] for k in missing)
     _put(v, "other_support_from_authority", crit.other_support_from_authority if crit else None)
     _market(a, v)
-    _lou_signals(v)
     v["commitment_count"] = len(a.commitments)
     v["measurable_commitment_count"] = sum(_measurable(c.quantity, c.unit, c.per) for c in a.commitments)
 
@@ -232,13 +236,32 @@ def _market(a: Agreement, v: dict[str, Scalar]) -> None:
     """A market for the same service: LOV, procured before, other providers (HFD 2020 ref. 15's second ground)."""
     m, crit = a.market, a.iop_criteria
     signal = bool(m and (m.lov or m.procured_before or m.other_providers)) or bool(crit and crit.also_procured)
-    v["market_signal"] = signal
+    stated = signal or (m is not None and any(x is False for x in (m.lov, m.procured_before, m.other_providers))) \
+        or bool(crit and (crit.no_market or crit.also_procured is False))
+    if stated:  # silence about a market leaves the question open
+        v["market_signal"] = signal
     if signal:
         v["bought_on_market"] = True
     elif crit and crit.also_procured is False:
         v["bought_on_market"] = False
     elif crit and crit.no_market:
         v["bought_on_market"] = False
+
+
+def purchase_signs(v: dict[str, Scalar]) -> bool:
+    """Signs of a purchase besides the payment itself: no own contribution, an unlimited term, a market."""
+    return not v.get("idea_based_contributes") or bool(v.get("extension_open_ended")) or bool(v.get("market_signal"))
+
+
+def _service(a: Agreement, parties: Parties, v: dict[str, Scalar]) -> None:
+    """Whether the authority's own payments remunerate a service (absent: the text leaves it open, or states none)."""
+    signs = purchase_signs(v)
+    public = [remunerates_service(f, signs) for f in a.funding if pays_from_public_side(parties, f)]
+    if True in public:
+        v["remunerates_service"] = True
+    elif public and None not in public:
+        v["remunerates_service"] = False
+    _lou_signals(v)
 
 
 def _lou_signals(v: dict[str, Scalar]) -> None:
@@ -281,13 +304,14 @@ def _party_fact(a: Agreement, parties: Parties, i: int, p: Party) -> Fact:
     return Fact("party", f"party:{i:03d}", v, ("parties", i))
 
 
-def _funding_fact(a: Agreement, parties: Parties, i: int) -> Fact:
+def _funding_fact(a: Agreement, parties: Parties, i: int, signs: bool) -> Fact:
     f = a.funding[i]
     v: dict[str, Scalar] = {"payer": f.payer, "payer_is_party": parties.find(f.payer) is not None,
-                            "kind": f.kind, "per": f.per, "remunerates_service": remunerates_service(f)}
+                            "kind": f.kind, "per": f.per, "public_payer": pays_from_public_side(parties, f)}
+    _put(v, "remunerates_service", remunerates_service(f, signs))
     _put(v, "amount", f.amount)
     _put(v, "description", f.description)
-    start, end = covered(a, f) if f.covers else term(a)
+    start, end = covered(a, f, term(a))
     bounds = duration_bounds(a) if not f.covers else None
     months = duration_months(start, end) if start and end and end >= start else (
         bounds[0] if bounds and bounds[0] == bounds[1] else None)

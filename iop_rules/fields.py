@@ -70,6 +70,8 @@ DECLARED: tuple[FactField, ...] = (
     _f(_A, "extension_open_ended", "bool", "extension.open_ended, extension.automatic",
        "om förlängningen är obegränsad eller automatisk", "whether the prolongation is open-ended or automatic",
        ("extension",)),
+    _f(_A, "extension_automatic", "bool", "extension.automatic", "om överenskommelsen förlängs automatiskt",
+       "whether the agreement is renewed automatically", ("extension",)),
     _f(_A, "extension_terms_sv", "str", "extension", "förlängningens villkor i ord", "the prolongation in Swedish words"),
     _f(_A, "extension_terms_en", "str", "extension", "förlängningens villkor i ord (engelska)",
        "the prolongation in words"),
@@ -186,6 +188,8 @@ DECLARED: tuple[FactField, ...] = (
     _f("funding", "amount", "int", "funding[].amount", "beloppet", "the amount"),
     _f("funding", "per", "str", "funding[].per", "vad beloppet avser (period, år, plats, dygn …)",
        "what the amount is for (period, year, place, day …)"),
+    _f("funding", "public_payer", "bool", "funding[].payer", "om den offentliga parten själv betalar (inte en finansiär)",
+       "whether the public party itself pays (not a funder)"),
     _f("funding", "remunerates_service", "bool", "funding[].basis, funding[].per",
        "om betalningen är ersättning för att utföra en tjänst", "whether the payment remunerates delivering a service"),
     _f("funding", "covered_months", "int", "funding[].covers, period", "vilken period beloppet avser",
@@ -231,9 +235,10 @@ FACT_TYPES = ("agreement", "party", "funding", "report", "commitment", "signatur
 FACT_FIELDS: dict[str, dict[str, str]] = {t: {f.name: f.kind for f in DECLARED if f.fact == t} for t in FACT_TYPES}
 _BY_NAME: dict[tuple[str, str], FactField] = {(f.fact, f.name): f for f in DECLARED}
 #: What a rule over a fact type has to look at, in words: "no idea-based party", "no funding".
-ELEMENTS = {"agreement": ("uppgifter", "details"), "party": ("parter", "parties"), "funding": ("finansiering", "funding"),
-            "report": ("uppföljningsrapporter", "follow-up reports"), "commitment": ("åtaganden", "commitments"),
-            "signature": ("underskrifter", "signatures"), "waiver": ("undantag", "waivers")}
+ELEMENTS = {"agreement": ("inga uppgifter", "no details"), "party": ("inga parter", "no parties"),
+            "funding": ("ingen finansiering", "no funding"), "report": ("inga uppföljningsrapporter", "no follow-up reports"),
+            "commitment": ("inga åtaganden", "no commitments"), "signature": ("inga underskrifter", "no signatures"),
+            "waiver": ("inga undantag", "no waivers")}
 
 
 def declared(fact: str, name: str) -> FactField:

@@ -30,12 +30,12 @@ _PER = {"sv": {"half_year": "halvår", "year": "år", "period": "avtalsperioden"
                "participant": "participant", "placement": "placement"}}
 
 
-_NONE = {"sv": "Kan inte avgöras: överenskommelsen anger inga {elements} som regeln gäller.",
-         "en": "Cannot be decided: the agreement states no {elements} the rule applies to."}
+_NONE = {"sv": "Kan inte avgöras: överenskommelsen anger {elements} som regeln gäller.",
+         "en": "Cannot be decided: the agreement states {elements} the rule applies to."}
 
 
 def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params: dict[str, Any],
-            empty: bool = False) -> dict[str, str]:
+            empty: bool = False, open_applies: bool = False) -> dict[str, str]:
     """The message in both languages, for the facts that decided the verdict.
 
     `empty`: the rule looks at elements (parties, funding …) and the agreement has none it applies to.
@@ -43,14 +43,19 @@ def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params
     spec = rule.spec
     out = {}
     for lang in LANGS:
-        if empty and spec.none_message is not None:
+        if open_applies:
+            missing = missing_labels(rule, shown, lang, rule.applies_fields)
+            out[lang] = _UNKNOWN[lang].format(missing=", ".join(missing) or "-")
+        elif empty and spec.none_message is not None:
             out[lang] = getattr(spec.none_message, lang)
         elif empty and verdict == "unknown":
             out[lang] = _NONE[lang].format(elements=ELEMENTS[spec.for_][lang == "en"])
         elif verdict == "not_applicable":
             out[lang] = NOT_APPLICABLE[lang]
         elif verdict == "unknown":
-            out[lang] = _UNKNOWN[lang].format(missing=", ".join(missing_labels(rule, shown, lang)) or "-")
+            missing = missing_labels(rule, shown, lang)
+            out[lang] = (_UNKNOWN[lang].format(missing=", ".join(missing)) if missing
+                         else _OPEN[lang] + _fill(getattr(spec.message, lang), shown[0], agreement, params, lang))
         else:
             template = spec.message if verdict == "fail" else spec.pass_message
             if template is None:
@@ -61,9 +66,13 @@ def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params
     return out
 
 
-def missing_labels(rule: Rule, shown: list[Fact], lang: str) -> list[str]:
+_OPEN = {"sv": "Kan inte avgöras utifrån texten, som lämnar frågan öppen: ",
+         "en": "Cannot be decided from the text, which leaves it open: "}
+
+
+def missing_labels(rule: Rule, shown: list[Fact], lang: str, fields: tuple[str, ...] | None = None) -> list[str]:
     """What the agreement does not state that the rule reads, in words (the file's key in brackets)."""
-    missing = sorted({(fact.type, f) for fact in shown for f in rule.fields
+    missing = sorted({(fact.type, f) for fact in shown for f in (rule.fields if fields is None else fields)
                       if f not in fact.values and f in FACT_FIELDS[fact.type]})
     return list(dict.fromkeys(label(t, f, lang) for t, f in missing))
 

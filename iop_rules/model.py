@@ -104,11 +104,12 @@ class Funding(Strict):
         default=None, description="Who receives it, a party id: for a grant a funder (Länsstyrelsen) pays into the "
                                   "partnership, so that no amount is counted for two organisations.")
     kind: Literal["cash", "in_kind"]
-    basis: Literal["contribution", "service"] = Field(
-        default="contribution",
+    basis: Literal["contribution", "service"] | None = Field(
+        default=None,
         description="`service`: remuneration in exchange for running or delivering an activity "
                     "(`ersättning för driften`, `ersätter stiftelsen med …`); `contribution`: a contribution to a "
-                    "jointly financed activity.")
+                    "jointly financed activity. Not stated: read as a contribution unless the agreement shows other "
+                    "signs of a purchase (no own contribution, an open-ended term, a market), and then undecided.")
     amount: Kronor | None = None
     per: Literal["period", "year", "half_year", "quarter", "month", "week",
                  "place", "day", "hour", "client", "participant", "placement"] = Field(

@@ -42,28 +42,42 @@ def paying_side(parties: Parties, f: Funding) -> str | None:
     return parties.side(f.payer) or f.side
 
 
-def remunerates_service(f: Funding) -> bool:
-    """Remuneration in exchange for a service: stated as such, or priced per unit of service (HFD 2020 ref. 15)."""
-    return f.basis == "service" or f.per in SERVICE_UNITS
+def pays_from_public_side(parties: Parties, f: Funding) -> bool:
+    """Paid by the contracting authority itself: a funder's grant (Länsstyrelsen) is not its payment."""
+    p = parties.find(f.payer)
+    return (p.role == "public") if p is not None else f.side == "public"
 
 
-def covered(a: Agreement, f: Funding) -> tuple[dt.date | None, dt.date | None]:
-    period = f.covers or a.period
-    return (period.start, period.end) if period else (None, None)
+def remunerates_service(f: Funding, purchase_signs: bool) -> bool | None:
+    """Public cash in exchange for a service: stated as such, or priced per unit of service (HFD 2020 ref. 15).
+
+    An unstated basis reads as a contribution -- unless the agreement shows other signs of a purchase,
+    where the label decides nothing and the question stays open (None) for the reviewer.
+    """
+    if f.kind != "cash":
+        return False
+    if f.basis == "service" or f.per in SERVICE_UNITS:
+        return True
+    if f.basis == "contribution":
+        return False
+    return None if purchase_signs else False
 
 
-def uncovered_months(a: Agreement, cash: list[Funding]) -> int:
+def covered(a: Agreement, f: Funding, term: tuple[dt.date | None, dt.date | None]) -> tuple[dt.date | None, dt.date | None]:
+    """The dates an entry covers: its own `covers`, else the agreement's term."""
+    return (f.covers.start, f.covers.end) if f.covers else term
+
+
+def uncovered_months(a: Agreement, cash: list[Funding], start: dt.date, end: dt.date) -> int:
     """Calendar months of the agreement period that no cash entry covers.
 
     A month counts as covered when any day of it inside the period is covered, so each
     entry, clipped to the period, covers the run of month numbers from its first day to
     its last; the runs are merged rather than walking the period month by month.
     """
-    assert a.period and a.period.start and a.period.end
-    start, end = a.period.start, a.period.end
     runs = []
     for f in cash:
-        s, e = covered(a, f)
+        s, e = covered(a, f, (start, end))
         if s and e and s <= end and e >= start:
             runs.append((month_index(max(s, start)), month_index(min(e, end))))
     count, reached = 0, -1
@@ -83,7 +97,7 @@ def contract_value(a: Agreement, parties: Parties, term_months: int | None,
     known to be *at least* the rest; a ceiling counts at the most it can pay; a term or
     prolongation of unknown length leaves the value unknown.
     """
-    public = [f for f in a.funding if f.kind == "cash" and paying_side(parties, f) == "public"]
+    public = [f for f in a.funding if f.kind == "cash" and pays_from_public_side(parties, f)]
     if not public or term_months is None or total_months is None or term_months <= 0:
         return None, None
     base, complete = 0.0, True
@@ -94,8 +108,7 @@ def contract_value(a: Agreement, parties: Parties, term_months: int | None,
         if f.per == "period":
             base += f.amount
             continue
-        start, end = covered(a, f)
-        months = term_months if f.covers is None else _months(start, end)
+        months = term_months if f.covers is None else _months(f.covers.start, f.covers.end)
         if months is None:
             complete = False
             continue

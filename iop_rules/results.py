@@ -55,12 +55,16 @@ def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fac
     """One result per rule; `honour_waivers=False` (an auditor's `--no-waivers`) keeps a waived
     failure a failure, with its waiver shown beside it."""
     by_rule: dict[str, dict[str, str]] = {}
+    applies = {f.rule_id for f in firings if f.outcome == "applies"}
     for f in firings:
+        if f.outcome == "applies":
+            continue
         outcomes = by_rule.setdefault(f.rule_id, {})
         # one outcome per fact; a disagreement here would be an engine bug
         outcomes[f.fact_key] = _strongest(outcomes.get(f.fact_key), f.outcome)
     facts_by_key = {f.key: f for f in facts}
-    results = [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of, honour_waivers)
+    results = [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of, honour_waivers,
+                       rule.applies_if is None or rule.id in applies)
                for rule in selection.rules]
     return sorted([*results, _stray_waivers(loaded, results)], key=lambda r: r.rule)
 
@@ -77,14 +81,17 @@ class _Decision:
     severity: str
     shown: list[Fact]
     empty: bool = False  # a rule over elements, and none it applies to: the verdict is the rule's `if_none`
+    open_applies: bool = False  # the text does not say whether the rule applies
 
 
-def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _Decision:
+def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact], applies: bool = True) -> _Decision:
     """The verdict, the severity of the element that decided it, and the facts to show."""
     spec = rule.spec
     agreement = facts["agreement"]
     if outcomes.get("agreement") == "not_applicable":
         return _Decision("not_applicable", spec.severity, [agreement])
+    if not applies:
+        return _Decision("unknown", spec.severity, [agreement], open_applies=True)
     per_fact = {k: ("unknown" if o == "selected" else o) for k, o in outcomes.items() if facts[k].type == spec.for_}
     mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
     verdict = next((v for v in VERDICTS if v in mapped.values()), spec.if_none)  # a failing element decides first
@@ -98,10 +105,10 @@ def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact]) -> _De
 
 
 def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes: dict[str, str],
-            facts: dict[str, Fact], as_of: dt.date | None, honour_waivers: bool = True) -> Result:
-    decided = _decide(rule, outcomes, facts)
+            facts: dict[str, Fact], as_of: dt.date | None, honour_waivers: bool = True, applies: bool = True) -> Result:
+    decided = _decide(rule, outcomes, facts, applies)
     verdict, shown = decided.verdict, decided.shown
-    text = message(rule, verdict, shown, facts["agreement"], selection.params, decided.empty)
+    text = message(rule, verdict, shown, facts["agreement"], selection.params, decided.empty, decided.open_applies)
     waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
     if waiver and honour_waivers:  # the message stays the rule's own; each format shows the approval from `waiver`
         verdict = "waived"

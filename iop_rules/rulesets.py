@@ -162,6 +162,11 @@ class Rule:
         return tuple(sorted(fields_read(c for c in (self.expect, self.where, self.unknown_if) if c)))
 
     @cached_property
+    def applies_fields(self) -> tuple[str, ...]:
+        """The fields `applies_if` reads: named when the text does not say whether the rule applies."""
+        return tuple(sorted(fields_read([self.applies_if]))) if self.applies_if else ()
+
+    @cached_property
     def params(self) -> tuple[str, ...]:
         """The parameters `expect` compares with, shown beside the values."""
         return tuple(sorted(params_read([self.expect])))

@@ -9,7 +9,8 @@ and turns them into one verdict per rule the way a reader of the ruleset would:
   `present` and `{param: P, present: ...}` tests are never unknown; `in` is `any` of `eq`,
   `not_in` its negation; `all` is false once an item is false, `any` true once one is true,
   else unknown if an item is unknown; `not` keeps unknown;
-- `applies_if` (on the agreement fact) false or unknown -> `not_applicable`;
+- `applies_if` (on the agreement fact) false -> `not_applicable`; unknown -> `unknown` (the text
+  does not say whether the rule applies);
 - the elements are the facts of the rule's `for` type whose `where` is true (all of them without
   `where`; for a rule on the agreement without `where`, the agreement fact itself);
 - an element's outcome: pass when `expect` is true; fail when it is false, unless `unknown_if`
@@ -19,8 +20,8 @@ and turns them into one verdict per rule the way a reader of the ruleset would:
   rule's `if_none`;
 - a fail with an approved waiver for the rule, not expired on the audit date -> waived.
 
-A comparison with a parameter the selection leaves unset is a ruleset error (`UnsetParameter`)
-unless the rest of its `all`/`any` decides without it.  Everything is read from the rule's spec
+A comparison with a parameter the selection leaves unset is unknown, like one on an absent field
+(a threshold not in force on the decision date leaves the question open).  Everything is read from the rule's spec
 and parsed conditions, never from its ID, so the oracle follows edits to the rulesets.
 """
 from __future__ import annotations
@@ -61,7 +62,7 @@ def _operand(value: object, fact: Mapping[str, object], params: Params) -> tuple
         return (value.field in fact, fact.get(value.field))
     if isinstance(value, ParamRef):
         if params.get(value.name) is None:
-            raise UnsetParameter(value.name)
+            return (False, None)
         return (True, params[value.name])
     return (True, value)
 
@@ -118,8 +119,12 @@ def rule_verdict(rule: Any, facts: list[Any], params: Params) -> str:
     """One rule's verdict before waivers, from its spec and parsed conditions."""
     spec = rule.spec
     agreement = next(f for f in facts if f.type == "agreement")
-    if rule.applies_if is not None and truth(rule.applies_if, agreement.values, params) is not True:
-        return "not_applicable"
+    if rule.applies_if is not None:
+        applies = truth(rule.applies_if, agreement.values, params)
+        if applies is False:
+            return "not_applicable"
+        if applies is None:
+            return "unknown"
     elements = [f for f in facts
                 if f.type == spec.for_ and (rule.where is None or truth(rule.where, f.values, params) is True)]
     outcomes = {outcome(rule, f, params) for f in elements}

@@ -112,7 +112,9 @@ def test_baseline_reports_only_new_findings_and_lists_resolved(tmp_path: Path) -
     (folder / "bad.yaml").write_text(fixed.replace("payment: {installments_per_year: 2}\n", ""), encoding="utf-8")
     run = run_cli("audit", str(folder), "--baseline", str(before), "--format", "json", "--fail-on", "warning")
     data = json.loads(run.out)
-    assert data["baseline"]["resolved"] == [{"agreement": "hook-bad", "rule": "IOP-FIN-02"}]
+    # with no own contribution and no basis stated, whether the kommun's money remunerates a service is open
+    # (IOP-CRIT-02, IOP-LOU-01 unknown); the association's contribution resolves all three
+    assert data["baseline"]["resolved"] == [{"agreement": "hook-bad", "rule": r} for r in ("IOP-CRIT-02", "IOP-FIN-02", "IOP-LOU-01")]
     (new,) = [r for r in data["agreements"][0]["results"] if r.get("baseline") == "new"]
     assert new["rule"] == "IOP-PAY-01"
     assert run.code == 1
@@ -125,8 +127,9 @@ def test_csv_one_row_per_finding(tmp_path: Path) -> None:
     out = run_cli("audit", str(path), "--format", "csv", "--as-of", "2021-01-01").out
     rows = list(csv.DictReader(io.StringIO(out)))
     # as of a date, a cadence with no dated reports leaves IOP-LIFE-01 open: nothing to check is never a pass
-    assert [(r["rule"], r["verdict"]) for r in rows] == [("IOP-FIN-02", "waived"), ("IOP-LIFE-01", "unknown")]
-    assert rows[0]["waived_by"] == "Socialnämnden (SN 2021-05-20 §88)" and rows[0]["line"] == "7"
+    assert [(r["rule"], r["verdict"]) for r in rows] == [("IOP-CRIT-02", "unknown"), ("IOP-FIN-02", "waived"),
+                                                         ("IOP-LIFE-01", "unknown"), ("IOP-LOU-01", "unknown")]
+    assert rows[1]["waived_by"] == "Socialnämnden (SN 2021-05-20 §88)" and rows[1]["line"] == "7"
 
 
 def test_calendar_is_valid_icalendar(tmp_path: Path) -> None:

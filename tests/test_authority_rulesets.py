@@ -30,5 +30,5 @@ def test_the_lou_threshold_is_the_one_in_force_on_the_decision_date() -> None:
     by_day = {day: LIBRARY.select(None, None, day).params["lou_threshold_sek"]
               for day in (dt.date(2017, 12, 31), dt.date(2018, 1, 1), dt.date(2021, 12, 31), dt.date(2022, 6, 1),
                           dt.date(2024, 1, 1), dt.date(2026, 12, 1))}
-    assert list(by_day.values()) == [None, 7113450, 7701675, 7802550, 8109450, 8109450]
+    assert list(by_day.values()) == [None, 586907, 2156469, 7802550, 8109450, 8109450]
     assert LIBRARY.select(None, None, None).params["lou_threshold_sek"] is None  # no date: no threshold

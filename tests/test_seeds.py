@@ -64,6 +64,6 @@ def test_forcing_the_2017_guidelines_fails_vanskapens_hus(engine: str) -> None:
     data = json.loads(run.out)
     (result,) = [r for r in data["agreements"][0]["results"] if r["rule"] == "IOP-PERIOD-02"]
     assert result["verdict"] == "fail"
-    assert result["message"] == "Överenskommelsen gäller 27 månader; riktlinjerna tillåter högst 24."
+    assert result["message"] == "Överenskommelsen gäller 27 månader; riktlinjerna tillåter högst 24 månader."
     assert result["evidence"] == {"duration_max_months": 27, "duration_min_months": 27, "max_duration_months": 24}
     assert data["agreements"][0]["rulesets"] == ["iop-core", "lund-socialnamnd-2017"]

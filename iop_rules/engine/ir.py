@@ -7,7 +7,8 @@ it, and `unknown` only when the verdict truly depends on what is missing.
 
 A rule becomes up to four *branches*, each a condition on one fact type:
 
-- `not_applicable` on the agreement fact: `applies_if` is not (definitely) true;
+- `not_applicable` on the agreement fact: `applies_if` is definitely false; `applies`: definitely
+  true (neither: the text does not say whether the rule applies, and it is `unknown`);
 - `selected` on each fact `where` selects (the agreement fact itself for a rule on it);
 - `fail` / `pass` where `expect` is definitely false (and `unknown_if` not true) / definitely true.
 
@@ -30,7 +31,6 @@ import weakref
 from dataclasses import dataclass
 from typing import Union
 
-from ..errors import IopError
 from ..conditions import AllOf, AnyOf, Compare, Condition, FieldRef, Not, ParamRef, ParamSet, Presence
 from ..rulesets import Rule, Selection
 
@@ -102,10 +102,13 @@ def compile_selection(selection: Selection) -> Program:
 
 def lower_rule(rule: Rule, params: dict[str, int | float | None]) -> list[Branch]:
     lower = _Lowering(rule, params)
-    not_applies = lower.kleene(rule.applies_if, NOT_TRUE) if rule.applies_if else FALSE
+    # definitely false: not applicable; definitely true: `applies`; neither: the rule is unknown
+    not_applies = lower.kleene(rule.applies_if, FALSE_) if rule.applies_if else FALSE
     out = [Branch(rule.id, "not_applicable", "agreement", not_applies)]
     if not_applies == TRUE:
         return out  # e.g. a parameter this selection leaves unset
+    if rule.applies_if is not None:
+        out.append(Branch(rule.id, "applies", "agreement", lower.kleene(rule.applies_if, TRUE_)))
     selected = lower.kleene(rule.where, TRUE_) if rule.where else TRUE
     failing = lower.kleene(rule.expect, FALSE_)
     if rule.unknown_if is not None:
@@ -125,14 +128,10 @@ class _Lowering:
     def __init__(self, rule: Rule, params: dict[str, int | float | None]) -> None:
         self.rule, self.params = rule, params
 
-    def value(self, operand: object) -> Scalar | FieldRef:
+    def value(self, operand: object) -> Scalar | FieldRef | None:
+        """A literal, a field reference, or a parameter's value (None: the selection leaves it unset)."""
         if isinstance(operand, ParamRef):
-            found = self.params.get(operand.name)
-            if found is None:
-                raise IopError(
-                    f"rule {self.rule.id} compares with parameter {operand.name!r}, which the selected rulesets leave unset; "
-                    f"expected `applies_if: {{param: {operand.name}, present: true}}`", self.rule.path, self.rule.line, 1)
-            return found
+            return self.params.get(operand.name)
         return operand  # type: ignore[return-value]
 
     def kleene(self, cond: Condition, want: str) -> Cond:
@@ -155,6 +154,8 @@ class _Lowering:
             leaves = tuple(Compare(cond.field, op, v) for v in cond.operand)  # type: ignore[union-attr]
             return self.kleene(AnyOf(leaves) if cond.op == "in" else AllOf(leaves), want)
         value = self.value(cond.operand)
+        if value is None:  # a parameter not set for this selection: the comparison is undecided
+            return FALSE if want in (TRUE_, FALSE_) else TRUE
         fields = (cond.field, *((value.field,) if isinstance(value, FieldRef) else ()))
         op = cond.op if want in (TRUE_, NOT_FALSE) else _NEGATE[cond.op]
         check = Check(cond.field, op, value)
