@@ -51,11 +51,13 @@ def test_a_draft_never_hides_a_finding_the_hand_file_has(accuracy) -> None:  # t
     kompisrelationer" are the same pairs), a judgement `extract` does not make, so it
     cannot see the conflict; the accuracy script names it."""
     hidden = {r.id: {rule for rule, _ in r.only_hand} - {rule for rule, _ in r.only_draft} for r in accuracy}
-    assert hidden == {"danderyd-kompisbyran-2018": set(), "lund-im-radrum-2019": set(),
-                      "lund-kompis-sverige-2019": {"IOP-GOAL-02"}, "lund-vanskapens-hus-2021": set(),
-                      "ostersund-hej-framling-2019": set()}
-    extra = {r.id: {rule for rule, _ in r.only_draft} - {rule for rule, _ in r.only_hand} for r in accuracy}
+    assert {k: v for k, v in hidden.items() if v} in ({}, {"lund-kompis-sverige-2019": {"IOP-GOAL-02"}}), hidden
+    # The draft may leave more undecided (`unknown`: a commitment's subject is the reviewer's), never fail more.
+    extra = {r.id: {rule for rule, v in r.only_draft if v == "fail"} - {rule for rule, _ in r.only_hand}
+             for r in accuracy}
     assert all(not rules for rules in extra.values()), extra
+    assert all(not r.flipped - {"IOP-GOAL-02"} for r in accuracy)
+
 
 def test_the_accuracy_script_prints_figures_and_names_differences() -> None:
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "extract_accuracy.py")], capture_output=True,
@@ -105,7 +107,7 @@ def test_each_source_says_where_it_stands_in_the_file(tmp_path: Path) -> None:
 def test_what_was_not_found_is_listed_for_the_reviewer() -> None:
     draft = extract_file(AGREEMENTS / "ostersund-hej-framling-2019.txt")
     head = [line for line in draft.splitlines() if line.startswith("#")]
-    missing = next(line for line in head if line.startswith("# inte funnet i texten:"))
+    missing = next(line for line in head if line.startswith("# hittades inte i texten:"))
     assert "uppsägningstid" in missing and "översyn (datum)" in missing
     assert "notice" not in yaml.safe_load(draft).get("termination", {})
 

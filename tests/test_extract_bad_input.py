@@ -116,3 +116,46 @@ def test_a_large_pathological_text_finishes_with_a_loadable_draft(content: str, 
     run = run_cli("extract", str(source))
     assert run.code == 0, run.err
     parse_agreement(run.out, str(source))
+
+
+def _docx_with_parts(path: Path, sizes: list[int]) -> Path:
+    """A real Word file with extra parts of the given unpacked sizes: zeros, which deflate to almost nothing."""
+    import zipfile
+    to_docx("Överenskommelse om idéburet offentligt partnerskap\n\nParterna ska samverka.\n", path)
+    chunk = bytes(1024 * 1024)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as z:
+        for i, size in enumerate(sizes):
+            with z.open(f"word/media/image{i}.bin", "w", force_zip64=True) as part:
+                for _ in range(size // len(chunk)):
+                    part.write(chunk)
+    return path
+
+
+@pytest.mark.parametrize(("sizes", "expected"), [([70 * 1024 * 1024], "a part of the Word file"),
+                                                 ([50 * 1024 * 1024] * 3, "the Word file unpacks to")])
+def test_a_word_file_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path: Path, sizes, expected) -> None:
+    bomb = _docx_with_parts(tmp_path / "bomb.docx", sizes)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    run = run_cli("extract", str(bomb), timeout=60)
+    assert run.code == 2 and ONE_ERROR_LINE.match(run.err), run.err
+    assert expected in run.err
+
+
+def test_a_pdf_whose_pages_share_a_huge_content_stream_is_refused(tmp_path: Path) -> None:
+    """Sixty pages drawing one content stream of a million bytes: each page would be parsed in full."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+    writer = PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 12 Tf 72 720 Td (x) Tj ET\n" + b"0 0 m 1 1 l S\n" * 75_000)
+    ref = writer._add_object(stream.flate_encode())
+    for _ in range(60):
+        page = writer.add_blank_page(595, 842)
+        page[NameObject("/Contents")] = ref
+    pdf = tmp_path / "shared.pdf"
+    with open(pdf, "wb") as out:
+        writer.write(out)
+    assert pdf.stat().st_size < 1024 * 1024
+    run = run_cli("extract", str(pdf), timeout=60)
+    assert run.code == 2 and ONE_ERROR_LINE.match(run.err), run.err
+    assert "drawing instructions" in run.err

@@ -51,7 +51,7 @@ def test_a_new_agreement_in_other_words() -> None:
                                                                           ("2021-02-28", "final")]
     assert a.review.date.isoformat() == "2020-06-30"
     assert a.termination.notice.months == 3 and a.termination.repayment and a.termination.dispute
-    assert "# inte funnet i texten: organisationsnummer (Region Gotland), budget" in draft
+    assert "# hittades inte i texten: organisationsnummer (Region Gotland), förlängning, budget" in draft
     assert "# rad 7" in next(line for line in draft.splitlines() if "fr.o.m." in line)
 
 
@@ -310,9 +310,8 @@ def test_an_earlier_period_a_ceiling_and_a_past_grant_are_not_taken_for_this_agr
     draft = extract_file(DATA / "extract" / "orebro.txt")
     a = parse_agreement(draft, "orebro.yaml").agreement
     assert (a.period.start.isoformat(), a.period.end.isoformat()) == ("2022-01-01", "2023-12-31")  # not "gällde"
-    assert [(f.payer, f.amount, f.per, f.description) for f in a.funding] == [
-        ("orebro-kommun", 200_000, "year", "högst 200 000 kr")]  # the earlier 75 000 kr grant is history
-    assert '200 000 kr är ett tak ("högst")' in draft
+    assert [(f.payer, f.amount, f.per, f.cap) for f in a.funding] == [
+        ("orebro-kommun", 200_000, "year", True)]  # "högst": a ceiling; the earlier 75 000 kr grant is history
     assert not a.follow_up.reports  # the steering group's meeting dates are no reports
 
 
@@ -400,14 +399,12 @@ def test_a_named_forum_that_does_a_steering_groups_work(tmp_path: Path) -> None:
     assert ([m.party for m in group.members], group.meetings_per_year) == (["kalmar-kommun", "foreningen-bro"], 4)
 
 
-def test_what_an_amount_is_for_and_units_the_file_cannot_hold() -> None:
-    """"30 000 kr/mån", "360 000 kronor/år", "årligen"; "per kvartal" and "per termin" were written as "for the
-    period" — the file has no such unit, so they are left to the reviewer with a note."""
+def test_what_an_amount_is_for_in_every_unit_the_file_has() -> None:
+    """"30 000 kr/mån", "360 000 kronor/år", "årligen", "per kvartal", "per termin" (a half year)."""
     draft = extract_file(DATA / "extract" / "vaxjo.txt")
     a = parse_agreement(draft, "vaxjo.yaml").agreement
-    assert [(f.amount, f.per) for f in a.funding] == [(30_000, "month"), (360_000, "year"), (100_000, "year")]
-    assert "90 000 kronor per kvartal går inte att ange i filen" in draft
-    assert "45 000 kronor per termin går inte att ange i filen" in draft
+    assert [(f.amount, f.per) for f in a.funding] == [(30_000, "month"), (90_000, "quarter"), (360_000, "year"),
+                                                      (45_000, "half_year"), (100_000, "year")]
 
 
 def test_a_signature_form_with_labels_and_a_blank_date() -> None:
@@ -452,7 +449,10 @@ def test_precision_errors_found_in_review() -> None:
              "Föreningen Gemenskap", "Gävle 2023-12-05", "Lisa Ström", "Ordförande"]
     a = parse_agreement(extract_lines(lines, "gavle"), "gavle.yaml").agreement
     assert not {"För 2024", "Därutöver"} & {f.payer for f in a.funding}
-    assert [(f.amount, f.per) for f in a.funding if f.payer == "foreningen-gemenskap"] == [(40_000, "year"), (5_000, "month")]
+    # the verb before its subject ("Därutöver bidrar föreningen …", "För 2024 beviljar kommunen …") names the payer
+    assert [(f.payer, f.amount) for f in a.funding if f.payer == "gavle-kommun"] == [("gavle-kommun", 200_000)]
+    assert [(f.amount, f.per) for f in a.funding if f.payer == "foreningen-gemenskap"] == [
+        (10_000, "period"), (40_000, "year"), (5_000, "month")]
     assert [c.quantity for c in a.commitments] == [1500]
     assert [(r.due.isoformat(), r.kind) for r in a.follow_up.reports] == [("2024-08-31", "interim"), ("2025-03-31", "interim")]
     assert [(s.party, s.name, s.date_as_written) for s in a.signatures] == [

@@ -29,8 +29,8 @@ STEPS = (
     followup.extract_period, followup.extract_extension,
     money.extract_budget, money.extract_funding, money.extract_budget_increase, money.extract_payment,
     followup.extract_reports, followup.extract_cadence, followup.extract_steering_group, followup.extract_review,
-    followup.extract_termination, followup.extract_criteria,
-    goals.extract_commitments, people.extract_contacts, people.extract_signatures,
+    followup.extract_termination, followup.extract_criteria, followup.extract_market,
+    goals.extract_commitments, goals.extract_contents, people.extract_contacts, people.extract_signatures,
 )
 # Signs of Swedish: its commonest small words, and any word with å, ä or ö.
 _SMALL_WORDS = frozenset("och att som för med det är av på till ska inte den har om från enligt samt eller ett".split())

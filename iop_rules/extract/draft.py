@@ -19,14 +19,25 @@ from .text import UNPRINTABLE
 SCHEMA_LINE = "# yaml-language-server: $schema=../agreement.schema.json"
 #: What the reviewer is told to look for, in the order of the file (Swedish, as the agreements are).
 LOOK_FOR = [
+    ("decision", "beslut (myndighet och nämnd)"),
     ("parties", "parter"), ("org_number", "organisationsnummer"), ("period", "period (start och slut)"),
+    ("extension", "förlängning"),
     ("funding", "finansiering (belopp)"), ("budget", "budget (rader och total)"),
     ("budget_increase", "behov av utökad budget"), ("payment", "utbetalningar"),
     ("reports", "uppföljningsrapporter (datum)"), ("cadence", "rapporteringsintervall"),
     ("steering_group", "styrgrupp"), ("review", "översyn (datum)"), ("notice", "uppsägningstid"),
-    ("repayment", "återbetalningsskyldighet"), ("dispute", "tvistlösning"), ("iop_criteria", "skäl för IOP"),
+    ("repayment", "återbetalningsskyldighet"), ("dispute", "tvistlösning"), ("breach", "hävning"),
+    ("iop_criteria", "skäl för IOP"), ("market", "marknad (LOV, upphandling)"),
+    ("contents", "avsnitt (bakgrund, värdegrund, mål, omförhandling, ändringar)"),
+    ("commitments", "mätbara åtaganden"),
     ("contacts", "kontaktpersoner"), ("signatures", "underskrifter"),
 ]
+#: The header: what is true of every draft.  It never says the text is silent, only what was not found.
+HEADER = ["# Utkast från `iop-rules extract`: granska varje värde mot källtexten innan filen används.",
+          "# Varje värde har sitt citat i `source`. Det som inte hittades är utelämnat och listat nedan; "
+          "det kan ändå stå i texten med andra ord."]
+MARKET_KEYS = ("lov", "procured_before", "other_providers")
+CONTENTS_KEYS = ("background", "values", "goals", "renegotiation", "amendments", "cost_analysis")
 CRITERIA_KEYS = ("initiative_from_idea_based", "no_market", "not_normed_grant", "both_finance", "not_detail_regulated")
 
 
@@ -44,12 +55,17 @@ def assemble(f: Findings, agreement_id: str) -> dict[str, Any]:
     if f.parties:
         d["parties"] = [_clean({"id": p.id, "role": p.role, "name": p.name, "org_number": p.org_number,
                                 "non_profit": p.non_profit, "source": p.quotes()}) for p in f.parties]
-    period = _obj(f, {"start": "period.start", "end": "period.end"})
+    period = _obj(f, {"start": "period.start", "end": "period.end", "months": "period.months"})
+    years = f.pick("period.years")
+    if years and not ("start" in period or "end" in period):
+        period = {**{k: v for k, v in period.items() if k != "source"}, "first_year": years.value[0],
+                  "last_year": years.value[1], "source": join_quotes([period.get("source"), years.quote])}
     if period:
         d["period"] = period
     ext = f.pick("extension")
     if ext:
-        d["extension"] = _clean({"months": ext.value[0], "times": ext.value[1], "source": ext.quote})
+        d["extension"] = _clean({"months": ext.value[0], "times": ext.value[1], "open_ended": ext.value[2],
+                                 "automatic": ext.value[3], "source": ext.quote})
     funding = []
     for e in f.items.get("funding", []):
         if not e.get("payer"):
@@ -83,6 +99,13 @@ def assemble(f: Findings, agreement_id: str) -> dict[str, Any]:
     if any(crit.values()):
         d["iop_criteria"] = {**{k: True for k, v in crit.items() if v},
                              "source": join_quotes([v.quote for v in crit.values() if v])}
+    market = {k: f.pick(f"market.{k}") for k in MARKET_KEYS}
+    if any(market.values()):
+        d["market"] = {**{k: v.value for k, v in market.items() if v},
+                       "source": join_quotes([v.quote for v in market.values() if v])}
+    contents = {k: f.pick(f"contents.{k}") for k in CONTENTS_KEYS}
+    if any(contents.values()):
+        d["contents"] = {k: {"source": v.quote} for k, v in contents.items() if v}
     for key in ("commitments", "contacts", "signatures"):
         if f.items.get(key):
             d[key] = [_clean(x) for x in f.items[key]]
@@ -169,7 +192,7 @@ def _termination(f: Findings) -> dict[str, Any]:
     notice = f.pick("notice.months")
     if notice:
         out["notice"] = {"months": notice.value, "source": notice.quote}
-    for key in ("repayment", "dispute"):
+    for key in ("repayment", "dispute", "breach"):
         found = f.pick(key)
         if found:
             out[key] = {"source": found.quote}
@@ -195,9 +218,12 @@ def missing(d: dict[str, Any], f: Findings) -> list[str]:
     fu = d.get("follow_up", {})
     term = d.get("termination", {})
     present = {
+        "decision": "decision" in d, "extension": "extension" in d, "breach": "breach" in term,
+        "market": "market" in d, "contents": "contents" in d, "commitments": bool(d.get("commitments")),
         "parties": bool(d.get("parties")),
         "org_number": all(p.get("org_number") for p in d.get("parties", []) if p["role"] != "funder") and bool(d.get("parties")),
-        "period": "start" in d.get("period", {}) and "end" in d.get("period", {}),
+        "period": ("start" in d.get("period", {}) and "end" in d.get("period", {}))
+                  or "first_year" in d.get("period", {}) or "months" in d.get("period", {}),
         "funding": any(x.get("amount") is not None for x in d.get("funding", [])),
         "budget": "budget" in d, "budget_increase": "budget_increase" in d, "payment": "payment" in d,
         "reports": bool(fu.get("reports")), "cadence": "cadence" in fu, "steering_group": "steering_group" in fu,
@@ -206,6 +232,9 @@ def missing(d: dict[str, Any], f: Findings) -> list[str]:
         "contacts": bool(d.get("contacts")), "signatures": bool(d.get("signatures")),
     }
     lacking = [label for key, label in LOOK_FOR if not present[key]]
+    period = d.get("period", {})
+    if "period (start och slut)" in lacking and ("start" in period or "end" in period):  # one end was read
+        lacking[lacking.index("period (start och slut)")] = "period (start)" if "end" in period else "period (slut)"
     without = [p["name"] for p in d.get("parties", []) if p["role"] != "funder" and not p.get("org_number")]
     if "organisationsnummer" in lacking and without:  # say whose: the reviewer looks for those names
         lacking[lacking.index("organisationsnummer")] = f"organisationsnummer ({', '.join(without)})"
@@ -218,24 +247,24 @@ _CONFLICT_NAMES = {"period": "period", "period.start": None, "period.end": None,
                    "budget.total": "budgetens total", "budget_increase": "utökad budget (år)",
                    "payment.installments_per_year": "utbetalningar per år", "payment.dates": "utbetalningsdatum",
                    "cadence": "rapporteringsintervall", "meetings_per_year": "styrgruppsmöten per år",
-                   "review.date": "översyn", "notice.months": "uppsägningstid (månader)", "extension": "förlängning"}
+                   "review.date": "översyn", "notice.months": "uppsägningstid (månader)", "extension": "förlängning",
+                   "period.months": "avtalstid (månader)", "period.years": "avtalstid (år)",
+                   "period.start.alone": "periodens början", "period.end.alone": "periodens slut"}
 
 
 def _show(value: Any) -> str:
     if isinstance(value, tuple):
-        return "–".join(_show(v) for v in value if v is not None) or "(utan längd)"
+        return "–".join(_show(v) for v in value if v is not None and not isinstance(v, bool)) or "(utan längd)"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
 
 def comment_block(d: dict[str, Any], f: Findings) -> list[str]:
-    out = [SCHEMA_LINE,
-           "# Utkast från `iop-rules extract`: granska varje värde mot källtexten innan filen används.",
-           "# Varje värde har sitt citat i `source`; det som inte står i texten är utelämnat, inget är gissat."]
+    out = [SCHEMA_LINE, *HEADER]
     lacking = missing(d, f)
     if lacking:
-        out.append(f"# inte funnet i texten: {', '.join(lacking)}")
+        out.append(f"# hittades inte i texten: {', '.join(lacking)}")
     conflicts = [(n, c) for n, c in f.conflicts.items() if _CONFLICT_NAMES.get(n, n)]
     if conflicts:
         out.append("# motstridiga uppgifter (inget valt, välj själv):")
@@ -257,7 +286,8 @@ class _Dumper(yaml.SafeDumper):
 
 ORDER = {"contacts": ("party", "name", "title", "email", "phone", "source"),
          "signatures": ("party", "name", "title", "place", "date_as_written", "source"),
-         "funding": ("payer", "side", "kind", "amount", "per", "covers", "description", "source")}
+         "funding": ("payer", "side", "recipient", "kind", "basis", "amount", "per", "cap", "approximate", "covers",
+                     "description", "source")}
 
 
 def render(d: dict[str, Any], f: Findings, where: Callable[[int], str] | None = None) -> str:

@@ -11,17 +11,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from . import lexicon
 from .swedish import norm_name, slug
 from .text import Block
 
-PUBLIC_NAME = re.compile(r"kommun|region\b|region |landsting|förvaltning|nämnd|\bstad\b|länsstyrelse|staten|myndighet",
+PUBLIC_NAME = re.compile(r"kommun|region\b|region |regionen\b|landsting|förvaltning|nämnd|\bstad\b|länsstyrelse|staten|myndighet",
                          re.IGNORECASE)
 
 
 #: How an agreement refers to a party without naming it.
-_GENERIC = {**{w: "public" for w in ("kommunen", "kommunens", "regionen", "regionens", "staden", "stadens")},
-            **{w: "idea_based" for w in ("föreningen", "föreningens", "stiftelsen", "stiftelsens",
-                                         "organisationen", "organisationens")}}
+_GENERIC = {**{w: "public" for w in lexicon.GENERIC_PUBLIC}, **{w: "idea_based" for w in lexicon.GENERIC_IDEA}}
 
 
 @dataclass

@@ -5,33 +5,35 @@ import datetime as dt
 import re
 from typing import Any
 
+from . import lexicon as lx
 from .found import Findings, join_quotes, role_of
 from .swedish import COUNT, find_amounts, find_dates, find_ranges, parse_count, year_span
 from .text import Block, is_heading
 
-_FINANCE = re.compile(r"finansier|beviljad|beviljat|beviljar|bidrar med|bidra\s+med|bidrag\b|ersättning|utbetal|betalar|står\s+för|"
-                      r"egen\s+insats|egeninsats", re.IGNORECASE)
+_FINANCE = lx.cue(lx.FINANCE_WORDS)
 _PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;]{1,80}?)(?=\s+(?:med|genom|som|och)\b|\s*[:,.]|$)"
                     r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
-                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+bidra\b|bidrar|finansierar|betalar|står för|beviljar)\b"
-                    r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b")
-_PER = [(re.compile(r"^\s*(?:per|/|i|om)\s*(?:kalenderår|verksamhetsår|budgetår|året|år)\b|^\s*årligen\b", re.I), "year"),
-        (re.compile(r"^\s*(?:per|/|i|om)\s*(?:månaden|månad|mån)\b|^\s*månatligen\b", re.I), "month"),
-        (re.compile(r"^\s*(?:per|/)\s*(?:plats|platser)\b", re.I), "place"),
-        (re.compile(r"^\s*(?:per|/)\s*(?:timme|tim|h)\b", re.I), "hour"),
-        (re.compile(r"^\s*(?:per|/)\s*(?:deltagare|brukare|klient|person)\b", re.I), "client")]
+                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+(?:bidra|betala|finansiera|ersätta|tillskjuta)\b|"
+                    + lx.alt(lx.PAYER_VERBS) + r")"
+                    r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b"
+                    r"|\b(?:beviljas|tillskjuts|betalas\s+ut|ersätts)\b[^.;]{0,80}?\bav\s+(?P<e>[A-ZÅÄÖa-zåäö][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})")
+#: After an amount: what it is for, every phrasing of the lexicon, the longest first.
+_PER = [(re.compile(r"^\s*(?:kr|kronor)?\s*" + lx.alt([phrase]), re.I), unit)
+        for phrase, unit in sorted(((p, u) for u, ps in lx.PER_UNITS.items() for p in ps), key=lambda x: -len(x[0]))]
+_NOT_A_PAYER = re.compile(r"^" + lx.alt(lx.NOT_A_PAYER) + r"(?:\s|$)", re.IGNORECASE)
+_SERVICE = lx.cue(lx.SERVICE_WORDS)
+_SERVICE_UNITS = {"day", "placement", "place"}
 _FRONTED = re.compile(r"(?:för|under|i|inom|därutöver|dessutom|härutöver|vidare|årligen|totalt|sammanlagt|därtill|"
                       r"utöver|efter|från|vid|enligt)\b", re.IGNORECASE)
-_UNSUPPORTED_PER = re.compile(r"^\s*(?:kr|kronor)?\s*(?:per|/|i)\s*(?:kvartal|termin|halvår|vecka|veckan|dag|dygn)\b",
-                              re.IGNORECASE)
-_CAP = re.compile(r"\b(?:högst|maximalt|max\.?|upp\s+till|som\s+mest)\s*$", re.IGNORECASE)
-_VALUED = re.compile(r"\b(?:motsvarande|värderad\w*\s+till|till\s+ett\s+värde\s+av)\s*$", re.IGNORECASE)
+_CAP = re.compile(r"(?<!\w)" + lx.alt(lx.CAP_WORDS) + r"\s*$", re.IGNORECASE)
+_APPROX = re.compile(r"(?<!\w)" + lx.alt(lx.APPROXIMATE_WORDS) + r"\s*$", re.IGNORECASE)
+_VALUED = re.compile(r"(?<!\w)" + lx.alt(lx.VALUED_WORDS) + r"\s*$", re.IGNORECASE)
 _INCREASE = re.compile(r"(?:driftbudget|budgetram|budget)\w*\s+(?:\w+\s+){0,3}?(?:ökas|utökas|höjs|höjas|behöver ökas)"
                        r"|(?:utökad|ökad|höjd)\s+(?:driftbudget|budgetram|budget)|ryms\s+inte\s+inom\s+(?:\w+\s+){0,2}budget",
                        re.IGNORECASE)
 _INSTALLMENTS = re.compile(rf"(?:vid\s+)?(?P<n>{COUNT})\s+(?:tillfällen|tillfälle|gånger|gång|delbetalningar|utbetalningar)"
                            r"\s+(?:per|om|varje|på ett|under ett)\s+år\b", re.IGNORECASE)
-_RHYTHM = {"kvartalsvis": 4, "halvårsvis": 2, "månadsvis": 12, "årsvis": 1, "årligen": 1, "en gång per år": 1}
+_RHYTHM = {word: n for word, n in lx.PAYMENT_RHYTHM.items() if n}
 
 
 def extract_budget(f: Findings) -> None:
@@ -75,11 +77,15 @@ def extract_funding(f: Findings) -> None:
             context = None
         if budget_at >= 0 and budget_at < i <= budget_at + 60 and not _FINANCE.search(b.text):
             continue
+        heading = _PARTY_HEADING.match(b.text)
+        giver = (heading.group("p") or heading.group("q")) if heading else None
+        if giver and not b.bullet and f.party(giver):  # "Kommunen bidrar med", "Kretsens insats"
+            _listed_under(f, i, f.party_ref(giver), entries)
         for s in b.sentences:
             amounts = find_amounts(s)
             payer = _payer(s) or (context if b.bullet else None)
-            if s.rstrip().endswith(":") and not amounts and _FINANCE.search(s):
-                context = _payer(s)
+            if (s.rstrip().endswith(":") or heading) and not amounts and _FINANCE.search(s):
+                context = _payer(s) or giver
             either = _EITHER_PAYER.match(s)
             if either and not amounts:
                 entries.append(_either_entry(either.group("payer"), s))
@@ -89,26 +95,49 @@ def extract_funding(f: Findings) -> None:
                 segment = s[a.end:amounts[k + 1].start if k + 1 < len(amounts) else len(s)]
                 if re.match(r"^\s*(?:kr|kronor)?\s*/\s*mån", segment) and "(" in s[:a.start]:
                     continue  # a rate inside a parenthesis, not a contribution
-                unit = _UNSUPPORTED_PER.match(segment)
-                if unit:  # "90 000 kronor per kvartal": the file has no such unit, and a sum is not guessed
-                    f.note(f"finansiering: {a.text} {unit.group(0).strip()} går inte att ange i filen (per "
-                           "avtalsperiod, år, månad, plats, timme eller klient); ange beloppet själv: "
-                           f"\"{s[:160]}\"")
-                    continue
                 # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind
                 kind = "in_kind" if _VALUED.search(s[max(0, a.start - 40):a.start]) else "cash"
                 entry = _entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b, kind)
-                cap = _CAP.search(s[max(0, a.start - 30):a.start])
-                if cap:  # "dock högst 200 000 kr": a ceiling, which the file can only hold as the amount
-                    entry["description"] = f"{cap.group(0).strip()} {a.text}"
-                    f.note(f"finansiering: {a.text} är ett tak (\"{cap.group(0).strip()}\"), inte ett bestämt belopp; "
-                           "kontrollera beloppet")
+                if entry is None:
+                    continue
+                before = s[max(0, a.start - 30):a.start]
+                if _TOTAL.search(before) and any(e.get("per") != "period" and e.get("source") == s for e in entries):
+                    # "640 000 kronor per år, sammanlagt 1 920 000 kronor under löptiden": the sum of the
+                    # yearly amount, not another contribution
+                    continue
+                if _CAP.search(before):  # "dock högst 200 000 kr", "upp till fyra miljoner kronor": a ceiling
+                    entry["cap"] = True
+                if _APPROX.search(before):  # "cirka 90 000 kr", "drygt 14 miljoner"
+                    entry["approximate"] = True
+                if kind == "cash" and (_SERVICE.search(s) or entry["per"] in _SERVICE_UNITS):
+                    entry["basis"] = "service"  # "ersätter stiftelsen med … per plats och dygn"
                 entries.append(entry)
         _in_kind(f, b, entries)
+    entries = _without_repeats(f, entries)
     _by_budget(f, entries)
     _listed_resources(f, entries)
     _both_finance(f, entries)
     f.items["funding"] = entries
+
+
+_TOTAL = re.compile(r"(?<!\w)(?:sammanlagt|totalt|sammantaget|alltså|det\s+vill\s+säga)\s*$", re.IGNORECASE)
+
+
+def _without_repeats(f: Findings, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One contribution stated twice (a memo's proposal, then the agreement's own clause) is one entry:
+    the same amount, unit, kind and span, and payers that are the same party or one not identified."""
+    out: list[dict[str, Any]] = []
+    for e in entries:
+        key = (e.get("amount"), e.get("per"), e["kind"], str(e.get("covers")))
+        known = lambda p: bool(p) and any(q.id == p for q in f.parties)  # noqa: E731
+        twin = next((o for o in out if e.get("amount") is not None and key == (
+            o.get("amount"), o.get("per"), o["kind"], str(o.get("covers"))) and o.get("source") != e.get("source")
+            and (o["payer"] == e["payer"] or not known(o["payer"]) or not known(e["payer"]))), None)
+        if twin is None:
+            out.append(e)
+        elif known(e["payer"]) and not known(twin["payer"]):
+            out[out.index(twin)] = e
+    return out
 
 
 def _listed_resources(f: Findings, entries: list[dict[str, Any]]) -> None:
@@ -152,20 +181,45 @@ def _either_entry(payer: str, s: str) -> dict[str, Any]:
             "description": "betalare enligt texten, inte en enda part", "source": s}
 
 
+_INVERTED = re.compile(r"\b(?:betalar|bidrar|ersätter|tillskjuter|finansierar|beviljar|står)\s+(?P<who>kommunen|regionen|staden|"
+                       r"föreningen|stiftelsen|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)|Region\s+[A-ZÅÄÖ][\wåäö-]+)\b")
+
+
 def _payer(s: str) -> str | None:
+    s = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\s+", "", s)  # "4.1 Kommunen betalar …": the clause's number is no payer
     m = _PAYER.search(s)
     if not m:
-        return None
-    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
-    # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …"
-    if m.group("c") and (_FRONTED.match(payer) or re.search(r"\d", payer)):
-        return None
+        inverted = _INVERTED.search(s)  # "För varje placering … betalar kommunen därutöver 38 500 kronor"
+        return inverted.group("who") if inverted else None
+    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")).strip()
+    # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …";
+    # "Om partnerskapet bidrar …" is a supposition, not a payer
+    if m.group("c") and (_FRONTED.match(payer) or re.search(r"\d", payer) or _NOT_A_PAYER.match(payer)):
+        inverted = _INVERTED.search(s) if _FRONTED.match(payer) else None  # "För varje placering betalar kommunen …"
+        return inverted.group("who") if inverted else None
     return payer
 
 
+_FOR_YEAR = re.compile(r"\b(?:för|under|avseende)\s+((?:19|20)\d\d)(?![\d-])")
+
+
+def _for_year(s: str) -> tuple[int, int, str] | None:
+    """`för 2025`: the one calendar year a sum is stated for (only to tell history from this agreement)."""
+    m = _FOR_YEAR.search(s)
+    return (int(m.group(1)), int(m.group(1)), m.group(0)) if m else None
+
+
 def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block,
-           kind: str = "cash") -> dict[str, Any]:
+           kind: str = "cash") -> dict[str, Any] | None:
+    span = year_span(prefix) or year_span(segment) or _for_year(s)
+    began = f.value("period.start")
+    if span and began and span[1] < began.year and not find_ranges(segment):
+        # "ett tillfälligt bidrag … om 150 000 kronor för 2025" in a memo for 2026–2027: history, not this agreement
+        f.note(f"finansiering: {kronor} kr avser {span[0]}–{span[1]}, före avtalsperioden; inte medtaget: \"{s[:160]}\"")
+        return None
     per = next((name for rx, name in _PER if rx.search(segment)), "period")
+    if per == "period" and re.search(r"\b(?:årligen|per\s+år|varje\s+år)\s*\.?$", prefix + " " + segment[:0], re.I):
+        per = "year"
     entry: dict[str, Any] = {"payer": None, "kind": kind, "amount": kronor, "per": per}
     if payer:
         named = f.mentioned(payer)
@@ -198,9 +252,46 @@ _IN_KIND = re.compile(r"resurser\s+i\s+form\s+av\s+(?P<a>[a-zåäö][\wåäö ]{
                       re.IGNORECASE)
 
 
+#: A party's name over the list of what it brings: "Kommunen bidrar med", "Föreningen bidrar med:", "Kretsens insats".
+_PARTY_HEADING = re.compile(r"^(?P<p>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)\s+(?:bidrar\s+med|ska\s+bidra\s+med|står\s+för)\s*:?$"
+                            r"|^(?P<q>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:insats|insatser|åtagande|åtaganden|bidrag|resurser)\s*:?$")
+#: A party giving something that is not money: "Regionen ger dessutom kretsen tillgång till samlingslokalen …".
+_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+|skall\s+)?(?:bidrar\s+(?:även\s+|också\s+)?med|"
+                    r"står\s+(?:även\s+|också\s+|dessutom\s+)?för|upplåter|ställer\b[^.]{0,80}\btill\s+förfogande|"
+                    r"ger\b[^.]{0,40}\btillgång\s+till|lånar\s+(?:\w+\s+)?ut|tillhandahåller|erbjuder\b[^.]{0,60}\butan\s+kostnad)"
+                    r"\s*(?P<what>.*)$", re.IGNORECASE)
+_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp)", re.IGNORECASE)
+
+
+def _listed_under(f: Findings, at: int, payer: str, entries: list[dict[str, Any]]) -> None:
+    """The list under a party's heading: what it brings that is not money is one contribution in kind."""
+    items = []
+    for b in f.blocks[at + 1:at + 12]:
+        if not b.bullet:
+            break
+        if find_amounts(b.text):
+            continue  # money, or a valued contribution: read as an entry of its own
+        items.append(b.text)
+    if items and not any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
+        desc = re.sub(r"\s*\([^()]*\)", "", items[0]).strip(" .")
+        entries.append({"payer": payer, "kind": "in_kind", "description": desc, "source": items[0]})
+
+
 def _in_kind(f: Findings, b: Block, entries: list[dict[str, Any]]) -> None:
     """Contributions in kind the text names with a giver: premises, volunteers, voluntary hours."""
     for s in b.sentences:
+        g = _GIVES.match(s)
+        if g and not lx.PLACEHOLDER.search(s):
+            party = f.party(g.group("who")) if len(f.mentioned(g.group("who"))) < 2 else None  # a joint giver stays joint
+            what = g.group("what")
+            money = [a for a in find_amounts(what) if not _VALUED.search(what[:what.find(a.text)] + " ")
+                     and not re.search(r"motsvara\w*\s+(?:cirka\s+|ca\s+)?$", what[:what.find(a.text)])]
+            if party and what and not money and not (_CASH_WORDS.search(what) and not re.search(
+                    r"ideell|lokal|utrustning|personal|tid\b|timmar|material", what, re.I)):
+                if not any(e["kind"] == "in_kind" and e["payer"] == party.id for e in entries):
+                    entries.append({"payer": party.id, "kind": "in_kind",
+                                    "description": what.strip(" .")[:200] or s, "source": s})
+                continue
         m = _IN_KIND.search(s)
         if not m or find_amounts(s[m.start():]) or re.match(r"^(?:både|båda|alla)\b", s, re.I):
             continue

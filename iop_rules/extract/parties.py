@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import lexicon as lx
 from .found import Findings, role_of
 from ..facts import luhn_valid  # the one check the rules use too
 from .swedish import ORG_LABEL_RE, find_dates, format_org, norm_name
@@ -12,12 +13,8 @@ from .text import is_heading, sentence_of
 
 _TITLE = re.compile(r"^(?:tjänsteutlåtande|överenskommelse|avtal\b|iop-överenskommelse|iop-avtal|partnerskapsavtal|"
                     r"idéburet offentligt partnerskap)", re.IGNORECASE)
-_LABEL = re.compile(
-    r"^(?P<label>(?:offentlig|kommunal)\s+(?:part|sektor|organisation|aktör)"
-    r"|(?:ideell|ideella|idéburen|idéburna)(?:\s+(?:och\s+)?icke[- ]vinstdrivande)?\s+(?:part|sektor|organisation|aktör|förening)"
-    r"|icke[- ]vinstdrivande\s+(?:part|organisation)"
-    r"|(?:med)?finansiär"
-    r"|part\s*\d{1,2})\s*:\s*(?P<name>\S.{0,150})$", re.IGNORECASE)
+_LABEL = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
+                    r"|part\s*\d{1,2})\s*:\s*(?P<name>\S.{0,150})$", re.IGNORECASE)
 _MELLAN = re.compile(
     r"(?:överenskommelse|överenskommelsen|iop|partnerskap|partnerskapet|avtal|avtalet)\b[^.:;]{0,60}?"
     r"\bmellan\s+(?P<names>[A-ZÅÄÖ][^.;:]{2,200}?)\s*"
@@ -25,8 +22,9 @@ _MELLAN = re.compile(
     re.IGNORECASE)
 _AUTHORITY = re.compile(r"\b(?!(?:Denna|Den|Varje|Vår|Er|Hela|Samma|Annan|Berörd|Aktuell)\s)([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Kk]ommun)\b|\b([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
 # Only a committee (nämnd): "Kommunstyrelsen beslutade 2016 …" is background in most agreements, not the decision.
-_BODY = re.compile(r"\b((?:[a-zåäö]+-\s+och\s+)?[a-zåäö]{2,30}nämnd)(?:en|ens|s)?\b", re.IGNORECASE)
-_NON_PROFIT = re.compile(r"icke[- ]vinstdrivande|inte vinstdrivande|utan\s+vinst(?:intresse|intressen|syfte)",
+_BODY = re.compile(r"\b(?!benämn)((?:[a-zåäö]+-\s+och\s+)?[a-zåäö]{2,30}nämnd)(?:en|ens|s)?\b", re.IGNORECASE)
+_NON_PROFIT = re.compile(r"icke[- ]vinstdrivande|inte vinstdrivande|ej\s+vinstdrivande|utan\s+vinst(?:intresse|intressen|syfte)|"
+                         r"utan\s+(?:att\s+)?vinst|ideell\s+förening|allmännyttig\s+ideell",
                          re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:dnr\.?|diarienummer|tjänsteutlåtande)\s*:?\s*([A-ZÅÄÖ]{1,5}\s?\d{4}/\d{1,6})(?!\d)",
                         re.IGNORECASE)
@@ -81,6 +79,13 @@ def extract_decision(f: Findings) -> None:
                 body = re.sub(r"\s+", " ", body) + "en"
                 bodies[body] += 1
                 body_first.setdefault(body, (s, b.line))
+    for b in f.blocks[:3]:  # the letterhead: "Härnösands kommun" alone on the first lines is who decides
+        head = _AUTHORITY.fullmatch(b.text.strip())
+        if head:
+            city, kind = (head.group(1), head.group(2)) if head.group(1) else (head.group(3), head.group(4))
+            name = f"{city} {kind.lower()}" if city else f"Region {head.group(6)}"
+            if name in authorities:
+                f.add("decision.authority", name, b.text, b.line, 1)
     for counter, where, name in ((authorities, first, "decision.authority"), (bodies, body_first, "decision.body")):
         ranked = counter.most_common()
         if not ranked:
@@ -89,9 +94,9 @@ def extract_decision(f: Findings) -> None:
         for value in top:  # a tie is a conflict: both are kept for the reviewer, neither is chosen
             f.add(name, value, *where[value])
     for b in f.blocks[:20]:
-        m = re.fullmatch(r"([A-ZÅÄÖ][a-zåäö-]*nämnden)\s+(\d{4}-\d{2}-\d{2})", b.text)
-        if m:
-            dates = find_dates(m.group(2))
+        dm = re.fullmatch(r"([A-ZÅÄÖ][a-zåäö-]*nämnden)\s+(\d{4}-\d{2}-\d{2})", b.text)
+        if dm:
+            dates = find_dates(dm.group(2))
             if dates and dates[0].date:
                 f.add("decision.date", dates[0].date, b.text, b.line)
         for s in b.sentences:
@@ -124,7 +129,11 @@ def extract_parties(f: Findings) -> None:
         if org:
             _set_org(f, party, org.group(1), b.text)
     if not f.parties:
+        _parties_from_table(f)
+    if not f.parties:
         _parties_from_section(f)
+    if not f.parties:
+        _parties_from_prose(f)
     if not f.parties:
         _parties_from_mellan(f)
     _aliases(f)
@@ -153,13 +162,119 @@ def _parties_from_section(f: Findings) -> None:
         if is_heading(b):
             break
         name, rest = _split_name(b.text)
+        bare = re.search(r"(?<![\d-])(\d{6}-\d{4})(?![\d-])", rest)
         if not name or not name[0].isupper() or len(name.split()) > 8 or not (
-                ORG_LABEL_RE.search(rest) or _NEDAN.search(rest)):
+                ORG_LABEL_RE.search(rest) or _NEDAN.search(rest) or bare):
             continue
         party = f.add_party(role_of(name), name, b.text, b.line)
-        org = ORG_LABEL_RE.search(rest)
+        org = ORG_LABEL_RE.search(rest) or bare
         if org:
             _set_org(f, party, org.group(1), b.text)
+        nedan = _NEDAN.search(rest)
+        if nedan and f.party(nedan.group("alias")) in (None, party):
+            party.aliases.add(nedan.group("alias"))
+        if _NON_PROFIT.search(rest) and party.role == "idea_based":
+            party.non_profit, party.np_quote = True, b.text
+
+
+# "Mellan Motala kommun genom socialnämnden, nedan kallad kommunen, och Stiftelsen X, organisationsnummer …";
+# "Trelleborgs kommun (212000-1215), genom socialnämnden, och Stiftelsen Fristad Söder (802010-7762) har kommit
+# överens om följande"; "Parter: Kiruna kommun, … (org.nr …), och Föreningen Fritidsbanken Kiruna (org.nr …)".
+_PROSE_LEAD = re.compile(r"^(?:mellan|parter(?:na)?\s*:|avtalsparter\s*:)\s+|\b(?:överenskommelse|överenskommelsen|avtal|avtalet|"
+                         r"partnerskap|partnerskapet|iop)\b[^.;:]{0,60}?\bmellan\s+", re.IGNORECASE)
+_PROSE_AGREED = re.compile(r"\s+(?:har\s+(?:i\s+dag\s+)?(?:kommit\s+överens|ingått|träffat|slutit|tecknat)|ingår\s+(?:härmed\s+)?"
+                           r"(?:denna|följande)|har\s+följande\s+överenskommits)\b", re.IGNORECASE)
+_PROSE_END = re.compile(r"\s+(?:" + lx.alt(w for w in lx.NAME_ENDS if w not in ("genom", "nedan", "för")) + r")\b|[.;:]\s*$",
+                        re.IGNORECASE)
+_SPLIT_PARTIES = re.compile(r",?\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])|,\s+(?=[A-ZÅÄÖ])")
+_COMMITTEE = re.compile(r"^(?:[\wåäö]+-\s+och\s+)?[\wåäö-]*(?:nämnd|förvaltning|styrelse)\w*\.?$", re.IGNORECASE)
+_ORG_IN_PART = re.compile(r"(?:\b(?:organisationsnummer|org\.?\s?nr\.?|orgnr)\s*:?\s*)?\(?(?:org\.?\s?nr\.?\s*)?(\d{6}[- ]?\d{4})\)?",
+                          re.IGNORECASE)
+
+
+_ROLE_CELL = re.compile(r"^(?:(?P<pub>offentlig|kommunal)|(?P<idea>idéburen|idéburna|ideell|ideella))\s+part", re.IGNORECASE)
+
+
+def _parties_from_table(f: Findings) -> None:
+    """A table of the parties: a row per party with its organisation number and, often, its role
+    (`| Västra Götalandsregionen, regionala utvecklingsnämnden | 232100-0131 | Offentlig part |`)."""
+    for b in f.blocks[:60]:
+        if len(b.cells) < 2:
+            continue
+        org = next((c for c in b.cells[1:] if re.fullmatch(r"\d{6}-\d{4}", c.strip())), None)
+        role_cell = next((c for c in b.cells[1:] if _ROLE_CELL.match(c.strip())), None)
+        if not org or not (role_cell or len(f.parties) < 8):
+            continue
+        name, _ = _split_name(b.cells[0])
+        if not name or not name[0].isupper() or len(name.split()) > 8:
+            continue
+        role = role_of(name)
+        if role_cell:
+            role = "public" if _ROLE_CELL.match(role_cell.strip()).group("pub") else "idea_based"  # type: ignore[union-attr]
+        party = f.add_party(role, name, b.text, b.line)
+        _set_org(f, party, org, b.text)
+    if len(f.parties) < 2:
+        f.parties.clear()
+
+
+def _parties_from_prose(f: Findings) -> None:
+    for i, b in enumerate(f.blocks[:40]):
+        for s in b.sentences[:3]:
+            lead = _PROSE_LEAD.search(s)
+            agreed = _PROSE_AGREED.search(s)
+            if lead:
+                body = s[lead.end():]
+            elif agreed and agreed.start() > 0:
+                body = s[:agreed.start()]
+            elif i < 6 and len(ORG_LABEL_RE.findall(s)) >= 2 and len(s) < 400:
+                body = s  # "Region Skåne (org.nr …), genom …, och Föreningen Stödlinjen Syd (org.nr …)" under the title
+            else:
+                continue
+            end = _PROSE_AGREED.search(body) or _PROSE_END.search(body)
+            body = body[:end.start()] if end else body
+            parts = _split_outside_parens(body)
+            found = [_prose_party(p) for p in parts]
+            if len(found) < 2 or any(x is None for x in found):
+                continue
+            for (name, org, alias), part in zip(found, parts):  # type: ignore[misc]
+                party = f.add_party(role_of(name), name, s, b.line)
+                if party.role == "idea_based" and _NON_PROFIT.search(part):
+                    party.non_profit, party.np_quote = True, s
+                if alias and f.party(alias) in (None, party):
+                    party.aliases.add(alias)
+                if org:
+                    _set_org(f, party, org, s)
+            return
+
+
+def _split_outside_parens(text: str) -> list[str]:
+    """`A (x och y), och B` at its top level: "och"/"samt" before a capital letter, never inside brackets."""
+    depth, cuts, last = 0, [], 0
+    for m in re.finditer(r"[()]|" + _SPLIT_PARTIES.pattern, text):
+        if m.group(0) == "(":
+            depth += 1
+        elif m.group(0) == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            cuts.append(text[last:m.start()])
+            last = m.end()
+    cuts.append(text[last:])
+    # "Region Gotland, Socialnämnden": the committee that decides for the party before it, not a party
+    return [c.strip(" ,") for c in cuts if c.strip(" ,") and not _COMMITTEE.match(c.strip(" ,"))]
+
+
+def _prose_party(part: str) -> tuple[str, str | None, str | None] | None:
+    """`Stiftelsen X, organisationsnummer 816400-7299, nedan kallad stiftelsen` -> (name, number, alias)."""
+    org = _ORG_IN_PART.search(part)
+    nedan = _NEDAN.search(part)
+    m = re.match(r"(?P<name>[A-ZÅÄÖ][^,(]*?)(?=\s*(?:[,(]|\s(?:genom|nedan|org\.?\s?nr|organisationsnummer)\b|\s\d{6}[- ]?\d{4}|$))",
+                 part, re.IGNORECASE)
+    if not m:
+        return None
+    name = m.group("name").strip().rstrip(".")
+    if not name or not name[0].isupper() or len(name.split()) > 8 or re.search(r"\d", name):
+        return None
+    return name, (org.group(1) if org else None), (nedan.group("alias") if nedan else None)
 
 
 def _parties_from_mellan(f: Findings) -> None:
@@ -180,11 +295,17 @@ def _parties_from_mellan(f: Findings) -> None:
 # "partnerskap med Föreningen Gemenskap": a memo names the non-profit; the public party is the
 # authority the text itself names as paying or deciding, quoted where it does.
 _MED = re.compile(r"\b(?:överenskommelse|partnerskap|iop)\w*\b[^.;:]{0,40}?\bmed\s+"
-                  r"(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,4})", re.IGNORECASE)
+                  r"(?P<name>(?:(?-i:Ideella|Ideell)\s+(?:föreningen|förening)\s+)?(?-i:[A-ZÅÄÖ])[\wåäöÅÄÖ-]*"
+                  r"(?:\s+(?-i:[A-ZÅÄÖ])[\wåäöÅÄÖ-]*){0,4})", re.IGNORECASE)
 
 
 def _parties_from_med(f: Findings) -> None:
-    for b, s in f.sentences_with(_MED):
+    # the mention with an organisation number beside it names the organisation in full, so it goes first
+    def unnumbered(bs: tuple[object, str]) -> bool:
+        m = _MED.search(bs[1])
+        return not (m and ORG_LABEL_RE.search(bs[1][m.end():][:40]))
+    found = sorted(f.sentences_with(_MED), key=unnumbered)
+    for b, s in found:
         name = _MED.search(s).group("name")  # type: ignore[union-attr]
         if role_of(name) != "idea_based" or not re.match(r"[A-ZÅÄÖ]", name):
             continue
@@ -208,8 +329,9 @@ def _split_names(text: str) -> list[str]:
 
 
 # `(nedan kallad kommunen)`, `(nedan ”Föreningen”)`: the short name the rest of the text uses.
-_NEDAN = re.compile(r"\(\s*nedan\s+(?:kallad|kallat|kallade|benämnd|benämnt|benämnda)?\s*[”\"'»]?"
-                    r"(?P<alias>[A-Za-zÅÄÖåäöé][\wåäöÅÄÖé -]{1,30}?)[”\"'«]?\s*\)", re.IGNORECASE)
+_NEDAN = re.compile(r"(?:\(\s*|(?<=,\s)|(?<=^))nedan\s+(?:kallad|kallat|kallade|benämnd|benämnt|benämnda)?\s*[”\"'»]?"
+                    r"(?P<alias>[A-Za-zÅÄÖåäöé][\wåäöÅÄÖé-]{1,30}(?:\s[\wåäöÅÄÖé-]{1,20})?)[”\"'«]?\s*(?:\)|[,.;]|$)",
+                    re.IGNORECASE)
 
 
 def _aliases(f: Findings) -> None:
@@ -225,7 +347,16 @@ def _aliases(f: Findings) -> None:
                 break
 
 
+_ALL_NON_PROFIT = re.compile(r"^(?:båda|samtliga|alla)\b[^.]{0,60}?\b(?:föreningar\w*|parter\w*|organisationer\w*)\b", re.I)
+
+
 def _non_profit(f: Findings) -> None:
+    for b in f.blocks:  # "Samtliga tre idéburna parter är föreningar utan vinstsyfte."
+        for s in b.sentences:
+            if _ALL_NON_PROFIT.search(s) and _NON_PROFIT.search(s):
+                for p in f.parties:
+                    if p.role == "idea_based" and not p.non_profit:
+                        p.non_profit, p.np_quote = True, s
     for p in f.parties:
         if p.role != "idea_based" or p.non_profit:
             continue

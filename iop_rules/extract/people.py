@@ -49,7 +49,7 @@ def _party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
 
 def extract_contacts(f: Findings) -> None:
     blocks = f.blocks
-    contacts: list[dict[str, Any]] = _contact_sentences(f)
+    contacts: list[dict[str, Any]] = _contact_sentences(f) + _inline_contacts(f)
     start = next((i for i, b in enumerate(blocks)
                   if re.match(r"^kontakt(?:person|personer|uppgifter|er)?\b", b.text, re.I) and b.words <= 3), None)
     if start is None:
@@ -57,6 +57,7 @@ def extract_contacts(f: Findings) -> None:
             f.items["contacts"] = contacts
         return
     current: str | None = None
+    nearby: str | None = None  # a party named on its own line since the last contact
     last: dict[str, Any] | None = None
     follows_last = False
     for j in range(start + 1, min(start + 40, len(blocks))):
@@ -66,8 +67,12 @@ def extract_contacts(f: Findings) -> None:
         nxt = blocks[j + 1].text if j + 1 < len(blocks) else ""
         if EMAIL.fullmatch(t.removeprefix("mailto:")):
             if last is not None and "email" not in last and follows_last:
-                last["email"] = t
-                last["source"] += f" {t}"
+                if _email_of(last["name"], t):
+                    last["email"] = t
+                    last["source"] += f" {t}"
+                else:  # "anna@…" under "Erik Berg": maybe the neighbour's address; the reviewer decides
+                    f.note(f"kontaktperson: e-postadressen {t} står under {last['name']} men kan höra till en annan rad; "
+                           "ange den själv")
             continue
         label = re.fullmatch(r"(?P<x>[^:@\d]{2,60}):\s*(?P<rest>.*)", t)
         if label and not _NOT_PARTY_LABEL.match(label.group("x").strip()):
@@ -79,11 +84,18 @@ def extract_contacts(f: Findings) -> None:
                 contacts.append(made)
                 last, follows_last = made, True
             continue
-        made = _contact(f, t, current or (last or {}).get("party"), t)
+        made = _contact(f, t, current or nearby, t)
+        if made and made.get("party") is None and last is not None:
+            # no party of its own and no party heading above: the previous contact's party is a guess
+            f.note(f"kontaktperson: \"{t[:120]}\" står utan part; ange vilken part den hör till")
+            follows_last = False
+            continue
         if made:
             contacts.append(made)
-            last, follows_last = made, True
+            last, follows_last, nearby = made, True, None
             continue
+        if b.words <= 6 and f.party(t):  # an address block's party name, above the next person
+            nearby = f.party_ref(t)
         short = b.words <= 6 and not re.search(r"\d|,|@", t)
         if short and last is not None and "title" not in last and follows_last and not f.party(t):
             last["title"] = t
@@ -99,6 +111,37 @@ def extract_contacts(f: Findings) -> None:
     contacts = [c for c in contacts if c.get("party")]
     if contacts:
         f.items["contacts"] = contacts
+
+
+def _email_of(name: str, email: str) -> bool:
+    """The address plausibly is this person's: its local part has their first or last name, or no name at all
+    (`info@`, `kansli@`: an office's address, which goes with whoever stands above it)."""
+    import unicodedata
+    plain = lambda x: "".join(c for c in unicodedata.normalize("NFKD", x.casefold()) if c.isalpha())  # noqa: E731
+    local = plain(email.split("@")[0])
+    names = [plain(n) for n in name.split() if len(plain(n)) >= 3]
+    if any(n in local for n in names):
+        return True
+    return not re.search(r"[a-zåäö]{3,}[._-][a-zåäö]{3,}", email.split("@")[0].casefold())
+
+
+# "Kontakt: kommunen – Elin Rantatalo, fritidskonsulent; föreningen – Mikael Pekkari, ordförande."
+_INLINE_CONTACTS = re.compile(r"^kontakt(?:person|personer|er)?\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _inline_contacts(f: Findings) -> list[dict[str, Any]]:
+    out = []
+    for b in f.blocks:
+        m = _INLINE_CONTACTS.match(b.text)
+        if not m or ";" not in m.group("rest"):
+            continue
+        for part in m.group("rest").rstrip(".").split(";"):
+            who = re.match(r"\s*(?P<party>[^–:-]{2,60}?)\s+[–-]\s+(?P<rest>.+)$", part)
+            party = f.party(who.group("party")) if who else None
+            made = _contact(f, who.group("rest"), party.id, b.text) if who and party else None
+            if made:
+                out.append(made)
+    return out
 
 
 def _starts_person(f: Findings, text: str) -> bool:
@@ -148,14 +191,32 @@ def extract_signatures(f: Findings) -> None:
     blocks = f.blocks
     start = next((i for i, b in enumerate(blocks) if SIGNATURES_HEADING.match(b.text) and b.words <= 3), None)
     if start is None:
+        start = _unheaded_signatures(f)
+    if start is None:
         _memo_signatures(f)
         return
     sigs: list[dict[str, Any]] = []
     place = date = party = None
     lead: list[str] = []
     used = False  # the place, date and party so far belong to a signature already read
+    table = _signature_table(f, blocks[start + 1:start + 30])
+    if table:
+        _keep(f, table)
+        return
     for b in blocks[start + 1:]:
         t = b.text
+        inline = _PLACE_DATE.match(t)
+        if inline and inline.end() < len(t) and not inline.group("party") and _signatory(f, _for_party(t[inline.end():])[0]):
+            # "Piteå 2023-12-    Lina Öhman, fritidschef, för KFN": place, date and signatory on one line
+            name_part, for_party = _for_party(t[inline.end():])
+            sig = _signatory(f, name_part)
+            owner = f.party_ref(for_party) if for_party and f.party(for_party) else party
+            sig.update({k: v for k, v in (("party", owner), ("place", inline.group("place")),  # type: ignore[union-attr]
+                                          ("date_as_written", inline.group("date"))) if v})
+            sig["source"] = " ".join([*lead, t])  # type: ignore[index]
+            sigs.append(sig)  # type: ignore[arg-type]
+            lead, used = [], True
+            continue
         label = _SIGNATURE_LABEL.fullmatch(t)
         starts_lead = bool(label and not label.group("label").lower().startswith(("namn", "titel", "befattning"))) or bool(
             _PLACE_DATE.fullmatch(t) and not person(f, t)) or bool(re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE)) or (
@@ -179,6 +240,16 @@ def extract_signatures(f: Findings) -> None:
             place, date, lead = pd.group("place"), pd.group("date"), [*lead, b.text]
             party = f.party_ref(pd.group("party")) if pd.group("party") else party
             continue
+        labelled = re.fullmatch(r"för\s+(?P<party>[^:]{2,80}?)\s*:\s*(?P<rest>.+)", t, re.IGNORECASE)
+        if labelled and f.party(labelled.group("party")):  # "För Botkyrka kommun: Ali Demir, ordförande i …"
+            sig = _signatory(f, labelled.group("rest").strip())
+            if sig:
+                sig.update({k: v for k, v in (("party", f.party_ref(labelled.group("party"))), ("place", place),
+                                              ("date_as_written", date)) if v})
+                sig["source"] = " ".join([*lead, b.text])
+                sigs.append(sig)
+                lead, used = [], True
+                continue
         m = re.fullmatch(r"för\s+(.{2,80})", t, re.IGNORECASE)
         if m:
             party, lead = f.party_ref(m.group(1)), [*lead, t]
@@ -207,6 +278,78 @@ def extract_signatures(f: Findings) -> None:
             if not waiting:  # the party printed above its signatory: it leads the next signature
                 party, lead = f.party_ref(t), [*lead, t]
     _keep(f, sigs)
+
+
+def _for_party(text: str) -> tuple[str, str | None]:
+    """`Lina Öhman, fritidschef, för KFN` -> (`Lina Öhman, fritidschef`, `KFN`)."""
+    m = re.search(r",?\s+för\s+(?P<p>[^,]{2,80})$", text.strip(), re.IGNORECASE)
+    return (text.strip()[:m.start()].strip(" ,"), m.group("p").strip(" .")) if m else (text.strip(), None)
+
+
+def _signature_table(f: Findings, blocks: list[Any]) -> list[dict[str, Any]]:
+    """Signatures as a table: a row per party (`| Västra Götalandsregionen | Lena Sjöberg, direktör | Vänersborg
+    2025-02- |`) or a column per party (the parties in the header row, `Namn: …`, `Titel: …` below)."""
+    rows = [b for b in blocks if len(b.cells) >= 2]
+    if len(rows) < 2:
+        return []
+    sigs: list[dict[str, Any]] = []
+    header = rows[0].cells
+    if all(f.party(c) for c in header if c.strip()) and sum(bool(c.strip()) for c in header) >= 2:
+        for col, name in enumerate(header):  # a column per party
+            sig: dict[str, Any] = {"party": f.party_ref(name)}
+            quote = [name]
+            for row in rows[1:]:
+                cell = row.cells[col].strip() if col < len(row.cells) else ""
+                m = _SIGNATURE_LABEL.fullmatch(cell)
+                if not m:
+                    continue
+                kind, value = m.group("label").lower(), m.group("value").strip()
+                if kind.startswith("namn") and value:
+                    if "name" in sig:  # a second signatory for the same party
+                        sigs.append(sig)
+                        sig, quote = {"party": sig["party"]}, [name]
+                    sig["name"] = value
+                elif kind.startswith(("titel", "befattning")) and value and "name" in sig:
+                    sig["title"] = value
+                elif kind.startswith(("ort", "datum")):
+                    pd = _PLACE_DATE.fullmatch(value)
+                    if pd:
+                        sig["place"], sig["date_as_written"] = pd.group("place"), pd.group("date")
+                quote.append(cell)
+                sig["source"] = " ".join(quote)
+            if "name" in sig:
+                sigs.append(sig)
+        for s in sigs:  # the place and date stand once per column
+            first = next(x for x in sigs if x["party"] == s["party"])
+            for k in ("place", "date_as_written"):
+                if k in first and k not in s:
+                    s[k] = first[k]
+        return [s for s in sigs if person(f, s["name"])]
+    for row in rows:  # a row per party
+        owner = next((c for c in row.cells if f.party(c)), None)
+        named = next((c for c in row.cells if _signatory(f, c)), None)
+        if not owner or not named:
+            continue
+        sig = _signatory(f, named) or {}
+        sig["party"] = f.party_ref(owner)
+        pd = next((_PLACE_DATE.fullmatch(c) for c in row.cells if _PLACE_DATE.fullmatch(c) and not person(f, c)), None)
+        if pd:
+            sig.update({"place": pd.group("place"), "date_as_written": pd.group("date")})  # type: ignore[union-attr]
+        sig["source"] = row.text  # type: ignore[index]
+        sigs.append(sig)  # type: ignore[arg-type]
+    return sigs
+
+
+def _unheaded_signatures(f: Findings) -> int | None:
+    """Where signatures start when no heading says so: among the last blocks, a place and date ("Kiruna
+    2024-12-12", "Motala den 26 augusti 2024") or "För <party>", with a person's name within the next four."""
+    blocks = f.blocks
+    for i in range(max(0, len(blocks) - 20), len(blocks)):
+        t = blocks[i].text
+        lead = (_PLACE_DATE.fullmatch(t) and not person(f, t)) or re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE)
+        if lead and any(_signatory(f, b.text) for b in blocks[i + 1:i + 5]):
+            return i - 1
+    return None
 
 
 def _signatory(f: Findings, text: str) -> dict[str, Any] | None:

@@ -21,6 +21,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # a Word or PDF file, images included
 MAX_TEXT_CHARS = 2 * 1024 * 1024  # the text itself: agreements are tens of kilobytes
 MAX_XML_BYTES = 60 * 1024 * 1024  # a .docx's document.xml, unpacked
 MAX_PAGES = 500
+MAX_UNPACKED_BYTES = 120 * 1024 * 1024  # all parts of a .docx together, unpacked (pictures included)
+MAX_ZIP_MEMBERS = 2000
+MAX_CONTENT_BYTES = 40 * 1024 * 1024  # all pages' drawing instructions together, decoded
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 
 
@@ -74,7 +77,7 @@ def read_source(path: str | Path) -> Source:
     elif suffix == ".docx":
         (lines, units), kind = _docx_lines(p, name, notes), "docx"
     else:
-        (lines, units), kind = _pdf_lines(p, name), "pdf"
+        (lines, units), kind = _pdf_lines(p, name, notes), "pdf"
     if not any(line.strip() for line in lines):
         raise IopError("there is no text in the file, expected the text of an agreement", name, 0, 0)
     if sum(len(line) + 1 for line in lines) > MAX_TEXT_CHARS:
@@ -125,10 +128,8 @@ def _docx_lines(p: Path, name: str, notes: list[str]) -> tuple[list[str], list[i
     """
     try:
         with zipfile.ZipFile(p) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise IopError("the Word document unpacks to more than an agreement can be, expected one agreement",
-                               name, 0, 0)
+            z.getinfo("word/document.xml")
+            _bounded_zip(z.infolist(), name)
     except (zipfile.BadZipFile, KeyError, OSError, NotImplementedError, ValueError, EOFError):  # a damaged zip
         raise IopError("not a Word .docx file (it is not a zip with word/document.xml), expected a .docx "
                        "saved by Word or LibreOffice", name, 0, 0) from None
@@ -161,6 +162,24 @@ def _docx_lines(p: Path, name: str, notes: list[str]) -> tuple[list[str], list[i
         raise IopError(f"cannot read the Word document ({type(exc).__name__}: {exc}), expected a valid .docx",
                        name, 0, 0) from None
     return lines, units
+
+
+def _bounded_zip(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a Word file whose parts unpack to far more than an agreement (a zip bomb) before any is read:
+    each part's declared size is checked, and the sum.  zipfile never reads past a part's declared size
+    (a part that inflates further fails its check), so the declared sizes bound the work."""
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise IopError(f"the Word file has {len(members)} parts, more than a document has; expected one agreement",
+                       name, 0, 0)
+    total = 0
+    for info in members:
+        if info.file_size > MAX_XML_BYTES:
+            raise IopError(f"a part of the Word file ({info.filename}) unpacks to {info.file_size / 1e6:.0f} MB, more "
+                           "than an agreement can be; expected one agreement", name, 0, 0)
+        total += info.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise IopError(f"the Word file unpacks to {total / 1e6:.0f} MB, more than an agreement can be; "
+                       "expected one agreement", name, 0, 0)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -230,11 +249,38 @@ def _pdf_reader_lines(reader: Any, name: str) -> tuple[list[str], list[int]]:
     if len(reader.pages) > MAX_PAGES:
         raise IopError(f"the PDF has {len(reader.pages)} pages, more than the {MAX_PAGES} an agreement can have",
                        name, 0, 0)
+    _bounded_content(reader, name)
     from .pdftext import pdf_lines
     return pdf_lines(reader.pages, MAX_TEXT_CHARS)
 
 
-def _pdf_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
+def _bounded_content(reader: Any, name: str) -> None:
+    """Refuse a PDF whose pages together hold far more drawing instructions than an agreement, before any
+    is parsed: pages that all share one huge content stream would each be parsed in full.  A shared stream
+    is decoded once, but counted for every page that draws it, as text extraction would work through it."""
+    sizes: dict[int, int] = {}
+    total = 0
+    for number, page in enumerate(reader.pages, 1):
+        contents = page.get("/Contents")
+        if contents is None:
+            continue
+        refs = contents if isinstance(contents, list) or type(contents).__name__ == "ArrayObject" else [contents]
+        for ref in refs:
+            key = getattr(ref, "idnum", None)
+            if key is not None and key in sizes:
+                size = sizes[key]
+            else:
+                stream = ref.get_object()
+                size = len(stream.get_data()) if hasattr(stream, "get_data") else 0
+                if key is not None:
+                    sizes[key] = size
+            total += size
+            if total > MAX_CONTENT_BYTES:
+                raise IopError(f"the PDF's pages (up to page {number}) hold more than {MAX_CONTENT_BYTES // 1024 // 1024} "
+                               "MB of drawing instructions, more than an agreement; expected one agreement", name, 0, 0)
+
+
+def _pdf_lines(p: Path, name: str, notes: list[str] | None = None) -> tuple[list[str], list[int]]:
     try:
         from pypdf import PdfReader
     except ImportError:  # pragma: no cover - a declared dependency
@@ -246,11 +292,69 @@ def _pdf_lines(p: Path, name: str) -> tuple[list[str], list[int]]:
             warnings.simplefilter("ignore")
             reader = PdfReader(str(p))
             lines, units = _pdf_reader_lines(reader, name)
+            if not any(re.search(r"\w", line) for line in lines):  # no text layer: a scan, read by OCR if we can
+                lines, units = ocr_pdf(reader, name)
+                if notes is not None:
+                    notes.append("PDF-filen har inget textlager: texten är läst med OCR (Tesseract, svenska); "
+                                 "jämför varje värde extra noga med originalet, OCR kan läsa fel siffror och namn")
     except IopError:
         raise
     except Exception as exc:  # pypdf raises many kinds (and a damaged stream some of its own) on a broken file
         raise IopError(f"cannot read the PDF ({type(exc).__name__}: {exc}), expected a valid PDF", name, 0, 0) from None
     if not any(re.search(r"\w", line) for line in lines):
-        raise IopError("the PDF has no text layer (a scanned PDF?); expected a text-based PDF, "
-                       "or run OCR on it first (e.g. ocrmypdf)", name, 0, 0)
+        raise IopError("the PDF has no text layer and OCR found no text in it; expected a text-based PDF or a "
+                       "legible scan", name, 0, 0)
+    return lines, units
+
+
+OCR_PACKAGES = ("the PDF has no text layer (a scanned PDF); reading it needs OCR: install Tesseract with Swedish "
+                "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-swe) and pytesseract "
+                "(pip install 'iop-rules[ocr]'), or run OCR on it first (e.g. ocrmypdf -l swe)")
+MAX_OCR_PIXELS = 40_000_000  # an A4 page at 600 dpi is 35 megapixels; a larger image is not a scanned page
+OCR_SECONDS_PER_PAGE = 60
+
+
+def ocr_unavailable() -> str | None:
+    """Why OCR cannot run here (what to install), or None when Tesseract with Swedish is installed."""
+    try:
+        import pytesseract
+    except ImportError:
+        return OCR_PACKAGES
+    try:
+        if "swe" not in pytesseract.get_languages(config=""):
+            return OCR_PACKAGES
+    except Exception:  # the binary is missing or broken
+        return OCR_PACKAGES
+    return None
+
+
+def ocr_pdf(reader: Any, name: str) -> tuple[list[str], list[int]]:
+    """The text of a scanned PDF, page by page, by Tesseract's Swedish model: each page's images, in order."""
+    why = ocr_unavailable()
+    if why:
+        raise IopError(why, name, 0, 0)
+    import pytesseract
+    lines: list[str] = []
+    units: list[int] = []
+    total = 0
+    for number, page in enumerate(reader.pages, 1):
+        for image in page.images:
+            picture = image.image
+            if picture is None:
+                continue
+            if picture.width * picture.height > MAX_OCR_PIXELS:
+                raise IopError(f"page {number} holds an image of {picture.width}x{picture.height} pixels, more than a "
+                               "scanned page; expected a scan of an agreement", name, 0, 0)
+            try:
+                text = pytesseract.image_to_string(picture, lang="swe", timeout=OCR_SECONDS_PER_PAGE)
+            except RuntimeError:  # pytesseract's timeout
+                raise IopError(f"OCR of page {number} took more than {OCR_SECONDS_PER_PAGE} s, expected a "
+                               "scan of an agreement", name, 0, 0) from None
+            page_lines = ["", *text.replace("\f", "").split("\n")]
+            lines.extend(page_lines)
+            units.extend([number] * len(page_lines))
+            total += len(text)
+            if total > MAX_TEXT_CHARS:
+                raise IopError("the scanned text is longer than an agreement can be, expected one agreement",
+                               name, 0, 0)
     return lines, units

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import lexicon
+
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
@@ -21,11 +23,12 @@ MONTHS = {
     "okt": 10, "nov": 11, "dec": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-NUMBER_WORDS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-    "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
-}
-_NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+NUMBER_WORDS = lexicon.NUMBER_WORDS  # one to ninety-nine, "tjugofyra" included
+# One to ninety-nine as a compact pattern (tens, then an optional unit; or a word below twenty): a flat
+# alternation of 99 words would be tried word by word at every position of every sentence.
+_NUMWORD = (r"(?<!\w)(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
+            r"|tretton|fjorton|femton|sexton|sjutton|arton|aderton|nitton|elva|tolv|tio|nio|åtta|sju|sex|fem|fyra|tre|två|ett|en)")
+_ORDINAL = "|".join(sorted(lexicon.ORDINAL_DAYS, key=len, reverse=True))
 SEASONS = {"våren": "spring", "vår": "spring", "sommaren": "summer", "hösten": "autumn", "höst": "autumn",
            "vintern": "winter"}
 
@@ -36,6 +39,7 @@ _DATE = (
     rf"|(?P<text>(?<!\d)(?P<td>\d{{1,2}})(?::[ae])?\s+(?P<tm>{_MONTH})\.?\s+(?:år\s+)?(?P<ty>\d{{4}})(?!\d))"
     rf"|(?P<season>\b(?P<sw>{'|'.join(SEASONS)})\s+(?:år\s+)?(?P<sy>\d{{4}})(?!\d))"
     r"|(?P<slash>(?<![\d/])(?P<sd>\d{1,2})/(?P<sm>\d{1,2})[ -](?P<sy2>\d{4})(?!\d))"  # "1/9 2024": day, then month
+    rf"|(?P<ord>(?<!\w)(?P<od>{_ORDINAL})\s+(?P<om>{_MONTH})\.?\s+(?:år\s+)?(?P<oy>\d{{4}})(?!\d))"  # "den första mars 2025"
 )
 DATE_RE = re.compile(_DATE, re.IGNORECASE)
 # Two dates joined by a range word or a dash: "2019-07-01 till 2021-06-30", "1 april 2019 till och med den 31 december 2020".
@@ -72,6 +76,9 @@ def find_dates(text: str) -> list[DateMatch]:
             kind = "last_of_month"
         elif g["text"]:
             day = _safe_date(int(g["ty"]), MONTHS[g["tm"].lower()], int(g["td"]))
+            kind = "text" if day else "invalid"
+        elif g["ord"]:
+            day = _safe_date(int(g["oy"]), MONTHS[g["om"].lower()], lexicon.ORDINAL_DAYS[g["od"].lower()])
             kind = "text" if day else "invalid"
         elif g["slash"]:
             day = _safe_date(int(g["sy2"]), int(g["sm"]), int(g["sd"]))
@@ -124,7 +131,8 @@ def _shared_year_ranges(text: str) -> list[RangeMatch]:
     return out
 
 
-_YEARS_RE = re.compile(r"\b(?:år|året|för år|under år)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)", re.IGNORECASE)
+_YEARS_RE = re.compile(r"\b(?:år|året|åren|för år|under år|kalenderåret|kalenderåren|verksamhetsåret|budgetåret)\s+"
+                       r"(\d{4})(?:\s*(?:[-–]|och|till|t\.o\.m\.)\s*(\d{4}))?(?!\d)", re.IGNORECASE)
 
 
 def year_span(text: str) -> tuple[int, int, str] | None:
@@ -154,9 +162,28 @@ class AmountMatch:
     kronor: int
 
 
-def find_amounts(text: str) -> list[AmountMatch]:
-    """Sums of money: a number followed by a currency word (a bare number is not money)."""
+# "tvåhundratusen kronor", "trehundrafemtiotusen (350 000) kronor", "upp till fyra miljoner kronor"
+_WORD_AMOUNT_RE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{2,60})(?:\s+(?P<big>miljoner|miljon|miljarder|miljard))?"
+                             r"\s*(?:\((?P<fig>\d{1,3}(?:[ \u00a0\u202f.]\d{3})*)\)\s*)?(?P<unit>kronor|kr\b|sek\b)",
+                             re.IGNORECASE)
+
+
+def _word_amounts(text: str) -> list[AmountMatch]:
     out = []
+    for m in _WORD_AMOUNT_RE.finditer(text):
+        value = lexicon.parse_number_word(m.group("w"))
+        if value is None or (value < 100 and not m.group("big")):  # "tre kronor" is not a contribution
+            continue
+        value *= lexicon.BIG_WORDS.get((m.group("big") or "").lower(), 1)
+        if m.group("fig") and int(re.sub(r"\D", "", m.group("fig"))) != value:
+            continue  # the word and the figure disagree: no amount is chosen
+        out.append(AmountMatch(m.start(), m.end(), m.group(0).strip(), value))
+    return out
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Sums of money: a number followed by a currency word (a bare number is not money), in figures or words."""
+    out = _word_amounts(text)
     for m in AMOUNT_RE.finditer(text):
         mult = (m.group("mult") or "").lower()
         unit = m.group("unit")
@@ -173,10 +200,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
         if dec:
             value += int(dec) * _MULT.get(mult, 1) // (10 ** len(dec)) if mult else 0
         out.append(AmountMatch(m.start(), m.end(), m.group(0).strip(), value))
-    return out
+    return sorted(out, key=lambda a: a.start)
 
 
-_COUNT_RE = re.compile(rf"\b(?:(?P<word>{_NUMWORD})|(?P<num>\d{{1,3}}(?:[ \u00a0]\d{{3}})*))(?:\s*\((?P<paren>\d{{1,3}})\))?(?!\d)",
+_COUNT_RE = re.compile(rf"\b(?:(?P<word>{_NUMWORD})(?!\w)|(?P<num>\d{{1,3}}(?:[ \u00a0]\d{{3}})*))(?:\s*\((?P<paren>\d{{1,3}})\))?(?!\d)",
                        re.IGNORECASE)
 
 
@@ -202,7 +229,7 @@ def parse_count(text: str) -> Count | None:
     return Count(values.pop(), m.group(0))
 
 
-COUNT = rf"(?:{_NUMWORD}|\d{{1,3}}(?:[ \u00a0]\d{{3}})*)(?:\s*\(\d{{1,3}}\))?"  # "1 500 besökare"
+COUNT = rf"(?:(?:{_NUMWORD})(?!\w)|\d{{1,3}}(?:[ \u00a0]\d{{3}})*)(?:\s*\(\d{{1,3}}\))?"  # "1 500 besökare"
 
 ORG_RE = re.compile(r"(?<![\d-])(\d{6})[- ]?(\d{4})(?![\d-])")
 ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|org\.?\s?nr\.?|orgnr|organisationsnr)\b\s*:?\s*"

@@ -41,6 +41,7 @@ class Block:
     bullet: bool = False
     heading: bool = False
     sentences: list[str] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)  # a table row's cells, as the row divides them
 
     @property
     def words(self) -> int:
@@ -64,17 +65,18 @@ def build_blocks(lines: list[str]) -> list[Block]:
     parts: list[str] = []
     start = 0
     bullet = heading = False
+    cells: list[str] = []
 
     def flush() -> None:
-        nonlocal parts, bullet, heading
+        nonlocal parts, bullet, heading, cells
         text = clean(_join_lines(parts))
         if heading:  # "8. Kontaktpersoner", "§ 3 Avtalstid": the section's name is what the text means
             text = _SECTION_NUMBER.sub("", text)
         if text and not _RULE.match(text):
-            blocks.append(Block(text, start, bullet, heading))
-        parts, bullet, heading = [], False, False
+            blocks.append(Block(text, start, bullet, heading, cells=cells))
+        parts, bullet, heading, cells = [], False, False, []
 
-    for number, raw in enumerate(lines, 1):
+    for number, raw in _columns_read_apart(lines):
         line = raw.replace("\t", " \t ").rstrip()
         if not line.strip() or _RULE.match(line):
             flush()
@@ -93,10 +95,75 @@ def build_blocks(lines: list[str]) -> list[Block]:
             line = _BULLET.sub("", line, count=1)
             bullet = True
         elif is_row:
+            cells = [clean(cell) for cell in line.strip().strip("|").split("|")]
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
         parts.append(line)
     flush()
     return [piece for b in blocks for piece in _bounded(b)]
+
+
+_GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
+_PERSON_CELL = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?: [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2}")
+_SIGNATURE_CELL = re.compile(r"^(?:för\s|_{3,}|\.{3,})|\b(?:19|20)\d\d\b|\.{5,}|_{5,}", re.IGNORECASE)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """A line as the cells set apart on it by three or more spaces (or a tab): (column, text)."""
+    out, start = [], len(line) - len(line.lstrip())
+    for m in _GAP.finditer(line):
+        out.append((start, line[start:m.start("gap")].strip()))
+        start = m.end("gap")
+    if line.strip():
+        out.append((start, line[start:].strip()))
+    return out
+
+
+def _columns_read_apart(lines: list[str]) -> list[tuple[int, str]]:
+    """Signatures typed side by side in a text ("Visby 2025-01-27        Visby 2025-01-29", then the
+    parties, then the names) are read a column at a time, each cell a paragraph of its own, as Word and
+    PDF copies are: otherwise a name of one party runs into the other's.  Only a run of two-cell lines
+    with a signature's marks in both cells (a date, "För …", a line to sign on) is read so, never a
+    label and its value ("Avtalstid:      2025-02-01") or a budget line."""
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        cells = _cells(lines[i]) if len(lines[i]) <= 300 else []
+        if len(cells) != 2 or cells[0][1].endswith(":") or "|" in lines[i]:
+            out.append((i + 1, lines[i]))
+            i += 1
+            continue
+        x = cells[1][0]
+        run: list[tuple[int, list[tuple[int, str]]]] = []
+        j = i
+        while j < n and len(lines[j]) <= 300:
+            row = _cells(lines[j])
+            if not row:  # a blank line inside the block
+                run.append((j, []))
+            elif len(row) == 2 and abs(row[1][0] - x) <= 6 and not row[0][1].endswith(":") and all(
+                    len(c.split()) <= 8 for _, c in row):
+                run.append((j, row))
+            elif len(row) == 1 and len(row[0][1].split()) <= 8 and len(run) > 0:
+                run.append((j, row))
+            else:
+                break
+            j += 1
+        while run and not run[-1][1]:
+            run.pop()
+        two = [row for _, row in run if len(row) == 2]
+        marked = any(_SIGNATURE_CELL.search(a) and _SIGNATURE_CELL.search(b) for (_, a), (_, b) in two) or any(
+            _PERSON_CELL.fullmatch(a) and _PERSON_CELL.fullmatch(b) for (_, a), (_, b) in two)
+        if len(two) < 2 or not marked:
+            out.append((i + 1, lines[i]))
+            i += 1
+            continue
+        for side in (0, 1):
+            for k, row in run:
+                cell = next((c for col, c in row if (col >= x - 6) == bool(side)), None) if row else None
+                if cell and not re.fullmatch(r"[_.\s]+", cell):
+                    out.extend([(k + 1, ""), (k + 1, cell)])
+            out.append((run[-1][0] + 1, ""))
+        i = run[-1][0] + 1
+    return out
 
 
 MAX_BLOCK = 8000  # characters; agreements' paragraphs are a few hundred
@@ -114,7 +181,7 @@ def _bounded(block: Block) -> list[Block]:
     run: list[str] = []
     for sentence in [*sentences, ""]:
         if run and (not sentence or sum(map(len, run)) + len(sentence) > MAX_BLOCK):
-            pieces.append(Block(" ".join(run), block.line, block.bullet, block.heading, run))
+            pieces.append(Block(" ".join(run), block.line, block.bullet, block.heading, run, block.cells))
             run = []
         if sentence:
             run.append(sentence)
@@ -172,7 +239,7 @@ def _ends_paragraph(previous: str, line: str, short: int) -> bool:
 # A sentence ends at . ! or ? followed by a space and a capital letter, a digit or a quote.
 # "bl.a. har", "t.ex. en" go on: the next word is lower case.  "§ 16. Kommunen" ends.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'”»(]?[A-ZÅÄÖÉÜ0-9])")
-_ABBREV = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|m\.m|s\.k|fr\.o\.m|t\.o\.m|p\.g\.a|d\.v\.s|resp|ca|kl|nr|tel|jfr|st)\.)$",
+_ABBREV = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|m\.m|s\.k|fr\.o\.m|t\.o\.m|p\.g\.a|d\.v\.s|resp|ca|kl|nr|tel|jfr|st|ev|min|max|inkl|exkl|dvs|fr\.o\.m|ggr)\.)$",
                      re.IGNORECASE)
 
 
@@ -197,7 +264,7 @@ def _cut(sentence: str) -> list[str]:
 
 
 _HEADING_WORDS = re.compile(
-    r"^(?:bakgrund|syfte|mål|målgrupp|partners|parter|period|avtalstid|giltighet|ekonomi|budget|finansiering|"
+    r"^(?:bakgrund|syfte|mål|målgrupp|partners|parter|avtalsparter|period|avtalstid|giltighet|ekonomi|budget|finansiering|"
     r"ekonomiska villkor|betalning|uppföljning|styrning|samverkan|kontakt|underskrift|omförhandling|tvist|"
     r"förlängning|värdegrund|lärande|parternas|överenskommelsens|utveckling|handlingar|bilaga)", re.IGNORECASE)
 
