@@ -83,7 +83,7 @@ class PythonBackend(Backend):
 
     def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
         by_type = self._program(program)
-        fired = []
+        fired: list[Firing] = []
         for f in facts:
             entry = by_type.get(f.type)
             if entry is not None:

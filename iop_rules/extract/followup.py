@@ -410,7 +410,8 @@ def _first_date(text: str) -> str:
 CRITERIA = lx.CRITERIA_PATTERNS
 
 
-_MARKET = {"lov": re.compile(lx.cue(lx.LOV_PHRASES).pattern + r"|(?-i:\bLOV\b)", re.IGNORECASE), "procured_before": lx.cue(lx.PROCURED_BEFORE_PHRASES),
+_MARKET = {"lov": re.compile(lx.cue(lx.LOV_PHRASES).pattern + r"|(?-i:\bLOV\b)", re.IGNORECASE),
+           "procured_before": lx.cue(lx.PROCURED_BEFORE_PHRASES),
            "other_providers": lx.cue(lx.OTHER_PROVIDERS_PHRASES)}
 _NEGATED = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig)\b", re.IGNORECASE)
 

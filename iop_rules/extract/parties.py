@@ -20,7 +20,8 @@ _MELLAN = re.compile(
     r"\bmellan\s+(?P<names>[A-ZÅÄÖ][^.;:]{2,200}?)\s*"
     r"(?:\bgällande\b|\bavseende\b|\bangående\b|\bom\b|\bför\b|\bkring\b|\brörande\b|\bi syfte\b|[.;:]|$)",
     re.IGNORECASE)
-_AUTHORITY = re.compile(r"\b(?!(?:Denna|Den|Varje|Vår|Er|Hela|Samma|Annan|Berörd|Aktuell)\s)([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Kk]ommun)\b|\b([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
+_AUTHORITY = re.compile(r"\b(?!(?:Denna|Den|Varje|Vår|Er|Hela|Samma|Annan|Berörd|Aktuell)\s)([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Kk]ommun)\b"
+                        r"|\b([A-ZÅÄÖ][a-zåäöé]+s?)\s+([Ss]tad)\b|\b(Region)\s+([A-ZÅÄÖ][a-zåäöé]+)\b")
 # Only a committee (nämnd): "Kommunstyrelsen beslutade 2016 …" is background in most agreements, not the decision.
 _BODY = re.compile(r"\b(?!benämn)((?:[a-zåäö]+-\s+och\s+)?[a-zåäö]{2,30}nämnd)(?:en|ens|s)?\b", re.IGNORECASE)
 _NON_PROFIT = re.compile(r"icke[- ]vinstdrivande|inte vinstdrivande|ej\s+vinstdrivande|utan\s+vinst(?:intresse|intressen|syfte)|"

@@ -239,7 +239,8 @@ def _ends_paragraph(previous: str, line: str, short: int) -> bool:
 # A sentence ends at . ! or ? followed by a space and a capital letter, a digit or a quote.
 # "bl.a. har", "t.ex. en" go on: the next word is lower case.  "§ 16. Kommunen" ends.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'”»(]?[A-ZÅÄÖÉÜ0-9])")
-_ABBREV = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|m\.m|s\.k|fr\.o\.m|t\.o\.m|p\.g\.a|d\.v\.s|resp|ca|kl|nr|tel|jfr|st|ev|min|max|inkl|exkl|dvs|fr\.o\.m|ggr)\.)$",
+_ABBREV = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|m\.m|s\.k|fr\.o\.m|t\.o\.m|p\.g\.a|d\.v\.s|resp|ca|kl|nr|tel|jfr|st|ev"
+                     r"|min|max|inkl|exkl|dvs|fr\.o\.m|ggr)\.)$",
                      re.IGNORECASE)
 
 
