@@ -9,6 +9,9 @@ so a finding can quote what it rests on.
 The schema is strict on purpose: a misspelt key or a number written as
 text is far more likely a mistake than an intent, and a compliance check
 that silently ignores a field is worse than one that refuses the file.
+
+(Over 300 lines: it is the whole agreement schema, one class per object of the file, which the
+JSON Schema for editors is generated from.)
 """
 from __future__ import annotations
 

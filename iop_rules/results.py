@@ -38,6 +38,7 @@ class Result:
     rule_severity: str = ""  # the rule's own severity; `severity` may differ (missing_severity)
     baseline: str | None = None  # "new" or "existing" when the run compares with a baseline
     lead: bool = False  # shown before the agreement's other findings (the rule's `lead`)
+    fix: dict[str, str | None] | None = None  # a presence rule's model clause: sv, en, source
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class AgreementReport:
     citations: dict[str, str]
     results: tuple[Result, ...]
     summary: AgreementSummary
+    in_force: dict[str, str | None] | None = None  # each applied ruleset's first day in force (ISO)
 
 
 def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fact],
@@ -119,7 +121,8 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
         verdict=verdict, severity=decided.severity, rule_severity=rule.spec.severity, title=rule.title, message=text,
         citation=rule.spec.citation, remediation=rule.remediation,
         line=loaded.line_of(doc_path), evidence=evidence(rule, shown, selection.params),
-        source=quote_at(loaded, doc_path), waiver=waiver, lead=rule.spec.lead)
+        source=quote_at(loaded, doc_path), waiver=waiver, lead=rule.spec.lead,
+        fix=rule.spec.fix.model_dump() if rule.spec.fix else None)
 
 
 def _waiver(loaded: LoadedAgreement, rule_id: str, as_of: dt.date | None) -> dict[str, Any] | None:

@@ -9,6 +9,9 @@ A rule's conditions are data (see conditions.py).  Everything is
 checked as it is loaded, so a ruleset with an unknown operator, field
 or parameter, a duplicate rule ID or a broken `extends` is refused with
 `path:line` before any agreement is checked.
+
+(Over 300 lines: the ruleset schema, its loading and selection are one document's life; splitting
+selection off would put `extends` resolution and in-force dates in two places.)
 """
 from __future__ import annotations
 

@@ -74,6 +74,13 @@ class AgreementSummary:
     #: cash per year by whom it is counted for: the stated recipient, else the one idea-based party, else
     #: the idea-based parties jointly ("A + B") -- so a grant shared by two organisations is never counted twice
     cash_by_recipient: dict[str, dict[str, int]] | None = None
+    # what a diarium asks of the document (ISO dates as text)
+    title: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    document_date: str | None = None
+    decision_date: str | None = None
+    reference: str | None = None
 
     @property
     def organisations(self) -> tuple[PartyLine, ...]:
@@ -116,6 +123,10 @@ def summarise(loaded: LoadedAgreement, facts: list[Fact]) -> AgreementSummary:
         cash_by_year=cash_by_year(loaded, public_cash),
         deadlines=_deadlines(loaded),
         cash_by_recipient=_by_recipient(loaded, parties, public_cash),
+        title=a.document.title, kind=a.document.kind, status=a.document.status,
+        document_date=a.document.date.isoformat() if a.document.date else None,
+        decision_date=a.decision.date.isoformat() if a.decision and a.decision.date else None,
+        reference=a.decision.reference if a.decision else None,
     )
 
 

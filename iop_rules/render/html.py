@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Any
+from urllib.parse import quote
 
 from ..results import Result
 from ..runner import Run
 from . import Outputter
 from .portfolio import portfolio_section, timeline_row
-from .review import LABELS, Review, arrange, waiver_note
+from ..verdicts import is_finding
+from .review import (LABELS, Review, SummaryRow, arrange, colophon, fix_of, in_force_dates, split_keys, summary_row,
+                     verdict_words, waiver_note)
 
 CSS = """
 @page { size: A4; margin: 16mm 14mm; }
@@ -56,48 +58,106 @@ blockquote { margin: 0; padding: 2mm 3mm; background: #f4f6f8; border-left: 3px 
 details { margin: 2mm 0; break-inside: avoid; } details + details { break-before: avoid; page-break-before: avoid; }
 summary { cursor: pointer; font-weight: 600; color: #1d4e89; }
 details ul { padding-left: 5mm; font-size: 9.5pt; } details li { margin: .5mm 0; break-inside: avoid; } .none { color: #5f8a3c; }
+.verdict { display: inline-block; font-size: 8.5pt; font-weight: 600; padding: 0 2mm; border-radius: 8px;
+           background: #f4f6f8; margin-right: 1mm; }
+.verdict.fail { background: #fbe4e2; } .verdict.unknown { background: #fdecc8; } .verdict.waived { background: #eef5e9; }
+.hint { color: #5b6570; font-size: 8pt; margin: 0; } .hint code, code.key { font-size: 8pt; }
+.fix { background: #f0f5fb; border-radius: 3px; padding: 1.5mm 2.5mm; }
+table.overview { font-size: 9pt; margin: 2mm 0 4mm; }
+table.overview th { text-align: left; border-bottom: 2px solid #c3cbd4; padding: 1mm 2mm 1mm 0; vertical-align: bottom; }
+table.overview td { border-bottom: 1px solid #e3e7ec; padding: 1mm 2mm 1mm 0; vertical-align: top; }
+table.overview td.count { text-align: right; }
+table.overview .id { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; font-weight: 700; }
+table.data { font-size: 9pt; margin: 1mm 0 3mm; } table.data th, table.data td { text-align: left; padding: .5mm 3mm .5mm 0;
+             border-bottom: 1px solid #e3e7ec; } table.data td.n { text-align: right; }
 @media print { body { padding: 0; max-width: none; } summary { list-style: none; } }
 """
 
 
 def _finding(r: Result, lang: str, css_class: str) -> str:
     words = LABELS[lang]
-    badge = f'<span class="badge">{escape(words["unknown"])}</span>' if r.verdict == "unknown" else ""
+    verdict = f'<span class="verdict {escape(r.verdict)}">{escape(verdict_words(r, lang))}</span>'
     quote = (f'<p class="label">{escape(words["quote"])}</p><blockquote>{escape(r.source)}</blockquote>'
              if r.source else "")
     extra = f'<p class="waiver">{escape(waiver_note(r, lang))}</p>' if r.waiver else ""
+    message, keys = split_keys(r.message[lang])
+    hint = (f'<p class="hint">{escape(words["fields"])}: ' + ", ".join(f"<code>{escape(k)}</code>" for k in keys)
+            + "</p>") if keys else ""
+    fix = fix_of(r, lang) if is_finding(r.verdict) else None
+    proposal = (f'<p class="label">{escape(words["fix"])}</p><p class="fix">{escape(fix)}</p>' if fix else "")
     return (f'<div class="finding {css_class}" data-rule="{escape(r.rule)}"><div>'
-            f'<p><span class="id">{escape(r.rule)}</span> <span class="title">{escape(r.title[lang])}</span>{badge}'
+            f'<p>{verdict} <span class="id">{escape(r.rule)}</span> <span class="title">{escape(r.title[lang])}</span>'
             f' <span class="path">{escape(r.path)}:{r.line}</span></p>'
-            f'<p class="message">{escape(r.message[lang])}</p>{extra}'
+            f'<p class="message">{_code(message)}</p>{hint}{extra}'
             f'<p class="label">{escape(words["citation"])}</p><p class="citation">{escape(r.citation)}</p>'
             f'<p class="label">{escape(words["remediation"])}</p><p class="remediation">{_code(r.remediation[lang])}</p>'
-            f'</div>{f"<div>{quote}</div>" if quote else ""}</div>')
+            f'{proposal}</div>{f"<div>{quote}</div>" if quote else ""}</div>')
 
 
 def _code(text: str) -> str:
-    """Escape, then show `key` (a YAML key the remedy names) as code."""
-    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape(text))
+    """Escape, then show `key` (a YAML key the text names for the file's author) as a small code hint."""
+    return re.sub(r"`([^`<>]+)`", r'<code class="key">\1</code>', escape(text))
+
+
+def _anchor(agreement_id: str) -> str:
+    """A fragment link to an agreement's section: always `#…`, never a scheme (`javascript:` stays a fragment)."""
+    return "#" + quote(agreement_id, safe="-_.~")
 
 
 def _folded(title: str, results: list[Result], lang: str) -> str:
     if not results:
         return ""
-    items = "".join(f"<li><b>{escape(r.rule)}</b> {escape(r.title[lang])} — {escape(r.message[lang])}</li>"
+    items = "".join(f"<li><b>{escape(r.rule)}</b> {escape(r.title[lang])} — {_code(split_keys(r.message[lang])[0])}</li>"
                     for r in results)
     return f"<details><summary>{escape(title)} ({len(results)})</summary><ul>{items}</ul></details>"
+
+
+def _table(rows: list[tuple[str, str]], css: str = "header") -> str:
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f'<table class="{css}">{body}</table>'
+
+
+def _overview(rows: list[SummaryRow], lang: str) -> str:
+    """The first page of a several-agreement report: one row per agreement."""
+    words = LABELS[lang]
+    counts = words["counts"]
+    head = "".join(f"<th>{escape(x)}</th>" for x in (words["agreement"], words["verdict"], counts["error"],
+                                                       counts["warning"], counts["info"], counts["unknown"],
+                                                       words["error_rules"]))
+    body = []
+    for row in rows:
+        name = escape(row.title or row.id)
+        rules = "; ".join(f'<span class="id">{escape(rule)}</span> {escape(title)}' for rule, title in row.error_rules)
+        cells = "".join(f'<td class="count">{row.counts[k]}</td>' for k in ("error", "warning", "info", "unknown"))
+        body.append(f'<tr data-agreement="{escape(row.id)}"><td><a href="{escape(_anchor(row.id))}">{name}</a>'
+                    f'<br><span class="path">{escape(row.id)}</span></td><td>{escape(row.verdict)}</td>{cells}'
+                    f'<td>{rules or "–"}</td></tr>')
+    return (f'<section class="overview"><h2>{escape(words["overview"])}</h2><table class="overview">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></section>")
 
 
 class HtmlOutputter(Outputter):
     def render(self, run: Run) -> str:
         words = LABELS[self.lang]
-        body = [f"<h1>{escape(words['title'])}</h1>"]
-        rows = []
-        for report in run.agreements:
-            rows.append(timeline_row(report))
-            body.append(self._agreement(arrange(report, self.lang)))
-        if run.portfolio is not None:  # an audit: the portfolio page comes first
-            body.insert(1, portfolio_section(run.portfolio.summary(), rows, self.lang))
+        sections, rows, timeline = [], [], []
+        in_force: dict[str, str | None] = {}
+        titles: dict[str, str] = {}
+        for report in run.agreements:  # read once: an audit streams its reports from a spool
+            timeline.append(timeline_row(report))
+            for r in report.results:
+                titles.setdefault(r.rule, r.title.get(self.lang, ""))
+            review = arrange(report, self.lang)
+            rows.append(summary_row(review, self.lang))
+            for rid, day in in_force_dates(report).items():
+                in_force.setdefault(rid, day)
+            sections.append(self._agreement(review))
+        body = [f"<h1>{escape(words['title'])}</h1>",
+                f'<section class="colophon">{_table(colophon(run, in_force, self.lang), "header colophon")}</section>']
+        if len(rows) > 1:
+            body.append(_overview(rows, self.lang))
+        if run.portfolio is not None:  # an audit: the portfolio page comes before the agreements
+            body.append(portfolio_section(run.portfolio.summary(), timeline, self.lang, titles))
+        body += sections
         if run.errors:
             items = "".join(f"<li><code>{escape(str(e))}</code></li>" for e in run.errors)
             body.append(f'<section class="errors"><h2>{escape(words["errors"])}</h2><ul>{items}</ul></section>')
@@ -108,9 +168,8 @@ class HtmlOutputter(Outputter):
 
     def _agreement(self, review: Review) -> str:
         words, lang, r = LABELS[self.lang], self.lang, review.report
-        rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in review.header)
         parts = [f'<section class="agreement" id="{escape(r.id)}"><h2>{escape(r.id)}</h2>',
-                 f'<p class="path">{escape(r.path)}</p><table class="header">{rows}</table>',
+                 f'<p class="path">{escape(r.path)}</p>{_table(review.header)}',
                  f"<h3>{escape(words['findings'])}</h3>"]
         if not review.findings:
             parts.append(f'<p class="none">{escape(words["none"])}</p>')

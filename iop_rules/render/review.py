@@ -8,20 +8,18 @@ module only decides how.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..messages import format_value
 from ..results import AgreementReport, Result
 from ..verdicts import SEVERITIES, display_order, is_finding
 
 #: The rule whose failure changes what the whole agreement is: a public contract to be procured.
 PUBLIC_CONTRACT_RULE = "IOP-LOU-01"
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "sv": {"title": "Granskning av IOP-överenskommelser", "parties": "Parter", "period": "Period",
            "duration": "Längd", "months": "månader", "funding": "Kontant finansiering", "rulesets": "Regelverk",
            "findings": "Avvikelser", "error": "Fel", "warning": "Varningar", "info": "Information",
@@ -61,7 +59,7 @@ LABELS = {
 }
 
 #: A verdict and a severity in words a lawyer reads ("Underkänd — fel"), and the one-line verdict's counts.
-VERDICT_WORDS = {
+VERDICT_WORDS: dict[str, dict[str, Any]] = {
     "sv": {"fail": "Underkänd", "unknown": "Kan inte avgöras", "waived": "Undantag beviljat", "pass": "Uppfylld",
            "not_applicable": "Ej tillämplig", "error": "fel", "warning": "varning", "info": "upplysning",
            "counts": {"error": ("fel", "fel"), "warning": ("varning", "varningar"),
@@ -83,7 +81,7 @@ def verdict_words(r: Result, lang: str = "sv") -> str:
 
 def severity_counts(report: AgreementReport) -> dict[str, int]:
     """Failing results per severity, and the unknown ones (every severity together) under "unknown"."""
-    counts = {s: 0 for s in SEVERITIES}
+    counts: dict[str, int] = {s: 0 for s in SEVERITIES}
     counts["unknown"] = 0
     for r in report.results:
         if r.verdict == "fail":
@@ -163,34 +161,9 @@ _DOCUMENT_FIELDS = ("title", "kind", "status", "document_date", "decision_date",
 
 
 def document_facts(report: AgreementReport) -> dict[str, str | None]:
-    """Title, kind, status, dates and the diary reference of the agreement.
-
-    Read from `report.summary` when it carries them (the lead is asked to add `title`, `kind`,
-    `status`, `document_date`, `decision_date` and `reference` to `AgreementSummary`); until then
-    from the agreement file itself, when it is still there to read.
-    """
+    """Title, kind, status, dates and the diary reference of the agreement, as its summary carries them."""
     s = report.summary
-    if all(hasattr(s, name) for name in _DOCUMENT_FIELDS):
-        return {name: _iso(getattr(s, name)) for name in _DOCUMENT_FIELDS}
-    return dict(_from_file(report.path))
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, dt.date) else (str(value) if value is not None else None)
-
-
-@functools.lru_cache(maxsize=256)
-def _from_file(path: str) -> tuple[tuple[str, str | None], ...]:
-    try:
-        from ..loader import load_agreement
-        a = load_agreement(path).agreement
-    except Exception:  # noqa: BLE001 - a report never fails for want of its header
-        return tuple((name, None) for name in _DOCUMENT_FIELDS)
-    doc, decision = a.document, a.decision
-    values = {"title": getattr(doc, "title", None), "kind": getattr(doc, "kind", None),
-              "status": getattr(doc, "status", None), "document_date": getattr(doc, "date", None),
-              "decision_date": getattr(decision, "date", None), "reference": getattr(decision, "reference", None)}
-    return tuple((name, _iso(values[name])) for name in _DOCUMENT_FIELDS)
+    return {name: getattr(s, name) for name in _DOCUMENT_FIELDS}
 
 
 def arrange(report: AgreementReport, lang: str) -> Review:
@@ -246,24 +219,10 @@ def report_date() -> dt.date:
     return dt.date.today()
 
 
-@functools.lru_cache(maxsize=1)
-def _shipped_in_force() -> dict[str, str | None]:
-    try:
-        from ..rulesets import load_rulesets
-        library = load_rulesets()
-    except Exception:  # noqa: BLE001
-        return {}
-    return {rid: (rs.spec.in_force.start.isoformat() if rs.spec.in_force else None) for rid, rs in library.by_id.items()}
-
-
 def in_force_dates(report: AgreementReport) -> dict[str, str | None]:
-    """Each applied ruleset's first day in force: from the report when it carries them
-    (`AgreementReport.in_force`, asked of the lead), else from the shipped rulesets of that id."""
-    given = getattr(report, "in_force", None)
-    if isinstance(given, dict):
-        return {rid: _iso(given.get(rid)) for rid in report.rulesets}
-    shipped = _shipped_in_force()
-    return {rid: shipped.get(rid) for rid in report.rulesets}
+    """Each applied ruleset's first day in force, as the report carries them."""
+    given = report.in_force or {}
+    return {rid: given.get(rid) for rid in report.rulesets}
 
 
 def colophon(run: Any, rulesets: dict[str, str | None], lang: str) -> list[tuple[str, str]]:
@@ -279,21 +238,8 @@ def colophon(run: Any, rulesets: dict[str, str | None], lang: str) -> list[tuple
 
 
 def fix_of(r: Result, lang: str, library: Any = None) -> str | None:
-    """The model clause (`fix`) of the rule behind `r`, when its ruleset has one (`fix` is the lead's to add)."""
-    if library is None:
-        try:
-            library = _shipped_library()
-        except Exception:  # noqa: BLE001
-            return None
-    ruleset = getattr(library, "by_id", {}).get(r.ruleset)
-    rule = next((x for x in getattr(ruleset, "rules", ()) if x.id == r.rule), None)
-    return fix_text(getattr(getattr(rule, "spec", None), "fix", None), lang)
-
-
-@functools.lru_cache(maxsize=1)
-def _shipped_library() -> Any:
-    from ..rulesets import load_rulesets
-    return load_rulesets()
+    """The model clause (`fix`) of the rule behind `r`, as the result carries it."""
+    return fix_text(r.fix, lang)
 
 
 def fix_text(fix: Any, lang: str = "sv") -> str | None:
