@@ -13,10 +13,13 @@ import datetime as dt
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import tempfile
-import threading
+import time
+from collections import deque
 from dataclasses import dataclass
+from multiprocessing import connection
 from typing import IO, Any, Iterable, Iterator, Sequence
 
 from .errors import IopError
@@ -24,6 +27,7 @@ from .portfolio import Portfolio
 from .results import AgreementReport
 from .rulesets import RulesetLibrary, load_rulesets
 from .runner import Run, check_file, discover
+from .safeio import display_name
 
 
 @dataclass(frozen=True)
@@ -56,28 +60,178 @@ def _check_one(path: str) -> tuple[str, Any]:
         return "errors", [e.to_dict() for e in exc.all_errors()]
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def worker_count(requested: int, files: int) -> int:
+    """`--jobs`, capped: never more workers than files to check or cores to run them (no fork storm)."""
+    return max(1, min(requested, files, usable_cores()))
+
+
 def checked(paths: Sequence[str], options: AuditOptions) -> Iterator[tuple[str, Any]]:
     """(kind, payload) per file, in the order of `paths`."""
-    if options.jobs <= 1 or len(paths) < 2:
+    jobs = worker_count(options.jobs, len(paths))
+    if jobs <= 1:
         _init_worker(options)
         yield from map(_check_one, paths)
         return
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    chunk = max(1, min(64, len(paths) // (options.jobs * 8)))
-    # Backpressure: Pool.imap would queue every path at once and buffer every finished report
-    # whenever this process falls behind its workers (it does, on two cores), so memory grew with N.
-    # At most `window` files are in flight; the pool's feeder waits for the consumer.
-    window = threading.BoundedSemaphore(chunk * options.jobs * 4)
+    yield from _Workers(jobs, options).run(paths)
 
-    def feed() -> Iterator[str]:
-        for path in paths:
-            window.acquire()
-            yield path
 
-    with context.Pool(options.jobs, _init_worker, (options,)) as pool:
-        for item in pool.imap(_check_one, feed(), chunksize=chunk):
-            window.release()
-            yield item
+_DIED = ("the worker process checking this file died ({how}), expected a result; the other files were "
+         "still checked (out of memory? run it alone with --jobs 1)")
+
+
+def _worker_main(conn: Any, options: AuditOptions) -> None:
+    """A worker: Ctrl-C is the parent's to handle (it stops us); one file at a time, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    _init_worker(options)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        conn.send((index, _check_one(path)))
+
+
+def _how(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+class _Workers:
+    """Worker processes, each with its own pipe, so the parent always knows which file each one holds.
+
+    multiprocessing.Pool waits forever when a worker dies (the OOM killer, a crash in a C
+    extension) and its workers print KeyboardInterrupt tracebacks on Ctrl-C; here a death is
+    seen on the process sentinel, the file it held is reported by name and the rest go on, and
+    workers ignore SIGINT: the parent stops them.  Backpressure: at most `window` files are
+    in flight or waiting to be yielded in order, so memory does not grow with the number of files.
+    """
+
+    PER_WORKER = 2  # one being checked, one queued behind it: the worker never waits for the parent
+
+    def __init__(self, jobs: int, options: AuditOptions) -> None:
+        self.jobs, self.options = jobs, options
+        self.context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        self.window = max(16, jobs * 8)
+        self.workers: list[tuple[Any, Any, deque[tuple[int, str]]]] = []
+        self.idle_deaths = 0
+
+    def _start(self) -> None:
+        parent, child = self.context.Pipe(duplex=True)
+        masked = {signal.SIGINT, signal.SIGTERM}
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, masked)  # no Ctrl-C between fork and SIG_IGN
+        try:
+            process = self.context.Process(target=_worker_main, args=(child, self.options), daemon=True)
+            process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        child.close()
+        self.workers.append((process, parent, deque()))
+
+    def run(self, paths: Sequence[str]) -> Iterator[tuple[str, Any]]:
+        todo: deque[tuple[int, str]] = deque(enumerate(paths))
+        done: dict[int, tuple[str, Any]] = {}
+        next_index, total = 0, len(paths)
+        finished = False
+        try:
+            for _ in range(self.jobs):
+                self._start()
+            while next_index < total:
+                self._dispatch(todo, next_index)
+                self._collect(todo, done)
+                while next_index in done:
+                    yield done.pop(next_index)
+                    next_index += 1
+            finished = True
+        finally:
+            self._stop(graceful=finished)
+
+    def _dispatch(self, todo: deque[tuple[int, str]], next_index: int) -> None:
+        for _process, conn, held in self.workers:
+            while todo and len(held) < self.PER_WORKER and todo[0][0] < next_index + self.window:
+                task = todo.popleft()
+                try:
+                    conn.send(task)
+                except OSError:  # it died; the sentinel will say so
+                    todo.appendleft(task)
+                    break
+                held.append(task)
+
+    def _collect(self, todo: deque[tuple[int, str]], done: dict[int, tuple[str, Any]]) -> None:
+        waitables = {}
+        for worker in self.workers:
+            process, conn, held = worker
+            waitables[conn] = worker
+            waitables[process.sentinel] = worker
+        for ready in connection.wait(list(waitables)):
+            worker = waitables[ready]
+            if worker not in self.workers:
+                continue
+            process, conn, held = worker
+            try:
+                while conn.poll():
+                    index, item = conn.recv()
+                    if held and held[0][0] == index:
+                        held.popleft()
+                    done[index] = item
+            except (EOFError, OSError):
+                pass
+            if not process.is_alive():
+                self._bury(worker, todo, done)
+
+    def _bury(self, worker: tuple[Any, Any, deque[tuple[int, str]]], todo: deque[tuple[int, str]],
+              done: dict[int, tuple[str, Any]]) -> None:
+        """A worker died: the file it was checking is reported, the ones queued behind it go to another."""
+        process, conn, held = worker
+        process.join(0.1)
+        self.workers.remove(worker)
+        conn.close()
+        if held:
+            index, path = held.popleft()
+            error = IopError(_DIED.format(how=_how(process.exitcode)), display_name(path), 0, 0)
+            done[index] = ("errors", [error.to_dict()])
+            todo.extendleft(reversed(held))
+        else:
+            self.idle_deaths += 1
+            if self.idle_deaths > 2 * self.jobs:
+                raise IopError(f"worker processes keep dying before checking anything ({_how(process.exitcode)}), "
+                               "expected them to start; try --jobs 1", "--jobs", 0, 0)
+        self._start()
+
+    def _stop(self, graceful: bool) -> None:
+        """Every worker ended: told to stop after a complete run, terminated at once otherwise (Ctrl-C)."""
+        for process, conn, _held in self.workers:
+            if graceful:
+                try:
+                    conn.send(None)
+                except OSError:
+                    pass
+            else:
+                process.terminate()
+        deadline = time.monotonic() + (2.0 if graceful else 0.5)
+        for process, conn, _held in self.workers:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(0.5)
+            conn.close()
+        self.workers.clear()
 
 
 class Spool:
@@ -113,7 +267,7 @@ def run_audit(paths: Iterable[str | os.PathLike[str]], options: AuditOptions, pr
             portfolio.errors += 1
             errors.extend(IopError(e["message"], e["path"], e["line"], e["column"]) for e in payload)
         if progress is not None:
-            progress.write(f"\r[{n}/{len(files)}] {files[n - 1][-60:]:<60}")
+            progress.write(f"\r[{n}/{len(files)}] {display_name(files[n - 1])[-60:]:<60}")
             progress.flush()
     if progress is not None:
         progress.write("\n")

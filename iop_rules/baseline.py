@@ -10,11 +10,17 @@ import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-
 from .errors import IopError
+from .safeio import display_name, read_text_limited
 from .results import AgreementReport
 from .verdicts import is_finding
+
+
+MAX_BASELINE_BYTES = 512 * 1024 * 1024  # an audit of ~100,000 agreements; never an unbounded read
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
 
 
 @dataclass
@@ -25,15 +31,23 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        """Read an earlier JSON report: a regular file, bounded in size, nested no deeper than a report is."""
+        what = "the JSON output of an earlier run"
+        shown = display_name(path)
+        text = read_text_limited(path, MAX_BASELINE_BYTES, what)
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            found = {(a["id"], r["rule"]) for a in data["agreements"] for r in a["results"] if is_finding(r["verdict"])}
-        except FileNotFoundError:
-            raise IopError("no such file, expected the JSON output of an earlier run", path, 0, 0) from None
+            data = json.loads(text, parse_constant=_no_constant)
+            found = {(str(a["id"]), str(r["rule"])) for a in data["agreements"] for r in a["results"]
+                     if isinstance(r["verdict"], str) and is_finding(r["verdict"])}
+        except json.JSONDecodeError as exc:
+            raise IopError(f"invalid JSON ({exc.msg}), expected `check`/`audit --format json` output",
+                           shown, exc.lineno, exc.colno) from None
+        except RecursionError:  # json's C parser counts its depth and raises this cleanly
+            raise IopError(f"nested too deeply, expected {what}", shown, 1, 1) from None
         except (ValueError, KeyError, TypeError) as exc:
-            raise IopError(f"not an iop-rules JSON report ({exc}), expected `check`/`audit --format json` output",
-                           path, 1, 1) from None
-        return cls(path, found)
+            raise IopError(f"not an iop-rules JSON report ({display_name(str(exc))[:200]}), expected "
+                           "`check`/`audit --format json` output", shown, 1, 1) from None
+        return cls(shown, found)
 
     def apply(self, reports: Iterable[AgreementReport]) -> Iterator[AgreementReport]:
         """The reports with each finding marked "new" or "existing"; what was seen is remembered."""

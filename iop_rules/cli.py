@@ -11,7 +11,10 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
+import signal
 import sys
+import threading
 from typing import Sequence
 
 # This process is ours: pydantic's plugin discovery scans every installed distribution's entry
@@ -20,7 +23,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import __version__  # noqa: E402
 from .errors import IopError  # noqa: E402
-from .safeio import write_atomically  # noqa: E402
+from .safeio import display_name, write_atomically  # noqa: E402
 
 from .engine import BACKENDS  # noqa: E402 - the registries, which import nothing heavy
 from .render import FORMATS  # noqa: E402
@@ -38,12 +41,17 @@ def _jobs(text: str) -> int:
 
 
 def _as_of(text: str) -> dt.date:
+    from .loader import MAX_DATE, MIN_DATE
     if text == "today":
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date, expected YYYY-MM-DD or 'today'") from None
+    if not MIN_DATE <= day <= MAX_DATE:  # deadlines are looked for up to 90 days ahead of it
+        raise argparse.ArgumentTypeError(f"{text!r} is outside the supported dates, expected a date from "
+                                         f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}")
+    return day
 
 
 class _Version(argparse.Action):
@@ -109,6 +117,20 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="FILE", help="write the draft to FILE (atomically) instead of stdout")
     extract.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
 
+    review = sub.add_parser(
+        "review", parents=[library], help="write a Word copy of a draft (.docx .pdf .txt .md) with the findings as comments",
+        description="Extract and check a draft, then write a copy of the Word document (or a Word document of a PDF's "
+                    "or text's own text) with one comment per failing or unknown rule on the sentence it quotes, and "
+                    "a summary comment first. The text of the document is never changed.")
+    review.add_argument("source", metavar="DRAFT", help="the draft: .docx, .pdf (with a text layer), .txt or .md")
+    review.add_argument("-o", "--output", metavar="FILE", help="the commented copy (default: DRAFT-granskad.docx beside it)")
+    review.add_argument("--author", default="iop-rules", help="author name of the comments (default: iop-rules)")
+    review.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of the comments (default: sv)")
+    review.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
+    review.add_argument("--engine", choices=tuple(BACKENDS), default=None, help="rule engine (default as for check)")
+    review.add_argument("--ruleset", metavar="ID", help="force this ruleset (and what it extends) instead of selecting")
+    review.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (YYYY-MM-DD or 'today')")
+
     rules = sub.add_parser("rules", help="document the rules: list, show ID, docs")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True)
     rules_list = rules_sub.add_parser("list", parents=[library], help="a table of every rule")
@@ -116,22 +138,111 @@ def build_parser() -> argparse.ArgumentParser:
     rules_show = rules_sub.add_parser("show", parents=[library], help="everything about one rule, with its examples")
     rules_show.add_argument("rule_id", metavar="ID", help="a rule ID, e.g. IOP-PERIOD-02")
     rules_sub.add_parser("docs", help="the Markdown page docs/rules.md")
+    rules_sub.add_parser("facts", help="the Markdown page docs/facts.md: every fact field a rule may read")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like KeyboardInterrupt, so every `finally` runs (no temp file left)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+_CLOSED: set[int] = set()  # standard descriptors that were closed when the run started
+
+
+def _guard_standard_streams() -> None:
+    """Give a closed stdin/stdout/stderr /dev/null, so no file the run opens takes descriptor 0, 1 or 2.
+
+    With stderr closed, the first file opened would become descriptor 2 and `print(file=sys.stderr)`
+    (sys.stderr None) would write into stdout: error lines after the JSON.  What was closed is
+    remembered: a report for a closed stdout is refused, not silently thrown away.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+            if getattr(sys, name) is not None:
+                continue
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        _CLOSED.add(fd)
+        setattr(sys, name, open(fd, mode, encoding="utf-8", errors="backslashreplace", closefd=False))
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _say(line: str) -> None:
+    """One line on stderr, whatever has become of stderr; a control character in it is shown, not obeyed."""
+    line = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", line)
     try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: the rest of the output (and the flush at exit) goes nowhere, quietly."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _guard_standard_streams()
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if 1 in _CLOSED and not getattr(args, "output", None):
+            raise IopError("standard output is closed, expected an open stdout or -o FILE", "<stdout>", 0, 0)
         return {"check": _check, "audit": _audit, "test": _test, "schema": _schema, "rules": _rules,
-                "extract": _extract}[args.command](args)
+                "extract": _extract, "review": _review}[args.command](args)
     except IopError as exc:
         for e in exc.all_errors():
-            print(e, file=sys.stderr)
+            _say(str(e))
         return 2
     except KeyboardInterrupt:
+        _say("iop-rules: interrupted")
         return 130
-    except BrokenPipeError:
+    except Terminated:
+        _say("iop-rules: terminated")
+        return 143
+    except BrokenPipeError:  # a command with no findings to count (a reader went away)
+        _silence_stdout()
         return 0
+    except SystemExit:
+        raise
+    except RecursionError:
+        _say("<input>:0:0: nested too deeply, expected flatter input")
+        return 2
+    except MemoryError:
+        _say("<input>:0:0: out of memory, expected smaller input")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - README: an internal error is exit 2, never a traceback
+        if os.environ.get("IOP_RULES_DEBUG"):
+            raise
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        _say(f"<iop-rules>:0:0: internal error ({display_name(detail)}), expected none; "
+             "please report it (IOP_RULES_DEBUG=1 shows the traceback)")
+        return 2
 
 
 def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -142,11 +253,19 @@ def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _ruleset_files(args: argparse.Namespace) -> list[str]:
     from pathlib import Path
     directory = getattr(args, "rulesets_dir", None)
-    if not directory:
+    if directory is None:
         return []
-    files = [str(f) for f in sorted(Path(directory).glob("*.yaml"))]
+    shown = display_name(directory) or "--rulesets-dir"
+    if not os.path.isdir(directory):
+        what = "no such directory" if not os.path.lexists(directory) else "not a directory"
+        raise IopError(f"{what}, expected a directory of rulesets (--rulesets-dir)", shown, 0, 0)
+    try:  # hidden files are not rulesets; a FIFO or device named *.yaml is refused by the reader, unopened
+        files = sorted(str(f) for f in Path(directory).iterdir() if f.suffix == ".yaml" and not f.name.startswith("."))
+    except OSError as exc:
+        raise IopError(f"cannot list the directory ({exc.strerror or exc}), expected a readable directory of "
+                       "rulesets", shown, 0, 0) from None
     if not files:  # checking against nothing would pass everything
-        raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", directory, 0, 0)
+        raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", shown, 0, 0)
     return files
 
 
@@ -169,6 +288,7 @@ def _check(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     from pathlib import Path
     from .audit import AuditOptions, run_audit, validate_library
+    _refuse_same_outputs(args)
     for p in args.paths:
         if not Path(p).exists():
             raise IopError("no such file or directory, expected a directory of agreements", p, 0, 0)
@@ -191,13 +311,27 @@ def _finish(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-de
     run.agreements = exit_on
     calendar = getattr(args, "calendar", None)
     inputs = [*run.inputs, *_ruleset_files(args), *([args.baseline] if args.baseline else [])]
-    _emit(get_outputter(args.format, args.lang), run, args.output, [*inputs, *([calendar] if calendar else [])])
+    try:
+        _emit(get_outputter(args.format, args.lang), run, args.output, [*inputs, *([calendar] if calendar else [])])
+    except BrokenPipeError:  # `| head`: the reader has what it wanted; the exit code still counts every finding
+        _silence_stdout()
     if calendar:  # the audit's portfolio already holds every deadline; the reports were read once
         write_atomically(calendar, get_outputter("ics", args.lang).render(run), protect=inputs)
     exit_on.drain()
     for e in run.errors:  # in every format: stdout stays machine-readable
-        print(e, file=sys.stderr)
+        _say(str(e))
     return exit_code(exit_on.failing, args.fail_on, args.exit_zero, bool(run.errors))
+
+
+def _refuse_same_outputs(args: argparse.Namespace) -> None:
+    """`-o` and `--calendar` naming one file would have one silently replace the other."""
+    output, calendar = getattr(args, "output", None), getattr(args, "calendar", None)
+    if output and calendar:
+        def real(p: str) -> str:
+            return os.path.normcase(os.path.realpath(p))
+        if real(output) == real(calendar):
+            raise IopError("is also the --calendar file, expected different files for -o and --calendar",
+                           display_name(output), 0, 0)
 
 
 class _ExitWatch:
@@ -225,10 +359,23 @@ class _ExitWatch:
 
 
 def _emit(outputter, run, output: str | None, protect: list[str]) -> None:  # type: ignore[no-untyped-def]
-    if output:
-        write_atomically(output, outputter.render(run), protect=protect)
+    if output:  # streamed into the temporary file: a report of any size is never held in memory
+        from .safeio import open_atomically
+        with open_atomically(output, protect=protect) as fh:
+            outputter.write(run, fh)
     else:
         outputter.write(run, sys.stdout)
+
+
+def _review(args: argparse.Namespace) -> int:
+    """0 with a commented copy written; 2 when the draft cannot be read or the copy would overwrite a file."""
+    from .review.document import review_file
+    library = _library(args)
+    outcome = review_file(args.source, args.output, author=args.author, lang=args.lang, force=args.force,
+                          library=library, engine=_engine(args.engine).name, as_of=args.as_of, ruleset=args.ruleset)
+    print(f"{outcome.output}: {outcome.verdict_line} ({len(outcome.anchored)} comments on sentences, "
+          f"{len(outcome.unanchored)} in the summary)")
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -238,8 +385,8 @@ def _extract(args: argparse.Namespace) -> int:
         raise IopError("the file already exists (a hand-encoded agreement?), expected a new file name or --force",
                        args.output, 0, 0)
     draft = extract_file(args.source)
-    if args.output:
-        write_atomically(args.output, draft)
+    if args.output:  # never over the source text itself, --force or not
+        write_atomically(args.output, draft, protect=[args.source])
     else:
         sys.stdout.write(draft)
     return 0
@@ -272,6 +419,9 @@ def _rules(args: argparse.Namespace) -> int:
     library = _library(args)
     if args.rules_command == "list":
         sys.stdout.write(ruledocs.rules_table(library, args.lang))
+    elif args.rules_command == "facts":
+        from .fields import catalogue
+        sys.stdout.write(catalogue() + "\n")
     elif args.rules_command == "docs":
         sys.stdout.write(ruledocs.rules_page(library))
     else:

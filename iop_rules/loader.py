@@ -6,17 +6,19 @@ expected`, with the closest valid key for a misspelling.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import DocPath, IopError, format_doc_path, ranked
 from .model import Agreement
+from .safeio import display_name
 from .yamlpos import Positions, load_yaml_file, parse_yaml
 
 
@@ -35,7 +37,7 @@ class LoadedAgreement:
 def load_agreement(path: str | Path) -> LoadedAgreement:
     """Read and validate one agreement file; raises `IopError` on any problem."""
     data, positions = load_yaml_file(path)
-    return _validate(data, positions, str(path))
+    return _validate(data, positions, display_name(path))  # a path with control characters is shown escaped
 
 
 def parse_agreement(text: str, path: str = "<string>") -> LoadedAgreement:
@@ -45,7 +47,57 @@ def parse_agreement(text: str, path: str = "<string>") -> LoadedAgreement:
 
 def _validate(data: Any, positions: Positions, path: str) -> LoadedAgreement:
     agreement = validate_document(Agreement, data, positions, path, "`id:`, `parties:`, ...")
+    bad = [e for e in _date_problems(agreement, data, (), positions, path)]
+    if bad:
+        raise ranked(bad)
     return LoadedAgreement(agreement, path, positions)
+
+
+#: Dates an agreement may carry: wide enough for any real agreement, narrow enough that every
+#: derived date (a day before the start, the end plus 90 days, a year after, a month's end) exists.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2999, 12, 31)
+
+
+_DATE_BEARING: dict[type, tuple[str, ...]] = {}
+
+
+def _date_bearing_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that hold a date or a model (or a list of them): the rest never need walking."""
+    if model not in _DATE_BEARING:
+        _DATE_BEARING[model] = tuple(name for name, f in model.model_fields.items() if _mentions_date(f.annotation))
+    return _DATE_BEARING[model]
+
+
+def _mentions_date(annotation: Any, depth: int = 0) -> bool:
+    if isinstance(annotation, type):
+        return issubclass(annotation, (dt.date, BaseModel))
+    return depth < 8 and any(_mentions_date(arg, depth + 1) for arg in typing.get_args(annotation))
+
+
+def _date_problems(value: Any, raw: Any, doc_path: DocPath, positions: Positions, path: str) -> Iterator[IopError]:
+    """Dates the schema accepted but a reader would not mean: outside MIN_DATE..MAX_DATE, or written as a number.
+
+    pydantic reads `start: 0` or `start: 1625011200` as a Unix timestamp (1970-01-01, 2021-06-30);
+    nobody writing an agreement means that, so the number is refused with the date it would be.
+    """
+    if isinstance(value, dt.date):
+        where = format_doc_path(doc_path)
+        line, column = positions.of_value(doc_path)
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) or (isinstance(raw, str) and raw.strip().isdigit()):
+            yield IopError(f"{where}: {raw!r} is a number (read as the Unix timestamp {value.isoformat()}), "
+                           "expected an ISO date like 2019-07-01", path, line, column, doc_path)
+        elif not MIN_DATE <= value <= MAX_DATE:
+            yield IopError(f"{where}: {value.isoformat()} is outside the supported dates, expected a date from "
+                           f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}", path, line, column, doc_path)
+    elif isinstance(value, BaseModel):
+        raw_map = raw if isinstance(raw, dict) else {}
+        for name in _date_bearing_fields(type(value)):
+            if name in raw_map:
+                yield from _date_problems(getattr(value, name), raw_map[name], (*doc_path, name), positions, path)
+    elif isinstance(value, (list, tuple)) and isinstance(raw, list):
+        for i, (item, raw_item) in enumerate(zip(value, raw)):
+            yield from _date_problems(item, raw_item, (*doc_path, i), positions, path)
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -6,6 +6,8 @@ that cannot be loaded becomes an error entry and never costs the other files the
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -16,6 +18,7 @@ from .errors import IopError
 from .facts import decision_date, derive_facts
 from .loader import LoadedAgreement, load_agreement
 from .results import AgreementReport, Result, build_results
+from .safeio import display_name
 from .rulesets import RulesetLibrary, load_rulesets
 from .summary import summarise
 
@@ -58,33 +61,126 @@ def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Back
     results = build_results(loaded, selection, facts, firings, as_of)
     return AgreementReport(a.id, loaded.path, selection.ids,
                            {rs.id: rs.spec.citation for rs in selection.rulesets}, tuple(results),
-                           summarise(loaded, facts))
+                           summarise(loaded, facts),
+                           {rs.id: rs.spec.in_force.start.isoformat() if rs.spec.in_force else None
+                            for rs in selection.rulesets})
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[IopError]]:
-    """Agreement files under the given paths, each directory's in sorted order.
+    """Agreement files under the given paths, sorted, each file once.
 
-    A directory with no agreement file in it is an error, not an empty pass: checking
-    nothing must never look like checking and finding nothing wrong.
+    The output must not depend on the order the paths were named in nor on how a file system
+    lists a directory, so the files are sorted; a file named twice (or reached through a
+    symbolic link as well) is checked once, by its first name.  In a directory, hidden files and
+    folders (`.git`, an editor's `.#a.yaml`) are skipped; a file or folder named on the command
+    line is always read.  A directory with no agreement file in it is an error, not an empty
+    pass: checking nothing must never look like checking and finding nothing wrong.  Nothing is
+    skipped silently: a symbolic link loop, an unreadable folder and, among the *.yaml names, a
+    broken link, a FIFO or a device are each reported (the loader names what a file is).
     """
     files: list[str] = []
     errors: list[IopError] = []
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.suffix in AGREEMENT_SUFFIXES and f.is_file())
-            if not found:
+        name = os.fsdecode(raw) if isinstance(raw, bytes) else str(raw)
+        if os.path.isdir(name):
+            found: list[str] = []
+            _walk(name, found, errors, set(), ())
+            if not found and not any(e.path.startswith(display_name(name)) for e in errors):
                 errors.append(IopError("no agreement files (*.yaml, *.yml) in this directory, expected at least one",
-                                       str(raw), 0, 0))
+                                       display_name(name), 0, 0))
             files.extend(found)
         else:
-            files.append(str(raw))  # a missing file is reported by the loader, with its name
-    return files, errors
+            files.append(name)  # a missing file is reported by the loader, with its name
+    unique: dict[str, str] = {}
+    for f in sorted(files):
+        unique.setdefault(_identity(f), f)
+    return sorted(unique.values()), errors
+
+
+def _identity(path: str) -> str:
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):
+        return path
+
+
+def _walk(directory: str, found: list[str], errors: list[IopError], visited: set[tuple[int, int]],
+          ancestors: tuple[tuple[int, int], ...]) -> None:
+    """Depth-first, iterative in spirit (depth bounded by the file system), following linked folders once."""
+    try:
+        info = os.stat(directory)
+    except OSError as exc:
+        errors.append(_walk_error(exc, directory))
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in ancestors:
+        errors.append(IopError("symbolic link loop (a folder that contains itself), skipped; expected a tree of "
+                               "folders", display_name(directory), 0, 0))
+        return
+    if key in visited:  # reached twice through links: its files are already listed
+        return
+    visited.add(key)
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        errors.append(_walk_error(exc, directory))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            _walk(entry.path, found, errors, visited, (*ancestors, key))
+        elif entry.name.endswith(AGREEMENT_SUFFIXES):
+            found.append(entry.path)  # a FIFO, device or broken link is named by the loader, never opened blocking
+        elif entry.is_symlink():
+            try:
+                os.stat(entry.path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    errors.append(_walk_error(exc, entry.path))
+
+
+def _walk_error(exc: OSError, path: str) -> IopError:
+    shown = display_name(path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return IopError("permission denied, expected a folder this user can read (its agreements were not checked)",
+                        shown, 0, 0)
+    if exc.errno == errno.ELOOP:
+        return IopError("symbolic link loop (too many levels of symbolic links), skipped; expected a file or a "
+                        "folder", shown, 0, 0)
+    return IopError(f"cannot read this folder ({exc.strerror or exc}), expected a readable folder", shown, 0, 0)
 
 
 def check_file(path: str, library: RulesetLibrary, backend: Backend,
                as_of: dt.date | None = None, ruleset: str | None = None) -> AgreementReport:
-    return check_loaded(load_agreement(path), library, backend, as_of, ruleset)
+    """One file's report; any failure, even a bug of ours, is an `IopError` naming the file.
+
+    One file must never cost the others their results: an unexpected exception (an overflow
+    deep in a rule, an engine error) becomes one line for this file and the batch goes on.
+    """
+    try:
+        return check_loaded(load_agreement(path), library, backend, as_of, ruleset)
+    except IopError:
+        raise
+    except RecursionError:
+        raise IopError("nested too deeply to check, expected a flat agreement file", display_name(path), 0, 0) from None
+    except MemoryError:
+        raise IopError("too large to check in the memory available, expected a smaller agreement file",
+                       display_name(path), 0, 0) from None
+    except Exception as exc:  # noqa: BLE001 - the promise is one line per bad file, never a lost batch
+        raise internal_error(exc, path) from None
+
+
+def internal_error(exc: BaseException, path: str) -> IopError:
+    """A bug of ours met on one file, as one line that names the file and the exception."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return IopError(f"internal error while checking this file ({display_name(detail)}), expected a result; "
+                    "please report this file to the iop-rules maintainers", display_name(path), 0, 0)
 
 
 def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: RulesetLibrary | None = None,

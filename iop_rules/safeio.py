@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import IO
 
 from .errors import IopError
 
@@ -266,6 +268,48 @@ def _sync_directory(directory: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+@contextlib.contextmanager
+def open_atomically(path: PathArg, protect: Iterable[PathArg] = ()) -> Iterator[IO[str]]:
+    """A text file (UTF-8, no newline translation) that becomes `path` when the block ends without an error.
+
+    The streaming form of `write_atomically`, with the same refusals and guarantees: a renderer
+    writes a report of any size without holding it in memory, and the target is complete or untouched.
+    """
+    shown = display_name(path)
+    target = os.fsencode(path)
+    directory = os.path.dirname(os.path.abspath(target))
+    existing = _check_target(target, shown, directory)
+    _refuse_protected(target, existing, protect, shown)
+    mode = 0o666 & ~current_umask()
+    temp: bytes | None = None
+    try:
+        try:
+            fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=directory)
+            os.fchmod(fd, mode)
+            raw = os.fdopen(fd, "wb")
+        except OSError as exc:
+            raise _write_error(exc, shown, directory) from None
+        with io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+            yield text
+            try:
+                text.flush()
+                os.fsync(raw.fileno())
+            except OSError as exc:
+                raise _write_error(exc, shown, directory) from None
+        try:
+            os.replace(temp, target)
+        except OSError as exc:
+            raise _write_error(exc, shown, directory) from None
+        temp = None
+    except OSError as exc:  # a write inside the block (disk full) or the close
+        raise _write_error(exc, shown, directory) from None
+    finally:  # every failure, KeyboardInterrupt included
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    _sync_directory(directory)
 
 
 def write_atomically(path: PathArg, data: str | bytes, protect: Iterable[PathArg] = ()) -> None:

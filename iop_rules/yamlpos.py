@@ -11,6 +11,8 @@ laughs), and size and depth are bounded.
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import DocPath, IopError
+from .safeio import display_name, format_size, read_regular_file
 
 try:  # libyaml is an optional part of PyYAML
     from yaml import CSafeLoader as _Loader
@@ -31,6 +34,10 @@ TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels, expected a flat agreement f
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _SCALAR_BUILDER = yaml.constructor.SafeConstructor()
+#: The largest whole number both engines compare exactly (a double's 53-bit mantissa).
+MAX_EXACT_INT = 2 ** 53
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 
 
 @dataclass
@@ -114,34 +121,54 @@ class _Builder:
             raise self.fail(node, f"YAML tag {node.tag!r} is not allowed, expected plain YAML data", doc_path)
         if node.tag.endswith(("timestamp", "str")):
             return node.value  # dates stay text: the schema parses (and rejects 2019-02-30) with a position
+        if node.tag.endswith(("int", "float")) and not node.style:  # plain: None (Python) or "" (libyaml)
+            self._refuse_yaml11_number(node, doc_path)
         try:  # the constructor function itself: construct_object() would cache every node forever
-            return _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
+            value = _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
         except (ValueError, yaml.YAMLError):
             raise self.fail(node, f"cannot read {node.value!r}, expected a number, true/false or text", doc_path) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(node, f"{node.value!r} is not a finite number, expected a number (or text in quotes)", doc_path)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_EXACT_INT:
+            limit = f"{MAX_EXACT_INT:,}".replace(",", " ")
+            raise self.fail(node, f"{node.value!r} is too large, expected a whole number of at most {limit} in size "
+                            "(beyond it numbers are not compared exactly)", doc_path)
+        return value
+
+    def _refuse_yaml11_number(self, node: yaml.ScalarNode, doc_path: DocPath) -> None:
+        """YAML 1.1 forms nobody writing an agreement means: an octal 0100000 (32768), a base-60 1:30 (90)."""
+        text = node.value
+        if _OCTAL.match(text):
+            meant = int(text.replace("_", ""), 10)
+            read = int(text.replace("_", "").lstrip("+-") or "0", 8) * (-1 if text.startswith("-") else 1)
+            raise self.fail(node, f"{text!r} is an octal number in YAML 1.1 (read as {read}), expected {meant} "
+                            "without the leading zero, or text in quotes", doc_path)
+        if _SEXAGESIMAL.match(text):
+            read = _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
+            raise self.fail(node, f"{text!r} is a base-60 number in YAML 1.1 (read as {read}), expected a plain "
+                            f"number, or text in quotes ('{text}')", doc_path)
 
 
-def read_text(path: str | Path) -> str:
-    """The file's text, bounded in size and decoded strictly as UTF-8 (a BOM is fine)."""
-    p = Path(path)
+def read_text(path: str | Path, what: str = "a YAML file") -> str:
+    """The file's text, bounded in size and decoded strictly as UTF-8 (a BOM is fine).
+
+    Only a regular file is read (a FIFO, /dev/zero, a socket or a directory is refused without
+    blocking), and never more than MAX_FILE_BYTES + 1 bytes of it: see `safeio.read_regular_file`.
+    """
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise IopError("is a directory, expected a YAML file", str(path), 1, 1)
-        if size > MAX_FILE_BYTES:
-            raise IopError(f"file is {size} bytes, larger than the limit of {MAX_FILE_BYTES}; expected an agreement file", str(path), 1, 1)
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise IopError("no such file, expected an existing YAML file", str(path), 0, 0) from None
-    except PermissionError:
-        raise IopError("permission denied, expected a readable file", str(path), 0, 0) from None
-    except OSError as exc:
-        raise IopError(f"cannot read ({exc.strerror}), expected a readable file", str(path), 0, 0) from None
+        raw = read_regular_file(path, MAX_FILE_BYTES, what)
+    except IopError as exc:
+        if exc.message.startswith("larger than"):
+            raise IopError(f"larger than the limit of {format_size(MAX_FILE_BYTES)}, expected {what} of at most "
+                           f"{format_size(MAX_FILE_BYTES)}", exc.path, 1, 1) from None
+        raise
+    shown = display_name(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise IopError(f"byte 0x{raw[exc.start]:02x} is not UTF-8, expected UTF-8 text", str(path), line, column) from None
+        raise IopError(f"byte 0x{raw[exc.start]:02x} is not UTF-8, expected UTF-8 text", shown, line, column) from None
 
 
 SAFE_COMPOSE_DEPTH = 2000  # libyaml's composer recurses on the C stack; it crashed here past ~10,000 levels
@@ -241,4 +268,4 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Positions]:
 
 
 def load_yaml_file(path: str | Path) -> tuple[Any, Positions]:
-    return parse_yaml(read_text(path), str(path))
+    return parse_yaml(read_text(path), display_name(path))

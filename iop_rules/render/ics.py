@@ -7,6 +7,7 @@ it again updates events instead of duplicating them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..portfolio import Portfolio
@@ -18,8 +19,22 @@ _KIND = {"sv": {"report": "Rapport", "review": "Översyn", "end": "Slut"},
 _OVERDUE = {"sv": "FÖRSENAD: ", "en": "OVERDUE: "}
 
 
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+
+
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """RFC 5545 TEXT: \\ ; , escaped, a line break (CRLF, LF or a bare CR) is \\n, other controls a space.
+
+    A bare CR left raw would end the line for a reader that splits on it, and the rest of the
+    value could then be read as properties of its own (an injected VEVENT).
+    """
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(lambda m: "\\n" if m.group() in "\n\x85\u2028\u2029" else " ", text)
+
+
+def _ymd(day: dt.date) -> str:
+    return day.isoformat().replace("-", "")  # strftime('%Y') drops the zeros of years before 1000 on glibc
 
 
 def _fold(line: str) -> str:
@@ -56,19 +71,24 @@ class IcsOutputter(Outputter):
         as_of = run.as_of.isoformat() if run.as_of else None
         stamp = (as_of or "1970-01-01").replace("-", "") + "T000000Z"
         lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//iop-rules//deadlines//SV", "CALSCALE:GREGORIAN"]
-        for d in overdue + upcoming:
-            lines += self._event(d, stamp, overdue=d in overdue)
+        for d in overdue:  # never `d in overdue` per event: a list scan made 20k agreements quadratic
+            lines += self._event(d, stamp, overdue=True)
+        for d in upcoming:
+            lines += self._event(d, stamp, overdue=False)
         lines.append("END:VCALENDAR")
         return "".join(_fold(line) + "\r\n" for line in lines)
 
     def _event(self, d: dict[str, Any], stamp: str, overdue: bool) -> list[str]:
         day = dt.date.fromisoformat(d["date"])
+        # An all-day event ends the next day; without DTEND it lasts one day too (RFC 5545 3.6.1),
+        # which is how the last day of the calendar (9999-12-31, no next day) is written.
+        end = [f"DTEND;VALUE=DATE:{_ymd(day + dt.timedelta(days=1))}"] if day < dt.date.max else []
         title = f"{_OVERDUE[self.lang] if overdue else ''}{_KIND[self.lang][d['kind']]}: {d['agreement']}"
         return ["BEGIN:VEVENT",
-                f"UID:{d['agreement']}-{d['kind']}-{d['date']}@iop-rules",
+                f"UID:{_escape(d['agreement'])}-{d['kind']}-{d['date']}@iop-rules",
                 f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-                f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+                f"DTSTART;VALUE=DATE:{_ymd(day)}",
+                *end,
                 f"SUMMARY:{_escape(title)}",
                 f"DESCRIPTION:{_escape(str(d.get('description') or ''))} ({_escape(d['path'])})",
                 "END:VEVENT"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from typing import IO, Any
 
 from .. import __version__
@@ -39,12 +40,32 @@ def agreement_dict(a: AgreementReport, lang: str) -> dict[str, Any]:
     return {"id": a.id, "path": a.path, "rulesets": list(a.rulesets), "results": results}
 
 
+def dumps(value: Any, **options: Any) -> str:
+    """json.dumps that always gives JSON: NaN and infinities (not JSON) become the strings "NaN", "Infinity"."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    except ValueError:
+        return json.dumps(_finite(value), ensure_ascii=False, allow_nan=False, **options)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return dumps(value, indent=2)
 
 
 def _indented(text: str, prefix: str = "    ") -> str:
-    return "\n".join(prefix + line for line in text.splitlines())
+    # split("\n"), never splitlines(): that also splits at U+2028, U+2029, U+0085 and \x1c-\x1e,
+    # which json.dumps leaves raw inside strings, and an indent there would change the string.
+    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 class JsonOutputter(Outputter):

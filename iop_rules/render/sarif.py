@@ -18,6 +18,7 @@ from ..results import Result
 from ..runner import Run
 from ..verdicts import is_finding
 from . import Outputter
+from .json import dumps
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -50,7 +51,7 @@ class SarifOutputter(Outputter):
         for res in results:
             res["ruleIndex"] = index[res["ruleId"]]
         results.sort(key=lambda res: (res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-                                      res["ruleId"]))
+                                      not res["properties"].get("lead", False), res["ruleId"]))
         doc = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -63,7 +64,7 @@ class SarifOutputter(Outputter):
                                  "toolExecutionNotifications": [self._notification(e) for e in run.errors]}],
             }],
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return dumps(doc, indent=2) + "\n"
 
     def _rule(self, r: Result) -> dict[str, Any]:
         lang = self.lang
@@ -90,7 +91,8 @@ class SarifOutputter(Outputter):
                 "artifactLocation": {"uri": relative_uri(r.path)},
                 "region": {"startLine": max(1, r.line)}}}],
             "partialFingerprints": {"iopRulesFinding/v1": f"{agreement_id}:{r.rule}"},
-            "properties": {"verdict": r.verdict, "agreement": agreement_id, "citation": r.citation},
+            "properties": {"verdict": r.verdict, "agreement": agreement_id, "citation": r.citation,
+                           **({"lead": True} if r.lead else {})},
         }
 
     @staticmethod

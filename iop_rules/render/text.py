@@ -5,7 +5,8 @@ what comes next, and what changed since the baseline.
 """
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import IO, Any, Iterator
 
 from ..results import AgreementReport, Result
 from ..runner import Run
@@ -29,22 +30,46 @@ _WORDS = {
 }
 
 
+#: What must not reach a terminal raw: C0/C1 controls (ESC recolours or erases, CR rewrites the line,
+#: a newline forges a finding), bidi overrides (text that reads differently than it is), line separators.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character as a visible escape (ESC as \\e, CR as \\r), one line."""
+    return _UNSAFE.sub(_visible, text)
+
+
 class TextOutputter(Outputter):
     def render(self, run: Run) -> str:
+        return "".join(visible(line) + "\n" for line in self._lines(run))
+
+    def write(self, run: Run, out: IO[str]) -> None:
+        """Streamed, one agreement at a time: an audit's reports are never all in memory."""
+        for line in self._lines(run):
+            out.write(visible(line) + "\n")
+
+    def _lines(self, run: Run) -> Iterator[str]:
         w = _WORDS[self.lang]
-        lines: list[str] = []
         tally = Tally()
         n = 0
         for a in run.agreements:
             n += 1
             tally.add_all(a.results)
-            lines.extend(self._agreement(a))
+            yield from self._agreement(a)
         if run.portfolio is not None:
-            lines.extend(self._portfolio(run.portfolio.summary(), run))
+            yield from self._portfolio(run.portfolio.summary(), run)
         totals = tally.verdicts
-        lines.append(w["summary"].format(n=n, fail=totals["fail"], unknown=totals["unknown"],
-                                         waived=totals["waived"], passed=totals["pass"], errors=len(run.errors)))
-        return "\n".join(lines) + "\n"
+        yield (w["summary"].format(n=n, fail=totals["fail"], unknown=totals["unknown"],
+                                         waived=totals["waived"], passed=totals["pass"],
+                                         errors=len({e.path for e in run.errors})))
 
     def _agreement(self, a: AgreementReport) -> list[str]:
         w = _WORDS[self.lang]
