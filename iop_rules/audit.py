@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from pathlib import Path
 import pickle
 import signal
 import sys
@@ -137,7 +138,7 @@ class _Workers:
         masked = {signal.SIGINT, signal.SIGTERM}
         old = signal.pthread_sigmask(signal.SIG_BLOCK, masked)  # no Ctrl-C between fork and SIG_IGN
         try:
-            process = self.context.Process(target=_worker_main, args=(child, self.options), daemon=True)
+            process = self.context.Process(target=_worker_main, args=(child, self.options), daemon=True)  # type: ignore[attr-defined]
             process.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
@@ -252,7 +253,7 @@ class Spool:
         self._file.close()
 
 
-def run_audit(paths: Iterable[str | os.PathLike[str]], options: AuditOptions, progress: IO[str] | None = None) -> Run:
+def run_audit(paths: Iterable[str | Path], options: AuditOptions, progress: IO[str] | None = None) -> Run:
     """Check every agreement under `paths`; the summary is complete when this returns."""
     from .engine import get_backend
     files, errors = discover(paths)

@@ -15,7 +15,8 @@ import re
 import signal
 import sys
 import threading
-from typing import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 # This process is ours: pydantic's plugin discovery scans every installed distribution's entry
 # points (importlib.metadata, ~15 ms) on the first model; no plugin is used here.
@@ -25,6 +26,8 @@ from . import __version__  # noqa: E402
 from .errors import IopError  # noqa: E402
 from .safeio import display_name, write_atomically  # noqa: E402
 
+if TYPE_CHECKING:
+    from .results import Result
 from .engine import BACKENDS  # noqa: E402 - the registries, which import nothing heavy
 from .render import FORMATS  # noqa: E402
 from .verdicts import FAIL_ON_LEVELS  # noqa: E402
@@ -247,7 +250,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .rulesets import load_rulesets
-    return load_rulesets(_ruleset_files(args) or None)
+    files: list[str | Path] = list(_ruleset_files(args))
+    return load_rulesets(files or None)
 
 
 def _ruleset_files(args: argparse.Namespace) -> list[str]:
@@ -344,7 +348,7 @@ class _ExitWatch:
 
     def __init__(self, reports, fail_on: str) -> None:  # type: ignore[no-untyped-def]
         self._reports, self._fail_on = iter(reports), fail_on
-        self.failing: list[object] = []
+        self.failing: list[Result] = []
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         from .verdicts import fails_run

@@ -39,7 +39,8 @@ def _ymd(day: dt.date) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545: lines of at most 75 octets, continued with a space."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for ch in line:
         b = ch.encode("utf-8")
         if len(current) + len(b) > (75 if not out else 74):

@@ -7,7 +7,6 @@ rule -- never the line, which moves when someone edits the file.
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import PurePath
 from urllib.parse import quote

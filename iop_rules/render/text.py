@@ -14,18 +14,21 @@ from ..verdicts import SHOWN, Tally, display_order
 from . import Outputter
 from .review import waiver_note
 
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "sv": {"fail": "FEL", "unknown": "OKÄNT", "waived": "UNDANTAG", "pass": "OK", "not_applicable": "EJ TILLÄMPLIG",
            "error": "fel", "warning": "varning", "info": "info", "rulesets": "regelverk",
-           "summary": "{n} överenskommelser: {fail} underkända regler, {unknown} okända, {waived} undantag, {passed} uppfyllda; {errors} filer med fel",
+           "summary": "{n} överenskommelser: {fail} underkända regler, {unknown} okända, {waived} undantag, "
+                      "{passed} uppfyllda; {errors} filer med fel",
            "passed": "uppfyllda", "na": "ej tillämpliga", "overdue": "Försenat per {as_of}:",
-           "upcoming": "Kommande:", "resolved": "Åtgärdat sedan {path}:", "duplicates": "Samma id i flera filer:", "overlap": "Överlappande överenskommelser:",
+           "upcoming": "Kommande:", "resolved": "Åtgärdat sedan {path}:", "duplicates": "Samma id i flera filer:",
+           "overlap": "Överlappande överenskommelser:",
            "kinds": {"report": "rapport", "review": "översyn", "end": "slut"}},
     "en": {"fail": "FAIL", "unknown": "UNKNOWN", "waived": "WAIVED", "pass": "PASS", "not_applicable": "N/A",
            "error": "error", "warning": "warning", "info": "info", "rulesets": "rulesets",
            "summary": "{n} agreements: {fail} failing rules, {unknown} unknown, {waived} waived, {passed} passed; {errors} files with errors",
            "passed": "passed", "na": "not applicable", "overdue": "Overdue as of {as_of}:",
-           "upcoming": "Upcoming:", "resolved": "Resolved since {path}:", "duplicates": "The same id in several files:", "overlap": "Overlapping agreements:",
+           "upcoming": "Upcoming:", "resolved": "Resolved since {path}:", "duplicates": "The same id in several files:",
+           "overlap": "Overlapping agreements:",
            "kinds": {"report": "report", "review": "review", "end": "end"}},
 }
 
