@@ -66,7 +66,8 @@ def derive_facts(loaded: LoadedAgreement, as_of: dt.date | None = None) -> list[
     parties = Parties(a.parties)
     facts = [_agreement_fact(a, parties, as_of)]
     signs = purchase_signs(facts[0].values)
-    facts += [_party_fact(a, parties, i, p) for i, p in enumerate(a.parties)]
+    named = _referenced(a, parties)
+    facts += [_party_fact(i, p, named) for i, p in enumerate(a.parties)]
     facts += [_funding_fact(a, parties, i, signs) for i in range(len(a.funding))]
     facts += _report_facts(a, as_of)
     facts += _commitment_facts(a)
@@ -290,7 +291,16 @@ def _lifecycle(a: Agreement, v: dict[str, Scalar], as_of: dt.date, end: dt.date)
     v["expired"] = end < as_of
 
 
-def _party_fact(a: Agreement, parties: Parties, i: int, p: Party) -> Fact:
+def _referenced(a: Agreement, parties: Parties) -> dict[str, set[int]]:
+    """Which parties (by identity) have a contact, a named signatory, a contribution: one pass over each list."""
+    def ids(refs: Iterable[str]) -> set[int]:
+        return {id(p) for p in (parties.find(r) for r in refs) if p is not None}
+    return {"contact": ids(c.party for c in a.contacts),
+            "signatory": ids(s.party for s in a.signatures if s.name),
+            "contributes": ids(f.payer for f in a.funding)}
+
+
+def _party_fact(i: int, p: Party, named: dict[str, set[int]]) -> Fact:
     v: dict[str, Scalar] = {"party_id": p.id, "name": p.name, "role": p.role,
                             "signing_party": p.role in SIGNING_ROLES}
     if p.org_number is not None:
@@ -298,9 +308,9 @@ def _party_fact(a: Agreement, parties: Parties, i: int, p: Party) -> Fact:
         v["org_number_valid"] = luhn_valid(p.org_number)
     _put(v, "non_profit", p.non_profit)
     _put(v, "registered_idea_based", p.registered_idea_based)
-    v["has_contact"] = any(parties.find(c.party) is p for c in a.contacts)
-    v["has_signatory"] = any(parties.find(s.party) is p and s.name for s in a.signatures)
-    v["contributes"] = any(parties.find(f.payer) is p for f in a.funding)
+    v["has_contact"] = id(p) in named["contact"]
+    v["has_signatory"] = id(p) in named["signatory"]
+    v["contributes"] = id(p) in named["contributes"]
     return Fact("party", f"party:{i:03d}", v, ("parties", i))
 
 

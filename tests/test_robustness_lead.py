@@ -97,8 +97,6 @@ def test_cash_by_year_is_linear_in_entries(tmp_path: Path) -> None:  # was quadr
     assert run.code in (0, 1), run.err
 
 
-@pytest.mark.xfail(strict=True, reason="facts.py: payer resolution compares every funding entry with every party "
-                   "(12k x 12k > 180 s); expected a lookup table")
 def test_many_parties_and_funding_entries_are_linear(tmp_path: Path) -> None:
     n = 6_000
     parties = "".join(f"  - {{id: p{i}, role: idea_based, name: P{i}}}\n" for i in range(n))
