@@ -38,6 +38,7 @@ class AuditOptions:
     engine: str | None = None
     ruleset: str | None = None
     ruleset_files: tuple[str, ...] = ()
+    honour_waivers: bool = True
 
 
 # ---- workers ------------------------------------------------------------------
@@ -56,7 +57,8 @@ def _check_one(path: str) -> tuple[str, Any]:
     """Runs in a worker: a report, or the file's errors as plain dicts (IopError does not pickle)."""
     options: AuditOptions = _worker["options"]
     try:
-        return "report", check_file(path, _worker["library"], _worker["backend"], options.as_of, options.ruleset)
+        return "report", check_file(path, _worker["library"], _worker["backend"], options.as_of, options.ruleset,
+                                    options.honour_waivers)
     except IopError as exc:
         return "errors", [e.to_dict() for e in exc.all_errors()]
 

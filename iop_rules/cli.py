@@ -82,6 +82,8 @@ def _common_options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]
                      help="rule engine (default: durable where it is installed, else python)")
     run.add_argument("--ruleset", metavar="ID", help="force this ruleset (and what it extends) instead of selecting")
     run.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (YYYY-MM-DD or 'today')")
+    run.add_argument("--no-waivers", action="store_true",
+                     help="report every waived failure as a failure, with its waiver beside it (for auditors)")
     run.add_argument("--baseline", metavar="JSON",
                      help="report only findings new since this earlier `--format json` output; the exit code counts only them")
     run.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE, atomically (never a partial file)")
@@ -285,7 +287,7 @@ def _check(args: argparse.Namespace) -> int:
     from .runner import check
     library = _library(args)
     backend = _engine(args.engine)
-    run = check(args.paths, backend.name, library, args.as_of, args.ruleset)
+    run = check(args.paths, backend.name, library, args.as_of, args.ruleset, not args.no_waivers)
     return _finish(args, run)
 
 
@@ -296,7 +298,8 @@ def _audit(args: argparse.Namespace) -> int:
     for p in args.paths:
         if not Path(p).exists():
             raise IopError("no such file or directory, expected a directory of agreements", p, 0, 0)
-    options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, tuple(_ruleset_files(args)))
+    options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, tuple(_ruleset_files(args)),
+                           not args.no_waivers)
     validate_library(options)
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and not os.environ.get("CI"))
     run = run_audit(args.paths, options, sys.stderr if show else None)

@@ -51,14 +51,14 @@ class Run:
 
 
 def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Backend,
-                 as_of: dt.date | None = None, forced: str | None = None) -> AgreementReport:
-    """Select rulesets, derive facts, run the engine, and build the results."""
+                 as_of: dt.date | None = None, forced: str | None = None, honour_waivers: bool = True) -> AgreementReport:
+    """Select rulesets, derive facts, run the engine, and build the results (`honour_waivers=False`: --no-waivers)."""
     a = loaded.agreement
     selection = library.select(a.decision.authority if a.decision else None,
                                a.decision.body if a.decision else None, decision_date(a), forced)
     facts = derive_facts(loaded, as_of)
     firings = backend.evaluate(compile_selection(selection), facts)
-    results = build_results(loaded, selection, facts, firings, as_of)
+    results = build_results(loaded, selection, facts, firings, as_of, honour_waivers)
     return AgreementReport(a.id, loaded.path, selection.ids,
                            {rs.id: rs.spec.citation for rs in selection.rulesets}, tuple(results),
                            summarise(loaded, facts),
@@ -157,14 +157,14 @@ def _walk_error(exc: OSError, path: str) -> IopError:
 
 
 def check_file(path: str, library: RulesetLibrary, backend: Backend,
-               as_of: dt.date | None = None, ruleset: str | None = None) -> AgreementReport:
+               as_of: dt.date | None = None, ruleset: str | None = None, honour_waivers: bool = True) -> AgreementReport:
     """One file's report; any failure, even a bug of ours, is an `IopError` naming the file.
 
     One file must never cost the others their results: an unexpected exception (an overflow
     deep in a rule, an engine error) becomes one line for this file and the batch goes on.
     """
     try:
-        return check_loaded(load_agreement(path), library, backend, as_of, ruleset)
+        return check_loaded(load_agreement(path), library, backend, as_of, ruleset, honour_waivers)
     except IopError:
         raise
     except RecursionError:
@@ -184,7 +184,7 @@ def internal_error(exc: BaseException, path: str) -> IopError:
 
 
 def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: RulesetLibrary | None = None,
-          as_of: dt.date | None = None, ruleset: str | None = None) -> Run:
+          as_of: dt.date | None = None, ruleset: str | None = None, honour_waivers: bool = True) -> Run:
     """Check agreement files or directories; load errors are collected, not raised."""
     library = rulesets or load_rulesets()
     if ruleset is not None and ruleset not in library.by_id:
@@ -194,7 +194,7 @@ def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: Rule
     reports: list[AgreementReport] = []
     for path in files:
         try:
-            reports.append(check_file(path, library, backend, as_of, ruleset))
+            reports.append(check_file(path, library, backend, as_of, ruleset, honour_waivers))
         except IopError as exc:
             errors.extend(exc.all_errors())
     return Run(backend.name, reports, errors, as_of, inputs=files)

@@ -33,6 +33,14 @@ def relative_uri(path: str) -> str:
     return quote(PurePath(rel).as_posix(), safe="/")
 
 
+def _suppression(waiver: dict[str, Any]) -> dict[str, Any]:
+    """An approved waiver, as code scanning shows a dismissed alert: external, accepted, with its reason."""
+    reference = waiver.get("reference")
+    who = waiver.get("approved_by", "")
+    return {"kind": "external", "status": "accepted",
+            "justification": f"{waiver.get('reason', '')} ({who}{', ' + reference if reference and reference != '-' else ''})"}
+
+
 class SarifOutputter(Outputter):
     def render(self, run: Run) -> str:
         seen: dict[str, Result] = {}
@@ -42,7 +50,7 @@ class SarifOutputter(Outputter):
                 # one descriptor per rule ID, whatever order the files came in: the most general ruleset's
                 if r.rule not in seen or (r.ruleset, r.citation) < (seen[r.rule].ruleset, seen[r.rule].citation):
                     seen[r.rule] = r
-                if is_finding(r.verdict):
+                if is_finding(r.verdict) or r.verdict == "waived":  # a waived failure is a suppressed result
                     results.append(self._result(a.id, r))
         rules = {rule_id: self._rule(r) for rule_id, r in seen.items()}
         ordered = sorted(rules)
@@ -92,6 +100,7 @@ class SarifOutputter(Outputter):
             "partialFingerprints": {"iopRulesFinding/v1": f"{agreement_id}:{r.rule}"},
             "properties": {"verdict": r.verdict, "agreement": agreement_id, "citation": r.citation,
                            **({"lead": True} if r.lead else {})},
+            **({"suppressions": [_suppression(r.waiver)]} if r.verdict == "waived" and r.waiver else {}),
         }
 
     @staticmethod
