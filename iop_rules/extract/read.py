@@ -333,7 +333,6 @@ def ocr_pdf(reader: Any, name: str) -> tuple[list[str], list[int]]:
     why = ocr_unavailable()
     if why:
         raise IopError(why, name, 0, 0)
-    import pytesseract
     lines: list[str] = []
     units: list[int] = []
     total = 0
@@ -345,6 +344,7 @@ def ocr_pdf(reader: Any, name: str) -> tuple[list[str], list[int]]:
             if picture.width * picture.height > MAX_OCR_PIXELS:
                 raise IopError(f"page {number} holds an image of {picture.width}x{picture.height} pixels, more than a "
                                "scanned page; expected a scan of an agreement", name, 0, 0)
+            import pytesseract  # after the bounds: only a page worth reading pays for the binding
             try:
                 text = pytesseract.image_to_string(picture, lang="swe", timeout=OCR_SECONDS_PER_PAGE)
             except RuntimeError:  # pytesseract's timeout
