@@ -21,14 +21,17 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing import connection
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import IopError
 from .portfolio import Portfolio
 from .results import AgreementReport
-from .rulesets import RulesetLibrary, load_rulesets
-from .runner import Run, check_file, discover
+from .rulesets import RulesetLibrary
+from .runner import Run, discover
 from .safeio import display_name
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class AuditOptions:
     ruleset: str | None = None
     ruleset_files: tuple[str, ...] = ()
     honour_waivers: bool = True
+    cache: str | None = None  # the result cache's folder (see cache.py); None: every file is checked
 
 
 # ---- workers ------------------------------------------------------------------
@@ -48,17 +52,33 @@ _worker: dict[str, Any] = {}
 
 def _init_worker(options: AuditOptions) -> None:
     from .engine import get_backend
-    _worker["library"] = load_rulesets(list(options.ruleset_files) or None)
+    _worker["library"] = _library(options)
     _worker["backend"] = get_backend(options.engine)
     _worker["options"] = options
+    _worker["cache"] = _result_cache(options)
+
+
+def _library(options: AuditOptions) -> RulesetLibrary:
+    from .cache import load_library
+    return load_library(options.ruleset_files or None, Path(options.cache) if options.cache else None)
+
+
+def _result_cache(options: AuditOptions) -> ResultCache | None:
+    if options.cache is None:
+        return None
+    from .cache import ResultCache
+    from .engine import default_engine
+    return ResultCache.for_run(options.ruleset_files or None, options.engine or default_engine(), options.as_of,
+                               options.ruleset, options.honour_waivers, Path(options.cache))
 
 
 def _check_one(path: str) -> tuple[str, Any]:
     """Runs in a worker: a report, or the file's errors as plain dicts (IopError does not pickle)."""
     options: AuditOptions = _worker["options"]
     try:
-        return "report", check_file(path, _worker["library"], _worker["backend"], options.as_of, options.ruleset,
-                                    options.honour_waivers)
+        from .cache import check_with_cache
+        return "report", check_with_cache(path, _worker["cache"], _worker["library"], _worker["backend"], options.as_of,
+                                          options.ruleset, options.honour_waivers)[0]
     except IopError as exc:
         return "errors", [e.to_dict() for e in exc.all_errors()]
 
@@ -77,8 +97,37 @@ def worker_count(requested: int, files: int) -> int:
 
 
 def checked(paths: Sequence[str], options: AuditOptions) -> Iterator[tuple[str, Any]]:
-    """(kind, payload) per file, in the order of `paths`."""
+    """(kind, payload) per file, in the order of `paths`; with a cache, hits are read here and only misses are checked.
+
+    A hit is ("cached", (report, its pickled bytes)): the spool stores the bytes as they are.
+    No worker starts when every file hits.
+    """
+    cache = _result_cache(options)
+    if cache is None:
+        yield from _computed(paths, options)
+        return
+    from .cache import lookup_key
+    keys = [lookup_key(cache, path) for path in paths]
+    stored = [key is not None and cache.has(key) for key in keys]
+    computed = _computed([path for path, hit in zip(paths, stored) if not hit], options)
+    for path, key, hit in zip(paths, keys, stored):
+        if not hit:
+            yield next(computed)
+            continue
+        entry = cache.get(key) if key is not None else None
+        if entry is not None:
+            yield "cached", entry
+        else:  # the entry was there a moment ago and is damaged: this file is checked here
+            if _worker.get("options") is not options:  # never a previous run's library or settings
+                _init_worker(options)
+            yield _check_one(path)
+    yield from computed  # nothing is left; this lets the workers stop at once
+
+
+def _computed(paths: Sequence[str], options: AuditOptions) -> Iterator[tuple[str, Any]]:
     jobs = worker_count(options.jobs, len(paths))
+    if not paths:
+        return
     if jobs <= 1:
         _init_worker(options)
         yield from map(_check_one, paths)
@@ -248,6 +297,11 @@ class Spool:
         pickle.dump(report, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
+    def put_pickled(self, pickled: bytes) -> None:
+        """A report already pickled (a cache entry, checked when it was read): stored without pickling it again."""
+        self._file.write(pickled)
+        self.count += 1
+
     def __iter__(self) -> Iterator[AgreementReport]:
         self._file.seek(0)
         for _ in range(self.count):
@@ -266,6 +320,9 @@ def run_audit(paths: Iterable[str | Path], options: AuditOptions, progress: IO[s
         if kind == "report":
             portfolio.add(payload)
             spool.put(payload)
+        elif kind == "cached":
+            portfolio.add(payload[0])
+            spool.put_pickled(payload[1])
         else:
             portfolio.errors += 1
             errors.extend(IopError(e["message"], e["path"], e["line"], e["column"]) for e in payload)
@@ -279,7 +336,7 @@ def run_audit(paths: Iterable[str | Path], options: AuditOptions, progress: IO[s
 
 def validate_library(options: AuditOptions) -> RulesetLibrary:
     """Load the rulesets once in the parent, so a broken ruleset stops the run before any worker starts."""
-    library = load_rulesets(list(options.ruleset_files) or None)
+    library = _library(options)
     if options.ruleset is not None and options.ruleset not in library.by_id:
         raise IopError(f"unknown ruleset {options.ruleset!r}, expected one of: {', '.join(sorted(library.by_id))}", "--ruleset", 0, 0)
     return library

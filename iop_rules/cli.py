@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 from .engine import BACKENDS  # noqa: E402 - the registries, which import nothing heavy
 from .render import FORMATS  # noqa: E402
 from .verdicts import FAIL_ON_LEVELS  # noqa: E402
+from . import options  # noqa: E402 - argparse and the settings file, nothing heavy
 
 
 def _jobs(text: str) -> int:
@@ -71,7 +72,8 @@ class _Version(argparse.Action):
 def _common_options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The options `check` and `audit` share, and the rules-library options every command shares."""
     library = argparse.ArgumentParser(add_help=False)
-    library.add_argument("--rulesets-dir", metavar="DIR", help="load the rulesets in DIR instead of the shipped ones")
+    library.add_argument("--rulesets-dir", metavar="DIR", help="load the rulesets in DIR beside the shipped ones")
+    options.add_library_options(library)
     run = argparse.ArgumentParser(add_help=False, parents=[library])
     run.add_argument("--format", choices=tuple(FORMATS), default="text", help="output format (default: text)")
     run.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of messages (default: sv)")
@@ -84,9 +86,12 @@ def _common_options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]
     run.add_argument("--as-of", type=_as_of, metavar="DATE", help="check deadlines as of DATE (YYYY-MM-DD or 'today')")
     run.add_argument("--no-waivers", action="store_true",
                      help="report every waived failure as a failure, with its waiver beside it (for auditors)")
+    run.add_argument("--no-cache", action="store_true",
+                     help="check every file again instead of reusing results cached for unchanged files (`iop-rules cache dir`)")
     run.add_argument("--baseline", metavar="JSON",
                      help="report only findings new since this earlier `--format json` output; the exit code counts only them")
     run.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE, atomically (never a partial file)")
+    options.add_run_options(run)
     return library, run
 
 
@@ -121,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("source", metavar="SOURCE", help="the agreement text: .txt, .md, .docx or a text-based .pdf")
     extract.add_argument("-o", "--output", metavar="FILE", help="write the draft to FILE (atomically) instead of stdout")
     extract.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
+    extract.add_argument("--stdin-filename", metavar="PATH", help="with SOURCE `-`: the file name the text piped in is read as")
+    options.add_config_options(extract)
 
     review = sub.add_parser(
         "review", parents=[library], help="write a Word copy of a draft (.docx .pdf .txt .md) with the findings as comments",
@@ -144,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules_show.add_argument("rule_id", metavar="ID", help="a rule ID, e.g. IOP-PERIOD-02")
     rules_sub.add_parser("docs", help="the Markdown page docs/rules.md")
     rules_sub.add_parser("facts", help="the Markdown page docs/facts.md: every fact field a rule may read")
+
+    cache = sub.add_parser("cache", help="the result cache that re-checks only changed files: dir, clear")
+    cache_sub = cache.add_subparsers(dest="cache_command", required=True)
+    cache_sub.add_parser("dir", help="print the folder the cache is kept in")
+    cache_sub.add_parser("clear", help="remove every cached result")
     return parser
 
 
@@ -215,11 +227,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        options.apply_config(parser, args, sys.argv[1:] if argv is None else argv)
         if 1 in _CLOSED and not getattr(args, "output", None):
             raise IopError("standard output is closed, expected an open stdout or -o FILE", "<stdout>", 0, 0)
         return {"check": _check, "audit": _audit, "test": _test, "schema": _schema, "rules": _rules,
-                "extract": _extract, "review": _review}[args.command](args)
+                "extract": _extract, "review": _review, "cache": _cache}[args.command](args)
     except IopError as exc:
         for e in exc.all_errors():
             _say(str(e))
@@ -251,15 +265,19 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .rulesets import load_rulesets
+    from .cache import load_library
     files: list[str | Path] = list(_ruleset_files(args))
-    return load_rulesets(files or None)
+    folder = _cache_folder(args)
+    return load_library(files or None, Path(folder) if folder else None)
 
 
 def _ruleset_files(args: argparse.Namespace) -> list[str]:
     from pathlib import Path
     directory = getattr(args, "rulesets_dir", None)
     if directory is None:
+        if getattr(args, "no_shipped_rulesets", False):
+            raise IopError("--no-shipped-rulesets leaves no rulesets, expected --rulesets-dir DIR with it",
+                           "--no-shipped-rulesets", 0, 0)
         return []
     shown = display_name(directory) or "--rulesets-dir"
     if not os.path.isdir(directory):
@@ -272,7 +290,11 @@ def _ruleset_files(args: argparse.Namespace) -> list[str]:
                        "rulesets", shown, 0, 0) from None
     if not files:  # checking against nothing would pass everything
         raise IopError("no *.yaml ruleset files here, expected a directory of rulesets", shown, 0, 0)
-    return files
+    if getattr(args, "no_shipped_rulesets", False):
+        return files
+    from .rulesets import SHIPPED_DIR  # beside the shipped library, so a local ruleset can `extends: iop-core`
+    own = {os.path.realpath(f) for f in files}
+    return [*(str(f) for f in sorted(SHIPPED_DIR.glob("*.yaml")) if os.path.realpath(f) not in own), *files]
 
 
 def _engine(name: str | None):  # type: ignore[no-untyped-def]
@@ -284,11 +306,10 @@ def _engine(name: str | None):  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .runner import check
+    from .inputs import check_paths
     library = _library(args)
-    backend = _engine(args.engine)
-    run = check(args.paths, backend.name, library, args.as_of, args.ruleset, not args.no_waivers)
-    return _finish(args, run)
+    folder = _cache_folder(args)
+    return _finish(args, check_paths(args, library, _engine(args.engine), Path(folder) if folder else False), library)
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -299,14 +320,17 @@ def _audit(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             raise IopError("no such file or directory, expected a directory of agreements", p, 0, 0)
     options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, tuple(_ruleset_files(args)),
-                           not args.no_waivers)
-    validate_library(options)
+                           not args.no_waivers, cache=_cache_folder(args))
+    library = validate_library(options)
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and not os.environ.get("CI"))
-    run = run_audit(args.paths, options, sys.stderr if show else None)
-    return _finish(args, run)
+    from .inputs import gather
+    files, found_errors = gather(args)
+    run = run_audit(files, options, sys.stderr if show else None)
+    run.errors[:0] = found_errors
+    return _finish(args, run, library)
 
 
-def _finish(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-def]
+def _finish(args: argparse.Namespace, run, library=None) -> int:  # type: ignore[no-untyped-def]
     """Baseline, render, and the exit code -- the same for every command and every format."""
     from .render import get_outputter
     from .verdicts import exit_code
@@ -314,19 +338,27 @@ def _finish(args: argparse.Namespace, run) -> int:  # type: ignore[no-untyped-de
         from .baseline import Baseline
         run.baseline = Baseline.load(args.baseline)
         run.agreements = run.baseline.apply(run.agreements)
+    extras = options.extra_outputs(args)
+    held = run.agreements = list(run.agreements) if extras else run.agreements  # each extra output reads them all
     exit_on = _ExitWatch(run.agreements, args.fail_on)
-    run.agreements = exit_on
+    run.agreements = options.narrated(exit_on, library, args) if args.verbose else exit_on
     calendar = getattr(args, "calendar", None)
     inputs = [*run.inputs, *_ruleset_files(args), *([args.baseline] if args.baseline else [])]
     try:
-        _emit(get_outputter(args.format, args.lang), run, args.output, [*inputs, *([calendar] if calendar else [])])
+        if args.output or args.quiet < 2:  # -qq: nothing but the exit code (a file asked for is still written)
+            _emit(options.outputter(args), run, args.output, [*inputs, *([calendar] if calendar else [])])
     except BrokenPipeError:  # `| head`: the reader has what it wanted; the exit code still counts every finding
         _silence_stdout()
+    for fmt, path in extras:  # --sarif-output FILE and the like, as semgrep writes several reports in one run
+        run.agreements = held
+        _emit(options.outputter(args, fmt), run, path, [*inputs, *([calendar] if calendar else [])])
     if calendar:  # the audit's portfolio already holds every deadline; the reports were read once
         write_atomically(calendar, get_outputter("ics", args.lang).render(run), protect=inputs)
     exit_on.drain()
-    for e in run.errors:  # in every format: stdout stays machine-readable
+    for e in run.errors if args.quiet < 2 else ():  # in every format: stdout stays machine-readable
         _say(str(e))
+    if args.verbose:
+        options.say_verbose([options.timing_line(run, args)])
     return exit_code(exit_on.failing, args.fail_on, args.exit_zero, bool(run.errors))
 
 
@@ -374,6 +406,26 @@ def _emit(outputter, run, output: str | None, protect: list[str]) -> None:  # ty
         outputter.write(run, sys.stdout)
 
 
+def _cache_folder(args: argparse.Namespace) -> str | None:
+    """Where results are cached for this run, or None with --no-cache."""
+    if getattr(args, "no_cache", False):
+        return None
+    from .cache import cache_dir
+    return str(cache_dir())
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from .cache import cache_dir, clear
+    from .safeio import format_size
+    folder = cache_dir()
+    if args.cache_command == "dir":
+        print(display_name(str(folder)))
+    else:
+        count, size = clear(folder)
+        print(f"removed {count} cached results ({format_size(size)}) from {display_name(str(folder))}")
+    return 0
+
+
 def _review(args: argparse.Namespace) -> int:
     """0 with a commented copy written; 2 when the draft cannot be read or the copy would overwrite a file."""
     from .review.document import review_file
@@ -391,9 +443,11 @@ def _extract(args: argparse.Namespace) -> int:
     if args.output and os.path.exists(args.output) and not args.force:
         raise IopError("the file already exists (a hand-encoded agreement?), expected a new file name or --force",
                        args.output, 0, 0)
-    draft = extract_file(args.source)
+    from .inputs import STDIN, stdin_draft
+    draft = stdin_draft(args.stdin_filename) if args.source == STDIN else extract_file(args.source)
     if args.output:  # never over the source text itself, --force or not
-        write_atomically(args.output, draft, protect=[args.source])
+        protect = [args.source] if args.source != STDIN else [args.stdin_filename] if args.stdin_filename else []
+        write_atomically(args.output, draft, protect=protect)
     else:
         sys.stdout.write(draft)
     return 0

@@ -227,6 +227,8 @@ def _parse_rule(rs: RuleSpec, ruleset_id: str, path: str, positions: Positions, 
         raise IopError(f"unknown fact type {rs.for_!r}, expected one of: {', '.join(FACT_FIELDS)}", path, line, col, (*at, "for"))
     on_element = ConditionParser(path, positions, rs.for_, params)
     on_agreement = ConditionParser(path, positions, "agreement", params)
+    for key in ("where", "applies_if", "expect", "unknown_if"):
+        _check_names(getattr(rs, key), (*at, key), on_element)
     where = on_element.parse(rs.where, (*at, "where")) if rs.where is not None else None
     applies = on_agreement.parse(rs.applies_if, (*at, "applies_if")) if rs.applies_if is not None else None
     expect = on_element.parse(rs.expect, (*at, "expect"))
@@ -235,6 +237,21 @@ def _parse_rule(rs: RuleSpec, ruleset_id: str, path: str, positions: Positions, 
     return Rule(rs, ruleset_id, path, positions.of_value(at)[0], where, applies, expect, unknown_if)
 
 
+def _check_names(data: Any, at: DocPath, parser: ConditionParser) -> None:
+    """A list or mapping where a field or parameter name belongs would reach a name lookup as an unhashable key."""
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            _check_names(item, (*at, i), parser)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("field", "param") and not isinstance(value, str):
+                got = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
+                raise parser.error((*at, key), f"`{key}:` takes one {'field' if key == 'field' else 'parameter'} name, "
+                                               f"got {got}, expected a name such as `{key}: {_EXAMPLE_NAME[key]}`")
+            _check_names(value, (*at, key), parser)
+
+
+_EXAMPLE_NAME = {"field": "duration_months", "param": "max_duration_months"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 

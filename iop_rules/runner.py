@@ -10,13 +10,13 @@ import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .engine import Backend, get_backend
 from .engine.ir import compile_selection
 from .errors import IopError
 from .facts import decision_date, derive_facts
-from .loader import LoadedAgreement, load_agreement
+from .loader import LoadedAgreement, load_agreement, parse_agreement
 from .results import AgreementReport, Result, build_results
 from .safeio import display_name
 from .rulesets import RulesetLibrary, load_rulesets
@@ -56,6 +56,10 @@ def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Back
     a = loaded.agreement
     selection = library.select(a.decision.authority if a.decision else None,
                                a.decision.body if a.decision else None, decision_date(a), forced)
+    if not selection.rulesets:  # no rule run must never read as no rule broken
+        raise IopError(f"no ruleset applies (authority {a.decision.authority if a.decision else None!r}, decision date "
+                       f"{decision_date(a)}), expected a ruleset for it in the library (iop-core, or --ruleset ID)",
+                       loaded.path, loaded.line_of(("decision",)) if a.decision else 0, 0)
     facts = derive_facts(loaded, as_of)
     firings = backend.evaluate(compile_selection(selection), facts)
     results = build_results(loaded, selection, facts, firings, as_of, honour_waivers)
@@ -66,7 +70,8 @@ def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Back
                             for rs in selection.rulesets})
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[IopError]]:
+def discover(paths: Iterable[str | Path], exclude: Callable[[str], bool] | None = None,
+             ignored: Callable[[str, list[str]], set[str]] | None = None) -> tuple[list[str], list[IopError]]:
     """Agreement files under the given paths, sorted, each file once.
 
     The output must not depend on the order the paths were named in nor on how a file system
@@ -77,19 +82,23 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[IopError]]:
     pass: checking nothing must never look like checking and finding nothing wrong.  Nothing is
     skipped silently: a symbolic link loop, an unreadable folder and, among the *.yaml names, a
     broken link, a FIFO or a device are each reported (the loader names what a file is).
+    `exclude` skips a path wherever it is (named or found); `ignored(directory, found)` names what
+    git ignores among the files found in a directory (a file named is never second-guessed).
     """
     files: list[str] = []
     errors: list[IopError] = []
     for raw in paths:
         name = os.fsdecode(raw) if isinstance(raw, bytes) else str(raw)
-        if os.path.isdir(name):
+        if os.path.isdir(name) and (exclude is None or not exclude(name)):
             found: list[str] = []
-            _walk(name, found, errors, set(), ())
+            _walk(name, found, errors, set(), (), exclude)
             if not found and not any(e.path.startswith(display_name(name)) for e in errors):
-                errors.append(IopError("no agreement files (*.yaml, *.yml) in this directory, expected at least one",
+                errors.append(IopError("no agreement files (*.yaml, *.yml) in this directory"
+                                       + (" that --exclude leaves" if exclude else "") + ", expected at least one",
                                        display_name(name), 0, 0))
-            files.extend(found)
-        else:
+            skipped = ignored(name, found) if found and ignored is not None else set()
+            files.extend(f for f in found if f not in skipped)
+        elif not os.path.isdir(name) and (exclude is None or not exclude(name)):
             files.append(name)  # a missing file is reported by the loader, with its name
     unique: dict[str, str] = {}
     for f in sorted(files):
@@ -105,7 +114,7 @@ def _identity(path: str) -> str:
 
 
 def _walk(directory: str, found: list[str], errors: list[IopError], visited: set[tuple[int, int]],
-          ancestors: tuple[tuple[int, int], ...]) -> None:
+          ancestors: tuple[tuple[int, int], ...], exclude: Callable[[str], bool] | None = None) -> None:
     """Depth-first, iterative in spirit (depth bounded by the file system), following linked folders once."""
     try:
         info = os.stat(directory)
@@ -127,14 +136,14 @@ def _walk(directory: str, found: list[str], errors: list[IopError], visited: set
         errors.append(_walk_error(exc, directory))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or exclude is not None and exclude(entry.path):
             continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            _walk(entry.path, found, errors, visited, (*ancestors, key))
+            _walk(entry.path, found, errors, visited, (*ancestors, key), exclude)
         elif entry.name.endswith(AGREEMENT_SUFFIXES):
             found.append(entry.path)  # a FIFO, device or broken link is named by the loader, never opened blocking
         elif entry.is_symlink():
@@ -156,15 +165,17 @@ def _walk_error(exc: OSError, path: str) -> IopError:
     return IopError(f"cannot read this folder ({exc.strerror or exc}), expected a readable folder", shown, 0, 0)
 
 
-def check_file(path: str, library: RulesetLibrary, backend: Backend,
-               as_of: dt.date | None = None, ruleset: str | None = None, honour_waivers: bool = True) -> AgreementReport:
+def check_file(path: str, library: RulesetLibrary, backend: Backend, as_of: dt.date | None = None,
+               ruleset: str | None = None, honour_waivers: bool = True, text: str | None = None) -> AgreementReport:
     """One file's report; any failure, even a bug of ours, is an `IopError` naming the file.
 
     One file must never cost the others their results: an unexpected exception (an overflow
     deep in a rule, an engine error) becomes one line for this file and the batch goes on.
+    `text`, when given, is the file's content already read (the result cache hashed it).
     """
     try:
-        return check_loaded(load_agreement(path), library, backend, as_of, ruleset, honour_waivers)
+        loaded = load_agreement(path) if text is None else parse_agreement(text, display_name(path))
+        return check_loaded(loaded, library, backend, as_of, ruleset, honour_waivers)
     except IopError:
         raise
     except RecursionError:
@@ -184,17 +195,29 @@ def internal_error(exc: BaseException, path: str) -> IopError:
 
 
 def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: RulesetLibrary | None = None,
-          as_of: dt.date | None = None, ruleset: str | None = None, honour_waivers: bool = True) -> Run:
-    """Check agreement files or directories; load errors are collected, not raised."""
+          as_of: dt.date | None = None, ruleset: str | None = None, honour_waivers: bool = True,
+          cache: bool | Path = False) -> Run:
+    """Check agreement files or directories; load errors are collected, not raised.
+
+    `cache`: reuse and store results in the user's result cache (True), or in this folder; the
+    command line does, the library API does not unless asked (see cache.py).
+    """
     library = rulesets or load_rulesets()
     if ruleset is not None and ruleset not in library.by_id:
         raise IopError(f"unknown ruleset {ruleset!r}, expected one of: {', '.join(sorted(library.by_id))}", "--ruleset", 0, 0)
     backend = get_backend(engine)
     files, errors = discover(paths)
     reports: list[AgreementReport] = []
+    if cache is not False and files:  # imported only when used: a one-file check must start fast
+        from .cache import ResultCache, check_with_cache
+        results = ResultCache.for_run([rs.path for rs in library.by_id.values()], backend.name, as_of, ruleset, honour_waivers,
+                                      None if cache is True else Path(cache))
+        checker = lambda path: check_with_cache(path, results, library, backend, as_of, ruleset, honour_waivers)[0]  # noqa: E731
+    else:
+        checker = lambda path: check_file(path, library, backend, as_of, ruleset, honour_waivers)  # noqa: E731
     for path in files:
         try:
-            reports.append(check_file(path, library, backend, as_of, ruleset, honour_waivers))
+            reports.append(checker(path))
         except IopError as exc:
             errors.extend(exc.all_errors())
     return Run(backend.name, reports, errors, as_of, inputs=files)

@@ -164,6 +164,14 @@ def _read_bounded(fd: int, limit: int, shown: str, what: str) -> bytes:
     return b"".join(chunks)
 
 
+def read_stream_limited(fd: int, limit: int, what: str, shown: str) -> bytes:
+    """An open descriptor (standard input) read to its end, bounded like a file: `- < /dev/zero` ends."""
+    try:
+        return _read_bounded(fd, limit, shown, what)
+    except OSError as exc:
+        raise IopError(f"cannot read ({exc.strerror or exc}), expected {what}", shown, 0, 0) from None
+
+
 def read_text_limited(path: PathArg, limit: int, what: str) -> str:
     """The file's text, decoded strictly as UTF-8 (a leading BOM is dropped).
 

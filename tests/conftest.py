@@ -18,6 +18,19 @@ DATA = Path(__file__).resolve().parent / "data"
 ENGINES = available_engines()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The suite never reads or writes the user's real result cache: every CLI run caches in a temporary folder."""
+    import os
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @dataclass
 class CliRun:
     code: int

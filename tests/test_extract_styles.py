@@ -103,8 +103,10 @@ def test_a_plain_copy_without_blank_lines_between_headings_and_signature_lines()
     a = parse_agreement(draft, "malmo.yaml").agreement
     assert (a.decision.authority, a.decision.body) == ("Malmö stad", "arbetsmarknads- och socialnämnden")
     assert [(p.id, p.role) for p in a.parties] == [("malmo-stad", "public"), ("stiftelsen-fristad", "idea_based")]
-    assert [(f.payer, f.amount, f.per) for f in a.funding] == [("malmo-stad", 40_000, "month"),
-                                                               ("stiftelsen-fristad", 200_000, "year")]
+    # "bidrar med volontärer och egna medel om 200 000 kr per år": the volunteers in kind, the money as cash
+    assert [(f.payer, f.kind, f.amount, f.per) for f in a.funding] == [
+        ("malmo-stad", "cash", 40_000, "month"), ("stiftelsen-fristad", "cash", 200_000, "year"),
+        ("stiftelsen-fristad", "in_kind", None, "period")]
     assert a.payment.installments_per_year == 12
     assert (a.follow_up.cadence.reports, a.follow_up.cadence.per) == (1, "year")
     assert a.review.date.isoformat() == "2024-09-30" and a.termination.notice.months == 3

@@ -40,8 +40,14 @@ def _try_repo(repo: Path, home: Path, *files: str) -> subprocess.CompletedProces
                           env={**os.environ, "PRE_COMMIT_HOME": str(home)})
 
 
-def test_pre_commit_hook_passes_good_and_fails_bad(user_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    home = tmp_path_factory.mktemp("pre-commit-home")
+@pytest.fixture(scope="module")
+def hook_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit home for the module: the hook's environment is installed once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def test_pre_commit_hook_passes_good_and_fails_bad(user_repo: Path, hook_home: Path) -> None:
+    home = hook_home
     good = _try_repo(user_repo, home, "agreements/good.yaml")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
@@ -49,6 +55,45 @@ def test_pre_commit_hook_passes_good_and_fails_bad(user_repo: Path, tmp_path_fac
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout
     assert "agreements/bad.yaml:7: FEL fel IOP-FIN-02" in bad.stdout
+
+
+LOCAL_RULESET = """\
+id: testkommun-2024
+title: Testkommunens riktlinjer
+citation: "Testkommunen, riktlinjer 2024"
+authority: Testkommun
+in_force: {from: 2024-01-01}
+extends: iop-core
+rules:
+  - id: TEST-LOCAL-01
+    severity: warning
+    title: {sv: "Perioden anges", en: "The period is stated"}
+    citation: "Testkommunens riktlinjer 2024, 3 §"
+    remediation: {sv: "Ange perioden.", en: "State the period."}
+    expect: {field: start_date, present: true}
+    missing: fail
+    message: {sv: "Perioden saknas enligt Testkommunens riktlinjer.", en: "The period is missing."}
+"""
+
+
+def test_pre_commit_hook_uses_the_repositorys_own_rulesets(user_repo: Path, hook_home: Path,
+                                                           tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The README's way: a settings file at the repository root names `rulesets/`; the hook reads it."""
+    repo = tmp_path_factory.mktemp("rules-repo")
+    (repo / "agreements").mkdir()
+    (repo / "rulesets").mkdir()
+    (repo / "agreements" / "testavtal.yaml").write_text(
+        "id: testavtal\ndocument: {kind: agreement, status: draft, date: 2024-03-01}\n"
+        "decision: {authority: Testkommun, body: kommunstyrelsen, date: 2024-03-01}\n", encoding="utf-8")
+    (repo / "rulesets" / "testkommun.yaml").write_text(LOCAL_RULESET, encoding="utf-8")
+    (repo / ".iop-rules.toml").write_text('rulesets-dir = "rulesets"\n', encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "agreements and rulesets")
+    run = _try_repo(repo, hook_home, "agreements/testavtal.yaml")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "regelverk: iop-core, testkommun-2024" in run.stdout
+    assert "agreements/testavtal.yaml:1: FEL varning TEST-LOCAL-01: Perioden saknas" in run.stdout
 
 
 def test_rules_docs_are_current() -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,7 +11,7 @@ import jsonschema
 import junitparser
 import pytest
 
-from tests.conftest import AGREEMENTS, DATA, run_cli, screenshot
+from tests.conftest import AGREEMENTS, DATA, ROOT, run_cli, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +171,117 @@ def test_agreement_text_cannot_break_markdown_or_junit(tmp_path: Path) -> None:
     suite = next(iter(junitparser.JUnitXml.fromfile(str(junit))))
     names = [c.name for c in suite]
     assert "IOP-PARTY-02" in names and all(" " not in n for n in names)
+
+
+# ---- github, gitlab, SARIF paths (issue 17) ---------------------------------------------------
+
+_WORKFLOW_COMMAND = re.compile(r"^::(?P<command>[a-z-]+)(?: (?P<properties>[^:]*))?::(?P<message>.*)$")
+
+
+def _unescape_data(text: str) -> str:
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+
+
+def _unescape_property(text: str) -> str:
+    return _unescape_data(text.replace("%3A", ":").replace("%2C", ","))
+
+
+def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
+    """GitHub's documented form `::command key=value,key=value::message`, unescaped as the runner does."""
+    match = _WORKFLOW_COMMAND.match(line)
+    assert match, f"not a workflow command: {line!r}"
+    properties: dict[str, str] = {}
+    for pair in (match["properties"] or "").split(",") if match["properties"] else []:
+        key, equals, value = pair.partition("=")
+        assert equals and key in ("file", "line", "endLine", "col", "endColumn", "title"), pair
+        properties[key] = _unescape_property(value)
+    return match["command"], properties, _unescape_data(match["message"])
+
+
+def test_github_annotations_parse_one_per_finding(verdicts: dict) -> None:
+    lines = _render("github").splitlines()
+    parsed = [parse_workflow_command(line) for line in lines]
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    expected = {(f"agreements/{Path(r['path']).name}", r["line"], rule, level[r["severity"]])
+                for (_, rule), r in verdicts.items() if r["verdict"] in ("fail", "unknown")}
+    got = {(p["file"], int(p["line"]), p["title"].split()[0], command) for command, p, _ in parsed}
+    assert got == expected and len(parsed) == len(expected)
+    for _, p, message in parsed:
+        assert p["title"].split()[0].startswith(("IOP-", "LUND-")) and len(p["title"].split()) > 1
+        assert message.endswith("]") and "Kan inte avgöras: Kan inte avgöras" not in message
+
+
+GITHUB_RULESET = """\
+id: testkommun-2024
+title: Testkommunens riktlinjer
+citation: "Testkommunen, riktlinjer 2024"
+authority: Testkommun
+in_force: {from: 2024-01-01}
+extends: iop-core
+rules:
+  - id: TEST-PCT-01
+    severity: warning
+    title: {sv: "Rubrik: med kolon, och komma", en: "Title: with colon, and comma"}
+    citation: "Riktlinje 1 §"
+    remediation: {sv: "Ange perioden.", en: "State the period."}
+    expect: {field: start_date, present: true}
+    missing: fail
+    message: {sv: "100 % fel\\r\\nrad två, med \\x1b[31mfärg", en: "100 % wrong"}
+"""
+
+
+def test_github_escapes_what_the_syntax_reserves(tmp_path: Path) -> None:
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "rulesets" / "t.yaml").write_text(GITHUB_RULESET, encoding="utf-8")
+    (tmp_path / "a,b:c%.yaml").write_text("id: t\ndecision: {authority: Testkommun, date: 2024-03-01}\n", encoding="utf-8")
+    run = run_cli("check", "a,b:c%.yaml", "--rulesets-dir", "rulesets", "--format", "github", cwd=tmp_path)
+    assert all("\r" not in line and "\x1b" not in line for line in run.out.split("\n"))
+    parsed = [parse_workflow_command(line) for line in run.out.splitlines()]
+    (command, props, message), = [p for p in parsed if p[1]["title"].startswith("TEST-PCT-01")]
+    assert command == "warning" and props["file"] == "a,b:c%.yaml" and props["line"] == "1"
+    assert props["title"] == "TEST-PCT-01 Rubrik: med kolon, och komma"
+    assert message == "100 % fel\r\nrad två, med \\e[31mfärg [Riktlinje 1 §]"
+
+
+def test_github_reports_unreadable_files_as_errors(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("id: x\nperiod: {start: 2019-02-30}\n", encoding="utf-8")
+    run = run_cli("check", "bad.yaml", "--format", "github", cwd=tmp_path)
+    (command, props, message), = [parse_workflow_command(line) for line in run.out.splitlines()]
+    assert run.code == 2 and command == "error" and props["file"] == "bad.yaml" and props["line"] == "2"
+    assert "2019-02-30" in message
+
+
+def test_gitlab_code_quality_has_the_documented_fields(verdicts: dict) -> None:
+    issues = json.loads(_render("gitlab"))
+    assert isinstance(issues, list) and issues
+    for issue in issues:
+        assert isinstance(issue["description"], str) and issue["description"]
+        assert isinstance(issue["check_name"], str) and issue["check_name"] in issue["description"]
+        assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert (ROOT / issue["location"]["path"]).is_file() and not issue["location"]["path"].startswith("/")
+        assert isinstance(issue["location"]["lines"]["begin"], int) and issue["location"]["lines"]["begin"] >= 1
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    expected = {(f"agreements/{Path(r['path']).name}", rule, r["line"])
+                for (_, rule), r in verdicts.items() if r["verdict"] in ("fail", "unknown")}
+    assert {(i["location"]["path"], i["check_name"], i["location"]["lines"]["begin"]) for i in issues} == expected
+    again = json.loads(_render("gitlab"))
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]  # stable between runs
+
+
+def test_sarif_paths_are_relative_to_the_repository_root_from_a_subdirectory() -> None:
+    from_root = json.loads(run_cli("check", "agreements", "--format", "sarif").out)["runs"][0]["results"]
+    from_sub = json.loads(run_cli("check", ".", "--format", "sarif", cwd=AGREEMENTS).out)["runs"][0]["results"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in from_sub]
+    assert uris == [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in from_root]
+    assert all(u.startswith("agreements/") for u in uris)
+    rooted = json.loads(run_cli("check", ".", "--format", "sarif", "--sarif-root", ".", cwd=AGREEMENTS).out)
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].split("/")[0]
+            for r in rooted["runs"][0]["results"]} <= {p.name for p in AGREEMENTS.glob("*.yaml")}
+
+
+def test_sarif_unknown_messages_say_it_once() -> None:
+    doc = json.loads(_render("sarif"))
+    unknown = [r["message"]["text"] for r in doc["runs"][0]["results"] if r["properties"]["verdict"] == "unknown"]
+    assert unknown and all(m.startswith("Kan inte avgöras") for m in unknown)
+    assert not any("Kan inte avgöras: Kan inte avgöras" in m for m in unknown)

@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from iop_rules.render.review import split_keys
 from iop_rules.review.comments import body_text
 from iop_rules.review.document import (DraftNotes, comment_text, draft_notes, fix_of, fix_text, summary_text,
                                        verdict_line, verdict_words)
@@ -133,7 +134,9 @@ def _check_review(source: Path, target: Path, reviewed, findings: list[dict]) ->
             assert _bare(ranges[str(c.comment_id)]) == _bare(quote.removesuffix(" […]")), (f["rule"], quote)
             assert f["title"] in c.text and f["citation"] in c.text
         else:  # no sentence to stand on: named, with its remedy, in the summary
-            assert f["rule"] in summary.text and f["remediation"].split("(")[0].strip() in summary.text
+            remedy, keys = split_keys(f["remediation"])  # the words in the text, the file's keys in the hint
+            assert f["rule"] in summary.text and f"Åtgärd: {remedy}" in summary.text
+            assert all(k in summary.text for k in keys) and (not keys or f["remediation"] not in summary.text)
     assert set(by_rule) <= {f["rule"] for f in findings}
     # every finding whose quote is in the document has a comment of its own on it
     text = _norm(body_text(reviewed))
@@ -245,6 +248,15 @@ def test_verdict_line_counts_and_public_contract() -> None:
     assert verdict_line(clean) == "Inga avvikelser"
 
 
+def test_a_remedy_names_the_thing_in_words_and_the_file_key_in_the_hint() -> None:
+    r = next(x for x in _report().results if x.verdict == "fail")
+    r = dataclasses.replace(r, remediation={"sv": "Ange hur bidraget betalas ut. [payment.dates, payment]", "en": "x"})
+    lines = comment_text(r, "sv").split("\n")
+    assert "Åtgärd: Ange hur bidraget betalas ut." in lines
+    assert lines[-1].startswith("(fält i filen: ") and lines[-1].endswith("payment.dates, payment)")
+    assert not any("[payment" in line for line in lines)
+
+
 def test_comment_words_and_proposed_wording() -> None:
     r = next(x for x in _report().results if x.verdict == "fail")
     assert verdict_words(r) in ("Underkänd — fel", "Underkänd — varning", "Underkänd — upplysning")
@@ -269,7 +281,7 @@ def test_summary_puts_unanchored_findings_with_their_remedy() -> None:
     text = summary_text(report, DraftNotes(["styrgrupp"], ["x eller y"], ["en årstid"]), loose, 3, "sv", None, "pdf", "0.1.0")
     assert text.startswith("Granskning med iop-rules 0.1.0: ")
     for r in loose:
-        assert r.rule in text and r.remediation["sv"] in text
+        assert r.rule in text and split_keys(r.remediation["sv"])[0] in text
     assert "Inte funnet i texten: styrgrupp" in text and "• x eller y" in text and "• en årstid" in text
 
 

@@ -25,7 +25,13 @@ and each has a test in tests/test_durable_hazards.py:
 - identical facts are dropped as duplicates: every fact gets a `seq`;
 - a firing is reported once per `$or` alternative that holds: firings are
   a set;
-- the C code takes no locks: one evaluation at a time per process.
+- the C code takes no locks: one evaluation at a time per process;
+- its tables have fixed sizes (256 rules ending on one node, error 108; 4096 rules; a stack of 64
+  nodes matching at once while a fact is evaluated, error 303): a program is registered as several
+  durable rulesets of at most `MAX_RULES` rules, a ruleset refused or overflowing is split in two
+  (its rules are independent: each reads one fact), and the firings of all are one set;
+- its JSON reader takes an exponent only after a fraction (`1.0e-05`, not Python's `1e-05`,
+  error 204): numbers are written so (see `_json`); the double it reads is the one Python wrote.
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ import itertools
 import json
 import re
 import threading
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 import durable_rules_engine as engine  # ImportError on Python 3.13+: the factory falls back
@@ -108,19 +115,62 @@ def _dnf(cond: Cond) -> list[tuple[Cond, ...]] | None:
 _MESSAGE = re.compile(r'^\{"(?P<rule>[^"]+)":\{"m":\{.*?"seq": ?(?P<seq>\d+)[,}]')
 _NOT_HANDLED = 1  # some fact matched no rule: expected (a party no rule reads), the firings are there
 
+#: Rules per durable ruleset: under the 256 rules that may end on one node (BETA_LIST_LENGTH), so
+#: identical conditions never overflow it, and well under the 4096 rules of a ruleset.
+MAX_RULES = 200
+#: durable_rules' fixed-size tables: 106 rules or node children, 107 absence tests on one node,
+#: 108 rules ending on one node, 303 nodes matching at once. Fewer rules in a ruleset mend each.
+_TABLE_FULL = frozenset({106, 107, 108, 303})
+_ERROR_CODE = re.compile(r"error code: (\d+)")
+
+# A number in Python's exponent form without a fraction (`1e-05`, `1e+16`), outside any string.
+_BARE_EXPONENT = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\d.])(-?\d+)(?=[eE])')
+_EXPONENT_HINT = re.compile(r"\d[eE]")
+
+
+def _json(value: Any) -> str:
+    """JSON durable_rules reads: its parser refuses an exponent not preceded by a fraction, so one is added."""
+    text = json.dumps(value, ensure_ascii=False)
+    if _EXPONENT_HINT.search(text) is None:
+        return text
+    return _BARE_EXPONENT.sub(lambda m: f"{m[1]}.0" if m[1] else m[0], text)
+
+
+def _code(exc: Exception) -> int:
+    m = _ERROR_CODE.search(str(exc))
+    return int(m[1]) if m else 0
+
+
+class _TableFull(Exception):
+    """A durable ruleset overflowed one of the engine's fixed-size tables: fewer rules will do."""
+
+
+class _SessionLeft(EngineError):
+    """The facts were refused part-way: the session cannot be deleted (delete_state would crash), so the
+    ruleset holding it is replaced, and a run of such failures never fills its 1024 sessions."""
+
+
+@dataclass
+class _Part:
+    """One durable ruleset holding some of a program's rules (and its own `$done`)."""
+
+    names: tuple[str, ...]
+    handle: int
+
 
 class DurableBackend(Backend):
     name = "durable"
 
     def __init__(self) -> None:
-        self._handles: dict[str, int] = {}  # program key -> durable_rules ruleset handle
+        self._parts: dict[str, list[_Part]] = {}  # program key -> the durable rulesets its rules are in
         self._definitions: dict[str, dict[str, Any]] = {}
         self._sessions = itertools.count(1)
+        self._rulesets = itertools.count(1)
         self._lock = threading.Lock()
 
-    def _handle(self, program: Program) -> int:
-        if program.key in self._handles:
-            return self._handles[program.key]
+    def _program_parts(self, program: Program) -> list[_Part]:
+        if program.key in self._parts:
+            return self._parts[program.key]
         definition: dict[str, Any] = {}
         for i, branch in enumerate(program.branches):
             if branch.cond == Conj(()):
@@ -131,34 +181,75 @@ class DurableBackend(Backend):
                     pattern = {"$and": [pattern, to_durable(term)]}
                 definition[f"b{i}_{k}"] = {"all": [{"m": pattern}]}
         definition["done"] = {"all": [{"m": {"type": "$done"}}]}
-        name = f"iop_{len(self._handles)}"
-        self._handles[program.key] = engine.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
         self._definitions[program.key] = definition
-        return self._handles[program.key]
+        names = [n for n in definition if n != "done"]
+        parts = [p for at in range(0, max(len(names), 1), MAX_RULES)
+                 for p in self._create(program.key, tuple(names[at:at + MAX_RULES]))]
+        self._parts[program.key] = parts
+        return parts
+
+    def _create(self, key: str, names: tuple[str, ...]) -> list[_Part]:
+        """Register these rules as one durable ruleset, or, where the engine's tables are too small, as several."""
+        definition = self._definitions[key]
+        rules = {n: definition[n] for n in (*names, "done")}
+        try:
+            return [_Part(names, engine.create_ruleset(f"iop_{next(self._rulesets)}", _json(rules)))]
+        except engine.error as exc:
+            if _code(exc) not in _TABLE_FULL or len(names) < 2:
+                raise EngineError(f"durable_rules refused the rules (code {_code(exc)}): {exc}") from None
+        return self._halves(key, names)
+
+    def _halves(self, key: str, names: tuple[str, ...]) -> list[_Part]:
+        if len(names) < 2:
+            raise EngineError(f"durable_rules cannot evaluate rule {names[0] if names else 'done'} on its own: "
+                              "its tables are too small (use --engine python)")
+        mid = len(names) // 2
+        return self._create(key, names[:mid]) + self._create(key, names[mid:])
 
     def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
         with self._lock:
-            handle = self._handle(program)
+            parts = self._program_parts(program)
             sid = str(next(self._sessions))
             payload = [self._fact(sid, n, f) for n, f in enumerate(facts, 1)]
             payload.append({"sid": sid, "seq": len(payload) + 1, "type": "$done"})
-            try:
-                fired = self._run(handle, json.dumps(payload, ensure_ascii=False), len(payload))
-            except engine.error as exc:
-                raise EngineError(f"durable_rules failed: {exc}") from None
-            finally:
-                engine.delete_state(handle, sid)
+            text = _json(payload)
+            fired: set[tuple[int, int]] = set()
+            at = 0
+            while at < len(parts):
+                try:
+                    fired |= self._run(parts[at].handle, sid, text, len(payload))
+                except _TableFull:  # the overflowing ruleset is dropped with its session, its rules split
+                    parts[at:at + 1] = self._halves(program.key, parts[at].names)
+                    continue
+                except _SessionLeft:
+                    parts[at:at + 1] = self._create(program.key, parts[at].names)
+                    raise
+                at += 1
         always = [b for b in program.branches if b.cond == Conj(())]
         return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, facts[n - 1].key)
                        for i, n in fired}
                       | {Firing(b.rule_id, b.outcome, f.key) for b in always for f in facts if f.type == b.fact_type})
 
     @staticmethod
-    def _run(handle: int, payload: str, done_seq: int) -> set[tuple[int, int]]:
+    def _run(handle: int, sid: str, payload: str, done_seq: int) -> set[tuple[int, int]]:
         """Assert the facts, then take every action the engine starts: (branch index, fact seq) pairs."""
-        code, state = engine.assert_facts(handle, payload)
-        if code not in (0, _NOT_HANDLED):
-            raise EngineError(f"durable_rules refused the facts (code {code})")
+        try:
+            code, state = engine.assert_facts(handle, payload)
+        except engine.error as exc:  # no action ran: delete_state would crash, the session stays behind
+            if _code(exc) in _TABLE_FULL:
+                raise _TableFull() from None
+            raise _SessionLeft(f"durable_rules failed: {exc}") from None
+        try:
+            if code not in (0, _NOT_HANDLED):
+                raise EngineError(f"durable_rules refused the facts (code {code})")
+            return DurableBackend._read_firings(handle, state, done_seq)
+        except engine.error as exc:
+            raise EngineError(f"durable_rules failed: {exc}") from None
+        finally:
+            engine.delete_state(handle, sid)
+
+    @staticmethod
+    def _read_firings(handle: int, state: Any, done_seq: int) -> set[tuple[int, int]]:
         started = engine.start_action_for_state(handle, state)
         message = started[1] if started else None
         fired: set[tuple[int, int]] = set()

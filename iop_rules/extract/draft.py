@@ -38,7 +38,8 @@ HEADER = ["# Utkast från `iop-rules extract`: granska varje värde mot källtex
           "det kan ändå stå i texten med andra ord."]
 MARKET_KEYS = ("lov", "procured_before", "other_providers")
 CONTENTS_KEYS = ("background", "values", "goals", "renegotiation", "amendments", "cost_analysis")
-CRITERIA_KEYS = ("initiative_from_idea_based", "no_market", "not_normed_grant", "both_finance", "not_detail_regulated")
+CRITERIA_KEYS = ("initiative_from_idea_based", "no_market", "not_normed_grant", "both_finance", "not_detail_regulated",
+                 "also_procured")
 
 
 def assemble(f: Findings, agreement_id: str) -> dict[str, Any]:
@@ -78,9 +79,11 @@ def assemble(f: Findings, agreement_id: str) -> dict[str, Any]:
     if lines or total:
         d["budget"] = _clean({"lines": lines or None, "total": total.value if total else None,
                               "source": total.quote if total else None})
-    inc = f.pick("budget_increase")
+    inc, fits = f.pick("budget_increase"), f.pick("budget_increase.fits")
     if inc:
         d["budget_increase"] = _clean({"needed": True, "years": list(inc.value) or None, "source": inc.quote})
+    elif fits:  # "Kostnaden ryms inom nämndens budgetram": the text says no larger frame is needed
+        d["budget_increase"] = {"needed": False, "source": fits.quote}
     inst, dates = f.pick("payment.installments_per_year"), f.pick("payment.dates")
     if inst or dates:
         d["payment"] = _clean({"installments_per_year": inst.value if inst else None,

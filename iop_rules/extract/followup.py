@@ -1,14 +1,17 @@
-"""When and how: the period, follow-up, steering group, review, termination and the IOP reasons."""
+"""When and how: the period, follow-up, steering group, review and termination (the IOP reasons are in `reasons`)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from ..months import add_months
 from . import lexicon as lx
-from .found import PUBLIC_NAME, Findings
-from .text import is_heading
-from .swedish import _NUMWORD as _NUMWORD_RX, COUNT, find_amounts, find_dates, find_ranges, parse_count
+from .found import Findings
+from .reasons import extract_criteria as extract_criteria, extract_market as extract_market  # re-exported: a step of `extract`
+from .reasons import phrase_pattern
+from .steering import extract_steering_group as extract_steering_group
+from .swedish import _NUMWORD as _NUMWORD_RX, COUNT, MONTHS, DateMatch, find_amounts, find_dates, find_ranges, parse_count
 
 _VERBS = lx.alt(lx.PERIOD_VERBS)
 _NOUNS = lx.alt(n for n in lx.PERIOD_NOUNS if not n.startswith("period"))
@@ -117,14 +120,63 @@ _REPORT_VERB = lx.cue(lx.REPORT_VERBS)
 _KINDS = [(re.compile(r"slutrapport|slutredovisning|samlad\s+uppföljning|vid\s+periodens\s+slut|slutlig", re.I), "final"),
           (re.compile(r"delredovisning|delrapport|lägesrapport|halvårsrapport|delårsrapport|halvårsredovisning", re.I),
            "interim"),
-          (re.compile(r"(?<![a-zåäö])årsrapport|årlig\s+(?:rapport|redovisning|uppföljning)|verksamhetsberättelse", re.I),
+          (re.compile(r"(?<![a-zåäö])årsrapport|årlig\s+(?:rapport|redovisning|uppföljning)|verksamhetsberättelse|verksamhetsrapport",
+                      re.I),
            "annual"),
           (re.compile(r"utvärdering", re.I), "evaluation")]
-_RELATIVE = re.compile(r"senast\s+(?P<n>en|ett|två|tre|\d{1,2})\s+månad(?:er)?\s+(?:innan|före)\s+"
-                       r"(?:partnerskapets|överenskommelsens|avtalets|periodens|projektets)\s+(?:avslut|slut|upphörande)",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(rf"(?:senast|inom)\s+(?P<n>{COUNT})\s+månad(?:er)?\s+(?P<dir>innan|före|efter)\s+(?:den\s+)?"
+                       rf"{lx.alt(lx.PERIOD_END_OWNERS)}\s+{lx.alt(lx.PERIOD_END_NOUNS)}", re.IGNORECASE)
 _AT_END = re.compile(r"vid\s+(?:periodens|avtalsperiodens|överenskommelsens|partnerskapets|projektets)\s+slut",
                      re.IGNORECASE)
+
+
+def _months_from(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months; a month's last day stays a month's last day (30 June + 1 is 31 July)."""
+    moved = add_months(day, months)
+    if (day + dt.timedelta(days=1)).day == 1:
+        moved = add_months(moved.replace(day=1), 1) - dt.timedelta(days=1)
+    return moved
+
+
+_MORE_YEARS = re.compile(r"(?:\s*(?:,|och|respektive|samt|resp\.)\s*(?:den\s+)?(?:(?:19|20)\d\d)(?![\d-]))+")
+
+
+def _same_day_in(s: str, d: DateMatch) -> list[dt.date]:
+    """`den 31 mars 2026, 2027 respektive 2028`: the same day in each year written after the date."""
+    m = _MORE_YEARS.match(s, d.end) if d.date and d.kind == "text" else None
+    out = []
+    for y in re.findall(r"\d{4}", m.group(0) if m else ""):
+        try:
+            out.append(d.date.replace(year=int(y)))  # type: ignore[union-attr]
+        except ValueError:  # 29 February in a common year: no such day
+            continue
+    return out
+
+
+_DAY_MONTH = re.compile(rf"(?<!\w)(?P<d>\d{{1,2}}|{'|'.join(sorted(lx.ORDINAL_DAYS, key=len, reverse=True))})\s+"
+                        rf"(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?!\w)(?!\.?\s+(?:år\s+)?\d{{4}})", re.IGNORECASE)
+
+
+def _yearless(f: Findings, s: str) -> list[dt.date]:
+    """`senast den 30 september och senast den 31 mars`: several days of the year with no year fall, inside
+    the period the text gives, on the days listed; computed, and the reviewer is told."""
+    start, end = f.value("period.start"), f.value("period.end")
+    days = list(_DAY_MONTH.finditer(s))
+    if not (start and end) or (end - start).days > 6 * 366 or len({m.group(0).lower() for m in days}) < 2:
+        return []  # one day a year ("senast den 31 januari varje år") is a yearly rhythm, the cadence's
+    out = []
+    for m in days:
+        day = int(m.group("d")) if m.group("d").isdigit() else lx.ORDINAL_DAYS[m.group("d").lower()]
+        for year in range(start.year, end.year + 1):
+            try:
+                due = dt.date(year, MONTHS[m.group("m").lower()], day)
+            except ValueError:
+                continue
+            if start <= due <= end:
+                out.append(due)
+    if out:
+        f.note(f"uppföljning: dag och månad utan år (\"{s[:120]}\"); datumen är räknade inom perioden, kontrollera")
+    return sorted(out)
 
 
 def _kind(text: str, otherwise: str | None = None) -> str | None:
@@ -154,18 +206,28 @@ def extract_reports(f: Findings) -> None:
                 elif d.date and not re.search(rf"till\s+{re.escape(d.text)}", s):
                     # "en delrapport senast X och en slutrapport senast Y": each date takes the kind named before it
                     # ("en lägesrapport senast X och Y": Y is a lägesrapport too)
-                    previous = _kind(s[dates[n - 1].end if n else 0:d.start], previous if n else kind)
+                    upto = dates[n + 1].start if n + 1 < len(dates) else len(s)
+                    first = _kind(s[:d.start]) or _kind(s[d.end:upto])  # "en slutrapport senast X" or "senast X en slutrapport"
+                    previous = _kind(s[dates[n - 1].end:d.start], previous) if n else first
                     reports.append({"due": d.date, "kind": previous or end_kind, "source": s})
+                    reports.extend({"due": due, "kind": previous, "source": s} for due in _same_day_in(s, d))
+            if not any(d.date for d in dates):
+                reports.extend({"due": due, "kind": kind, "source": s} for due in _yearless(f, s))
             rel = _RELATIVE.search(s)
             if rel and end:  # counted from the period's end, which the text gives: computed, and said so
                 months = parse_count(rel.group("n"))
                 if months and months.value:
-                    reports.append({"due": add_months(end, -months.value), "kind": kind, "source": s})
+                    after = rel.group("dir").lower() == "efter"
+                    due = _months_from(end, months.value if after else -months.value)
+                    reports.append({"due": due, "kind": kind or ("final" if after else None), "source": s})
                     f.note(f"uppföljning: förfallodatum räknat från periodens slut (\"{rel.group(0)}\"); kontrollera")
             elif rel:
                 f.note(f"uppföljning: \"{rel.group(0)}\" räknas från periodens slut, som inte hittades")
             if _AT_END.search(s) and end and not dates:
                 reports.append({"due": end, "kind": "final", "source": s})
+    for r in reports:  # a report due after the period has ended, of no named kind, is its final report
+        if r["kind"] is None and end and r["due"] > end:
+            r["kind"] = "final"
     seen: set[tuple[Any, Any]] = set()
     kept = []
     for r in reports:
@@ -206,136 +268,8 @@ def extract_cadence(f: Findings) -> None:
         for x in found:
             x.value = found[0].value
 
-# A steering group, or a named forum that does its work (RULES.md, IOP-GOV-01); a reference group only advises.
-_FORUM = lx.alt(form for g in lx.STEERING_GROUPS for form in (g, g + "en", g + "et"))
-
-
-def extract_steering_group(f: Findings) -> None:
-    members: list[dict[str, Any]] = []
-    quote = None
-    for i, b in enumerate(f.blocks):
-        if re.search(rf"ingå\s+i\s+{_FORUM}", b.text, re.I) and b.text.endswith(":"):
-            quote = b.text
-            for item in f.blocks[i + 1:i + 15]:
-                if not item.bullet:
-                    break
-                if re.search(r"adjunger|vid\s+behov|^övriga", item.text, re.I):
-                    continue
-                member = _member(f, item.text)
-                if member:
-                    members.append(member)
-                else:
-                    f.note(f"styrgrupp: \"{item.text}\" nämner ingen part; lägg till den själv")
-            break
-    if quote is None:
-        for b in f.blocks:
-            for s in b.sentences:
-                m = re.search(rf"{_FORUM}(?:en)?\s*(?::|\s(?:utgörs\s+av|består\s+av|bestående\s+av|med))\s*(?P<who>.+)", s, re.I)
-                if m:
-                    quote = s
-                    if re.search(r"(?:företrädar|representant)\w*\s+(?:för|från)\s+(?:alla\s+|båda\s+)?(?:parterna|partnerorganisationerna|"
-                                 r"samtliga\s+parter)", m.group("who"), re.I):
-                        members = [{"party": p.id} for p in f.parties if p.role in ("public", "idea_based")]
-                        extra = re.search(r"\bsamt\s+(?:en|ett)\s+([a-zåäö][\wåäö ]{2,40}?)\s*\.?$", m.group("who"))
-                        if extra:
-                            members.append({"party": extra.group(1)})
-                    else:
-                        members = _members_in_prose(f, m.group("who"), s)
-                    break
-            if quote:
-                break
-    if quote is None and not any(re.search(rf"\b{_FORUM}", b.text, re.I) for b in f.blocks):
-        return
-    meetings = None
-    for b in f.blocks:
-        for s in b.sentences:
-            if re.search(_FORUM, s, re.I) and re.search(r"sammanträd|träffas|mötas|möts|ses\b|möte", s, re.I):
-                m = _MEET.search(s)
-                count = parse_count(m.group("n")) if m else None
-                if m and count and count.value:
-                    factor = {"år": 1, "året": 1, "halvår": 2, "kvartal": 4, "månad": 12}[m.group("per").lower()]
-                    f.add("meetings_per_year", count.value * factor, s, b.line)
-                    meetings = meetings or s
-    if quote is None:
-        quote = next(s for b in f.blocks for s in b.sentences if re.search(rf"\b{_FORUM}", s, re.I))
-        for i, b in enumerate(f.blocks):  # "Styrgrupp" over "En representant från förvaltningen och en från föreningen."
-            if (is_heading(b) or b.words <= 3) and re.match(_FORUM, b.text, re.I) and i + 1 < len(f.blocks):
-                first = f.blocks[i + 1].sentences[0] if f.blocks[i + 1].sentences else ""
-                if re.match(r"(?:en|ett|två|tre)\s+(?:representant|företrädare|ledamot)", first, re.I):
-                    members, quote = _members_in_prose(f, first, first), first
-                break
-    if not members:
-        f.note(f"styrgrupp: vilka parter som ingår kunde inte läsas; ange ledamöterna själv (\"{quote[:160]}\")")
-    f.items["steering_group"] = [{"members": members, "source": quote}]
-
-
-_PREDICATE = re.compile(r"\s+(?:möts|träffas|ansvarar|följer|sammanträder|ska|skall|som|leder|har|samlas|ses|"
-                        r"\d+\s+möten|\d+\s+gånger)\b.*$", re.IGNORECASE)
-_EACH_PARTY = re.compile(r"\b(?:för|från)\s+(?:vardera\s+parten|varje\s+part|respektive\s+part|båda\s+parterna|"
-                         r"alla\s+parter|samtliga\s+parter)\b", re.IGNORECASE)
-_OFFICIAL = re.compile(r"chef|direktör|förvaltning|handläggare|tjänsteperson|tjänstem[aä]n|strateg|konsulent|fritidsgård|"
-                       r"samordnare\s+(?:på|vid)\s+kommunen",
-                       re.IGNORECASE)
-
-
-def _members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
-    """`socialchefen, enhetschefen för barn och unga och föreningens ordförande och verksamhetsansvarig`:
-    each person's party, from a party named in the words, a generic one (`föreningens`), or an official's
-    title (the public side, when it is one party).  A person no party can be read for makes the list partial:
-    then nothing is written and the reviewer is told."""
-    who = _PREDICATE.sub("", who).rstrip(" .")
-    parties = [p for p in f.parties if p.role in ("public", "idea_based")]
-    if _EACH_PARTY.search(who):
-        return [{"party": p.id, "role": _EACH_PARTY.split(who)[0].strip() or None} for p in parties]
-    publics = [p for p in parties if p.role == "public"]
-    out: list[dict[str, Any]] = []
-    previous: str | None = None
-    for seg in re.split(r",\s*|\s+\+\s+|(?<!-)\s+(?:och|samt)\s+(?=(?:en|ett|två|tre|de|dess|föreningens|kommunens|regionens|"
-                        r"stadens|[a-zåäö]+chefen|[A-ZÅÄÖ]))", who):
-        seg = seg.strip()
-        if not seg:
-            continue
-        named = f.mentioned(seg)
-        generic = re.search(r"\b(?:föreningen|föreningens|stiftelsen|stiftelsens|organisationen|organisationens|kommunen|kommunens|"
-                            r"regionen|regionens|staden|stadens|förvaltningen)\b", seg, re.I)
-        party = named[0][1].id if len(named) == 1 else None
-        if party is None and generic:
-            ref = f.party(generic.group(0).lower().rstrip("s") if generic.group(0).lower().endswith("ens") else generic.group(0))
-            party = ref.id if ref else (publics[0].id if generic.group(0).lower().startswith("förvaltning") and len(publics) == 1
-                                        else None)
-        if party is None and (_OFFICIAL.search(seg) or PUBLIC_NAME.search(seg)) and len(publics) == 1:
-            party = publics[0].id
-        ideas = [p for p in parties if p.role == "idea_based"]
-        if party is None and re.search(r"\b(?:föreningarna|organisationerna|de\s+idéburna)\b", seg, re.I) and len(ideas) > 1:
-            out.extend({"party": p.id, "role": seg} for p in ideas)  # "ordförandena i de två föreningarna"
-            previous = None
-            continue
-        if party is None and previous and re.fullmatch(r"[a-zåäö][\wåäö ]{2,40}", seg) and not _OFFICIAL.search(seg):
-            party = previous  # "föreningens ordförande och verksamhetsansvarig"
-        if party is None:
-            f.note(f"styrgrupp: \"{seg}\" nämner ingen part som går att läsa; ange ledamöterna själv (\"{s[:160]}\")")
-            return []
-        out.append({"party": party, "role": seg})
-        previous = party
-    return out
-
-
-def _member(f: Findings, text: str) -> dict[str, Any] | None:
-    text = text.rstrip(".")
-    if len(text) > 200:
-        return None
-    m = re.fullmatch(r"(?P<role>.+?)\.?\s*\((?P<party>[^()]{2,60})\)", text) or \
-        re.fullmatch(r"(?P<role>.+?)\s+[-–]\s+(?P<party>[A-ZÅÄÖ].{2,60})", text)
-    if m:
-        party = f.party(m.group("party"))
-        return {"party": party.id if party else m.group("party").strip(), "role": m.group("role").strip()}
-    for _, party in f.mentioned(text):
-        return {"party": party.id, "role": text}
-    return None
-
-
-_REVIEW = re.compile(r"översyn|omprövning|ompröva|utvärdera\s+om|ta\s+ställning\s+till\s+fortsättning|\bses\s+över\b",
-                     re.IGNORECASE)
+_REVIEW = lx.cue(lx.REVIEW_PHRASES)
+_REVIEW_WEAK = re.compile("|".join(phrase_pattern(p, "", "") for p in lx.REVIEW_WEAK), re.IGNORECASE)
 _EXTENSION = re.compile(r"\b(?:kan|får|ska)\s+(?:\w+\s+){0,5}förlängas\b|" + lx.alt(lx.EXTENSION_PHRASES)
                         + r"|^förlängning\s*:", re.IGNORECASE)
 _NO_EXTENSION = lx.cue(lx.NO_EXTENSION_PHRASES)
@@ -348,11 +282,21 @@ _MENTIONS_LENGTH = re.compile(rf"\d|(?<!\w)(?:{_NUMWORD_RX})\s+(?:år|månad)", 
 
 
 def extract_review(f: Findings) -> None:
-    for b, s in f.sentences_with(_REVIEW):
-        m = re.search(r"\bsenast\s+(?:den\s+)?", s, re.I)
-        dates = find_dates(s[m.end():]) if m else []
-        if dates and dates[0].start == 0 and dates[0].date:
-            f.add("review.date", dates[0].date, s, b.line)
+    """A review's date: the date after "senast" in a review sentence, or its one date ("Översyn sker 2026-06-30")."""
+    for b in f.blocks:
+        for s in b.sentences:
+            if not (_REVIEW.search(s) or _REVIEW_WEAK.search(s) and not _REPORT_NOUN.search(s)):
+                continue
+            m = re.search(r"\bsenast\s+(?:den\s+)?", s, re.I)
+            after = find_dates(s[m.end():]) if m else []
+            dates = [d for d in find_dates(s) if d.date]
+            if after and after[0].start == 0 and after[0].date:
+                f.add("review.date", after[0].date, s, b.line)
+            elif len(dates) == 1 and not find_ranges(s) and not _PERIOD_CUE.search(s):
+                f.add("review.date", dates[0].date, s, b.line)
+
+
+_REPORT_NOUN = re.compile(r"rapport|redovisning|utvärdering|verksamhetsberättelse", re.IGNORECASE)
 
 
 _BREACH = lx.cue(lx.BREACH_PHRASES)
@@ -364,19 +308,43 @@ def extract_termination(f: Findings) -> None:
             if lx.PLACEHOLDER.search(s):  # "[Text om tvistlösning infogas …]": a clause still to be written
                 f.note(f"texten har en plats att fylla i, inget värde är läst där: \"{s[:160]}\"")
                 continue
+            rank = 1 if len(s.split()) >= 6 else 0  # a sentence quotes a clause better than its heading does
             if _BREACH.search(s):
-                f.add("breach", True, s, b.line)
-            m = re.search(rf"uppsägningstid\w*\s*:?\s*(?:är\s+|om\s+|på\s+|ska\s+vara\s+)?(?P<n>{COUNT})\s+(?P<u>månad|månader|mån\.?|år)(?!\w)"
-                          rf"|(?P<n2>{COUNT})\s+(?P<u2>månaders|års)\s+uppsägning", s, re.I)
-            if m:
-                count = parse_count(m.group("n") or m.group("n2"))
-                unit = (m.group("u") or m.group("u2")).lower()
-                if count and count.value is not None:
-                    f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, b.line)
-            if re.search(r"återbetalningsskyldi|återbetalningsansvar|kräv\w*\s+tillbaka|återkräv", s, re.I):
-                f.add("repayment", True, s, b.line)
-            if re.search(r"\btvist", s, re.I) and re.search(r"lös|avgör|domstol|skilje|dialog|prövas", s, re.I):
-                f.add("dispute", True, s, b.line)
+                f.add("breach", True, s, b.line, rank)
+            _notice(f, s, b.line)
+            if _REPAYMENT.search(s) and not _to_other(f, s):
+                f.add("repayment", True, s, b.line, rank)
+            if len(s.split()) >= 4 and _DISPUTE.search(s) and _SETTLING.search(s):
+                f.add("dispute", True, s, b.line, rank)
+
+
+_NOTICE_CUE = lx.cue(lx.NOTICE_CUES)
+_NOTICE = re.compile(rf"uppsägning(?:stid\w*)?\s*:?\s*(?:är\s+|om\s+|på\s+|ska\s+vara\s+|gäller\s+)?(?P<n>{COUNT})\s+"
+                     rf"(?P<u>månader|månad|mån\.?|år)(?!\w)"
+                     rf"|(?P<n2>{COUNT})\s+(?P<u2>månaders|månads|mån\.?|års)\s+(?:varsel|uppsägning)", re.IGNORECASE)
+_REPAYMENT = lx.cue(lx.REPAYMENT_PHRASES)
+_DISPUTE = lx.cue(lx.DISPUTE_WORDS)
+_SETTLING = re.compile(lx.alt(lx.DISPUTE_SETTLING), re.IGNORECASE)  # inside a word too: "tvistlösning"
+
+
+def _to_other(f: Findings, s: str) -> bool:
+    """Paid back to a funder or an outsider ("tillbaka till Länsstyrelsen"): the funder's condition, not this clause."""
+    m = re.search(r"(?:tillbaka|åter)\s+till\s+(?P<who>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)*)", s)
+    if not m:
+        return False
+    party = f.party(m.group("who")) or next((p for _, p in f.mentioned(m.group("who"))), None)
+    return party is None or party.role == "funder"
+
+
+def _notice(f: Findings, s: str, line: int) -> None:
+    """`Uppsägningstiden är tre månader`, `med en månads varsel`, `Uppsägning: 6 mån.`: months of notice."""
+    m = _NOTICE.search(s) if _NOTICE_CUE.search(s) else None
+    if not m:
+        return
+    count = parse_count(m.group("n") or m.group("n2"))
+    unit = (m.group("u") or m.group("u2")).lower()
+    if count and count.value:
+        f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, line)
 
 
 def extract_extension(f: Findings) -> None:
@@ -405,34 +373,3 @@ def extract_extension(f: Findings) -> None:
 def _first_date(text: str) -> str:
     dates = find_dates(text)
     return dates[0].text if dates else "\x00"
-
-
-CRITERIA = lx.CRITERIA_PATTERNS
-
-
-_MARKET = {"lov": re.compile(lx.cue(lx.LOV_PHRASES).pattern + r"|(?-i:\bLOV\b)", re.IGNORECASE),
-           "procured_before": lx.cue(lx.PROCURED_BEFORE_PHRASES),
-           "other_providers": lx.cue(lx.OTHER_PROVIDERS_PHRASES)}
-_NEGATED = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig)\b", re.IGNORECASE)
-
-
-def extract_market(f: Findings) -> None:
-    """What the text says of a market for the same service: LOV, an earlier procurement, other providers.
-    A negated sentence ("har inte upphandlats") is left to the reviewer, never read as its opposite."""
-    for key, rx in _MARKET.items():
-        for b, s in f.sentences_with(rx):
-            if _NEGATED.search(s[:rx.search(s).end() + 20]):  # type: ignore[union-attr]
-                continue
-            f.add(f"market.{key}", True, s, b.line)
-            break
-
-
-def extract_criteria(f: Findings) -> None:
-    for key, pattern in CRITERIA.items():
-        rx = re.compile(pattern, re.IGNORECASE)
-        for b in f.blocks:
-            hit = next((s for s in b.sentences if rx.search(s)), None)
-            if hit:
-                f.add(f"criteria.{key}", True, hit, b.line)
-                break
-

@@ -135,6 +135,9 @@ class Findings:
         generic = _GENERIC.get(want)
         if generic and not exact:  # "kommunen", "föreningen": the one party of that side, when there is one
             publics = [p for p in self.parties if p.role == generic]
+            if len(publics) > 1:  # "regionen" beside a kommun: the one whose name says region
+                stem = want[:-2] if want.endswith(("en", "ns")) else want
+                publics = [p for p in publics if stem[:4] in norm_name(p.name)]
             return publics[0] if len(publics) == 1 else None
         if len(want) < 4:
             return None
@@ -165,5 +168,13 @@ class Findings:
         return sorted(out, key=lambda t: t[0])
 
 
+# An association's word anywhere in the name ("Kvinnojouren i Gävle kommun", "Idrottsföreningen Kommunal"), unless it is one of
+# the public bodies built on such a word (a samordningsförbund is public).
+_IDEA_NAME = re.compile(lexicon.alt(lexicon.IDEA_NAME_WORDS), re.IGNORECASE)
+_PUBLIC_COMPOUND = re.compile(lexicon.alt(lexicon.PUBLIC_NAME_WORDS), re.IGNORECASE)
+
+
 def role_of(name: str) -> str:
-    return "public" if PUBLIC_NAME.search(name) else "idea_based"
+    if _PUBLIC_COMPOUND.search(name):
+        return "public"
+    return "idea_based" if _IDEA_NAME.search(name) or not PUBLIC_NAME.search(name) else "public"

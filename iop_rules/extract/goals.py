@@ -12,42 +12,86 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings
-from .swedish import COUNT, MONTHS, parse_count
+from .swedish import COUNT, MONTHS, find_amounts, norm_name, parse_count
+from .text import Block, is_heading
 
 _MONTHS = "|".join(MONTHS)
-
+_UNIT_WORD = rf"(?!(?:kr|kronor|procent|tkr|mkr|{_MONTHS}|per|i|om|varje|för|under|och|av)\b)[a-zåäö][a-zåäö-]{{1,25}}"
+_PER_WORDS = {" ".join(p.split()): key for key, phrases in lx.COMMITMENT_PERIODS.items() for p in phrases}
 _AMOUNT_PER = re.compile(
-    rf"(?:minst|högst|cirka|ca|totalt|sammanlagt)?\s*(?P<n>{COUNT})\s+(?P<unit>(?!kr\b|kronor\b|procent\b|{_MONTHS}\b)[a-zåäö]{{2,25}}(?:\s+(?!per\b|i\b|om\b|varje\b|för\b)[a-zåäö]{{2,25}})?)\s+"
-    r"(?:(?:per|i|om|varje)\s+(?P<per>år|året|månad|månaden|vecka|veckan|halvår|halvåret)\b"
-    r"|för\s+(?:(?:det\s+)?första\s+|andra\s+)?(?P<half>halvåret)\b)", re.IGNORECASE)
-_PER = {"år": "year", "året": "year", "månad": "month", "månaden": "month", "vecka": "week", "veckan": "week",
-        "halvår": "half_year", "halvåret": "half_year"}
-_EXCLUDE = re.compile(r"betalas|utbetal|styrgrupp|sammanträd|rapport|kronor|\bkr\b", re.IGNORECASE)
+    rf"(?<![\w,.–-])(?P<n>{COUNT})\s+(?P<unit>{_UNIT_WORD}(?:\s+(?:och\s+)?{_UNIT_WORD}){{0,2}})\s*(?P<per>{lx.alt(_PER_WORDS)})",
+    re.IGNORECASE)
+#: A time unit is no count of things: "under sju veckor varje sommar" says how long, not how many.
+_TIME_UNIT = re.compile(r"^(?:veckor|vecka|veckorna|månader|månad|år|dygn|timmar)$", re.IGNORECASE)
+_EXCLUDE = re.compile(r"betalas|utbetal|utbet\.|faktur|styrgrupp|sammanträd|rapport|redovis|kronor|\bkr\b|\btkr\b|uppsägning|varsel|"
+                      r"samverkansgrupp|ledningsgrupp|partnerskapsråd", re.IGNORECASE)
+_IN_KIND_HOURS = re.compile(r"\bbidra\w*\s+med\b.*\btimm", re.IGNORECASE)
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z]\)|[-–•*])\s+")
+_VERB = lx.alt(lx.COMMITMENT_VERBS)
+_LEAD = re.compile(rf"^(?P<who>[A-ZÅÄÖ][^,.:;]{{1,60}}?)\s+{_VERB}", re.IGNORECASE)
+_INVERTED = re.compile(r"\båtar\s+sig\s+(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+att\b")
+_HEAD = re.compile(rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COMMITMENT_HEADS)}|\s+(?:åtar\s+sig(?:\s+att)?|ska|skall|"
+                   rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}}))\s*:?$", re.IGNORECASE)
+_GOAL_HEADS = {" ".join(h.split()) for h in lx.CONTENTS_HEADINGS["goals"]}
+
+
+def _whose(f: Findings, who: str) -> str | None:
+    """The party `who` names: its name or alias, a generic word, a genitive ("Kommunens arbetsmarknadsenhet"),
+    or its name without a leading "Föreningen" ("Unga Ledare Halland")."""
+    who = who.strip()
+    first = who.split()[0] if who.split() else ""
+    for text in (who, first, first[:-1] if first.lower().endswith("s") else ""):
+        party = f.party(text) if text else None
+        if party and party.role != "funder":
+            return party.id
+    named = f.mentioned(who)
+    if len(named) == 1 and named[0][0] == 0 and named[0][1].role != "funder":
+        return named[0][1].id
+    ends = [p for p in f.parties if p.role != "funder" and len(who) > 5 and norm_name(p.name).endswith(" " + norm_name(who))]
+    return ends[0].id if len(ends) == 1 else None
+
+
+def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
+    """The party a heading or a lead-in line gives the lines under it: "Föreningens åtaganden", "Kommunen ska:"."""
+    text = _NUMBERING.sub("", b.text).strip()
+    owner = f.party(text.rstrip(" :")) if b.words <= 6 else None  # a heading that is the party's name
+    if owner and owner.role != "funder":
+        return owner.id
+    m = _HEAD.match(text) if b.words <= 7 else None
+    if m:
+        return _whose(f, m.group("who"))
+    head = " ".join(text.rstrip(" :").casefold().split())
+    ideas = [p for p in f.parties if p.role == "idea_based"]
+    if head in _GOAL_HEADS or head.startswith("mål för"):  # targets under "Mål", with one idea-based party
+        return ideas[0].id if len(ideas) == 1 else None
+    if b.text.rstrip().endswith(":") and not is_heading(b):
+        return current  # "Kommunen har följande del i överenskommelsen:" keeps the list's party
+    return None
 
 
 def extract_commitments(f: Findings) -> None:
     out: list[dict[str, Any]] = []
-    heading_party: str | None = None
+    context: str | None = None
     for b in f.blocks:
         if not b.bullet:
-            owner = f.party(b.text) if b.words <= 6 else None
-            heading_party = owner.id if owner else (heading_party if b.text.endswith(":") else None)
+            context = _context_party(f, b, context)
         for s in b.sentences:
-            m = _AMOUNT_PER.search(s)
-            if not m or _EXCLUDE.search(s):
+            if _EXCLUDE.search(s) or _IN_KIND_HOURS.search(s) or find_amounts(s):
                 continue
-            count = parse_count(m.group("n"))
-            if not count or not count.value:
+            body = _NUMBERING.sub("", s)
+            lead = _LEAD.match(body) or _INVERTED.search(body)
+            party = _whose(f, lead.group("who")) if lead else None
+            if party is None and (b.bullet or not lead) and context:
+                party = context
+            if party is None:
                 continue
-            lead = re.match(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska|skall|åtar\s+sig|kommer\s+att|håller|genomför|erbjuder|"
-                            r"anordnar|har|driver|arrangerar|bemannar|tar\s+emot|utbildar)\b", s)
-            party = f.party(lead.group("who")) if lead else None
-            party_id = party.id if party else (heading_party if b.bullet else None)
-            if not party_id:
-                continue
-            per = "half_year" if m.group("half") else _PER[m.group("per").lower()]
-            out.append({"party": party_id, "text": s, "quantity": count.value, "unit": m.group("unit"),
-                        "per": per, "source": s})
+            for m in _AMOUNT_PER.finditer(body):
+                count = parse_count(m.group("n"))
+                unit = m.group("unit")
+                if not count or not count.value or _TIME_UNIT.match(unit):
+                    continue
+                out.append({"party": party, "text": s, "quantity": count.value, "unit": unit,
+                            "per": _PER_WORDS[" ".join(m.group("per").lower().split())], "source": s})
     if out:
         f.items["commitments"] = out
 

@@ -31,10 +31,10 @@ def cue(phrases: Iterable[str]) -> re.Pattern[str]:
 # -- money -----------------------------------------------------------------------------------------
 #: Words that make a sentence with an amount a funding sentence.
 FINANCE_WORDS = (
-    "finansier*", "beviljad", "beviljat", "beviljar", "beviljas", "bidrar med", "bidra med", "bidrar ekonomiskt med",
+    "finansier*", "bevilja*", "bidrar med", "bidra med", "bidrar ekonomiskt med",
     "bidra ekonomiskt med", "bidrag", "ersättning*", "ersätter", "utbetal*", "betalar", "betalas", "står för",
     "egen insats", "egeninsats", "tillskjuter", "tillskjuts", "anslår", "avsätter", "skjuter till", "verksamhetsbidrag",
-    "stöd med", "bidrar",
+    "stöd med", "bidrar", "medel från", "utvecklingsmedel", "projektmedel", "lämnar ett bidrag", "tilldela*",
 )
 #: What a payer does, in `X <verb> …`: the sentence's subject is then the payer.
 PAYER_VERBS = (
@@ -45,6 +45,7 @@ PAYER_VERBS = (
 SERVICE_WORDS = (
     "ersätter", "ersättning för driften", "ersättning för drift", "grundersättning", "dygnsersättning",
     "ersättning per", "per plats och dygn", "per placering", "för driften av", "driftersättning", "vårddygn",
+    "som ersättning för", "timersättning", "ersättning per timme",
 )
 #: Before an amount: a ceiling (`cap: true`).
 CAP_WORDS = ("högst", "maximalt", "max", "max.", "upp till", "som mest", "maximalt upp till", "intill")
@@ -53,28 +54,116 @@ APPROXIMATE_WORDS = ("cirka", "ca", "ca.", "omkring", "ungefär", "drygt", "knap
                      "beräknade till", "beräknat till", "beräknas till")
 #: Before an amount: a value put on a contribution in kind.
 VALUED_WORDS = ("motsvarande", "värderad till", "värderade till", "värderat till", "till ett värde av", "värde",
-                "värde cirka", "värde ca")
+                "värde cirka", "värde ca", "motsvarar", "vilket motsvarar", "som motsvarar", "värderas till",
+                "med ett värde av", "ett värde om",
+                "ett beräknat värde av", "värderat", "motsvarande ett värde av", "motsvarar ett värde av", "ett värde av",
+                "ett värde på", "ett uppskattat värde av", "värdet beräknas till", "värdet uppgår till")
+#: A giver's verb for what is not money: `Kommunen upplåter lokaler`, `Föreningen bidrar med ideella ledare`.
+IN_KIND_VERBS = ("bidrar med", "bidrar även med", "bidrar också med", "står för", "upplåter", "tillhandahåller",
+                 "bekostar", "bistår med", "tillför", "avsätter", "ställer upp med", "delar med sig av")
+#: ... as a list item under `Kommunen åtar sig att`: `- upplåta lokaler`, `- bidra med handledning`.
+IN_KIND_INFINITIVES = ("bidra med", "upplåta", "tillhandahålla", "stå för", "bistå med", "bekosta", "tillföra",
+                       "avsätta", "låna ut", "ställa upp med")
+#: In a label after a giver's genitive: `Föreningens insats: …`, `Kommunens bidrag: …`.
+CONTRIBUTION_NOUNS = ("bidrag", "insats", "insatser", "åtagande", "åtaganden", "resurser", "bidrag till partnerskapet",
+                      "ekonomiska åtagande", "ekonomiska åtaganden", "medverkan", "del")
+#: What is given in kind even when a money word stands beside it (`lokaler och personal`).
+IN_KIND_WORDS = ("ideell*", "lokal*", "utrustning", "personal", "tid", "timmar", "material", "volontär*", "kompetens",
+                 "arbetstid", "ledare", "handledning", "nätverk", "kunskap", "erfarenhet")
+#: Adverbs between a giver and its verb: `Kommunen bidrar därutöver med lokaler`.
+GIVER_ADVERBS = ("även", "också", "dessutom", "därutöver", "härutöver", "vidare", "likaså", "själv", "själva", "därtill")
+#: One amount paid by each of a joint payer: `Kommunen och regionen bidrar vardera med 150 000 kronor`.
+EACH_WORDS = ("vardera", "var för sig", "var och en", "varsin", "vardera part", "respektive part", "varje part")
+#: All the idea-based parties at once.
+GENERIC_IDEA_PLURAL = ("föreningarna", "de idéburna parterna", "de idéburna organisationerna", "organisationerna",
+                       "de ideella parterna", "de ideella föreningarna", "de idéburna aktörerna")
+#: A table of what each party brings: its first column names the party, another the contribution.
+TABLE_PARTY_HEADERS = ("part", "parter", "part/organisation", "organisation", "aktör", "finansiär", "parterna")
+TABLE_CONTRIBUTION_HEADERS = ("bidrag", "insats", "insatser", "resurser", "åtagande", "åtaganden", "bidrar med",
+                              "belopp", "ekonomiskt bidrag", "finansiering", "resurs")
+#: Receiving, not paying: `Föreningen erhåller 200 000 kronor` names the payee as the subject.
+RECEIVE_VERBS = ("erhåller", "får", "tilldelas", "mottar", "tar emot", "beviljas", "söker", "ansöker om", "har sökt",
+                 "har ansökt")
+#: A fact of the past or of the present before the agreement (a memo's background), not this agreement's money.
+HISTORY_WORDS = ("finansierades", "har finansierats", "har hittills", "hittills", "sedan tidigare", "beviljades",
+                 "erhöll", "har erhållit", "uppgick", "tilldelades", "betalades", "bidrog", "finansieras i dag",
+                 "finansieras idag", "fick", "har fått", "tidigare år", "föregående år", "förra året", "har tidigare",
+                 "drev", "drevs", "bedrev", "bedrevs", "genomfördes", "genomförde", "har gett", "har getts")
+#: A sentence stating a sum of contributions stated one by one.
+SUM_WORDS = ("totalt", "sammanlagt", "sammantaget", "totala", "sammanlagda", "i allt", "tillsammans", "summa",
+             "under hela avtalsperioden", "för hela avtalsperioden", "under hela perioden", "för perioden",
+             "för avtalsperioden", "under avtalsperioden", "under överenskommelsens löptid", "under löptiden",
+             "för hela överenskommelsen", "för hela partnerskapet")
+#: Before an amount, with no unit after it: what it is for (`Kommunen bidrar årligen med …`).
+PER_BEFORE = {"year": ("årligen", "årligt bidrag", "årliga bidrag", "årliga bidraget", "årligt belopp", "årlig ersättning",
+                       "årliga ersättningen", "årligt stöd", "årliga stödet", "varje år", "per år", "om året",
+                       "per kalenderår", "för vart och ett av åren", "för varje år", "varje kalenderår",
+                       "per verksamhetsår", "årsvis"),
+              "month": ("månatligen", "varje månad", "per månad", "månatligt bidrag", "månatlig ersättning")}
+#: Money applied for, not granted: `Föreningen söker 500 000 kronor från Arvsfonden`.
+APPLIED_WORDS = ("söker", "ansöker", "har sökt", "har ansökt", "ansökt om", "avser att söka", "kommer att söka",
+                 "planerar att söka", "ansökan om", "sökta medel")
+GRANTED_WORDS = ("beviljats", "beviljat", "beviljades", "har fått", "fått", "beviljas", "tilldelats")
+#: Before an amount after another: a part of the first, not a contribution of its own (`varav 260 000 kronor till …`).
+BREAKDOWN_WORDS = ("varav", "därav", "av vilka", "av detta", "fördelat på", "fördelas med", "varav till")
 #: Year words: `per år`, `per verksamhetsår`; also what a year-span prefix (`för år 2024`) starts with.
 YEAR_WORDS = ("kalenderår", "verksamhetsår", "budgetår", "året", "år")
 #: After an amount: what it is for (the file's `per`).  Longest phrasing first wins.
 PER_UNITS = {
     "year": ("per år", "/år", "i år", "om året", "per kalenderår", "per verksamhetsår", "per budgetår", "per året",
-             "årligen", "i årligt bidrag", "varje år", "per år och"),
-    "half_year": ("per halvår", "/halvår", "varje halvår", "per termin", "varje termin"),
+             "årligen", "i årligt bidrag", "varje år", "per år och", "per läsår", "/läsår", "per helår", "för helår"),
+    "half_year": ("per halvår", "/halvår", "varje halvår", "per termin", "varje termin", "/termin"),
     "quarter": ("per kvartal", "/kvartal", "varje kvartal", "kvartalsvis"),
     "month": ("per månad", "/månad", "/mån", "per mån", "i månaden", "om månaden", "månatligen", "per månaden"),
     "week": ("per vecka", "/vecka", "i veckan", "per veckan"),
     "day": ("per dygn", "/dygn", "per dag", "/dag", "per vårddygn"),
     "place": ("per plats", "/plats", "per plats och dygn", "per plats och år", "per boendeplats",
-              "per utökad boendeplats"),
-    "hour": ("per timme", "/timme", "/tim", "per tim", "/h"),
+              "per utökad boendeplats", "per år och plats", "per dygn och plats", "per månad och plats"),
+    "hour": ("per timme", "/timme", "/tim", "per tim", "/h", "per utförd timme", "per påbörjad timme", "per faktisk timme",
+             "per arbetad timme", "i timmen"),
     "client": ("per brukare", "per klient", "per person"),
     "participant": ("per deltagare", "/deltagare"),
     "placement": ("per placering", "/placering"),
 }
-#: How often money is paid, as installments per year.
+#: A heading over a budget (`Budget`, `Budget för regionens bidrag per år (tkr)`, `Kostnadsbudget 2025`).
+BUDGET_HEADINGS = ("budget", "kostnadsbudget", "projektbudget", "verksamhetsbudget", "budgetsammanställning",
+                   "budgetöversikt", "ekonomisk sammanställning", "kostnadsberäkning", "kostnadskalkyl",
+                   "budgeterade kostnader", "beräknade kostnader", "kostnadsfördelning", "budgetförslag",
+                   "preliminär budget", "årsbudget")
+#: A budget line that is the total, and ends the list.
+BUDGET_TOTAL_LABELS = ("summa", "totalt", "total", "total kostnad", "totala kostnader", "totalbudget", "summa kostnader",
+                       "summa budget", "totalsumma", "summa totalt", "sammanlagt", "totalt belopp", "total budget",
+                       "summa utgifter")
+#: Labels over a budget's income (not cost lines) and over its costs again.
+BUDGET_INCOME_LABELS = ("intäkter", "finansiering", "inkomster", "intäkter och bidrag", "finansiärer")
+BUDGET_COST_LABELS = ("kostnader", "utgifter", "kostnad")
+#: A table's header that makes it a budget: a cost column, then an amount column.
+BUDGET_COST_HEADERS = ("post", "poster", "kostnadspost", "budgetpost", "kostnadsslag", "kostnad", "kostnader",
+                       "budgetrad", "utgift", "utgifter", "kostnadsområde")
+BUDGET_AMOUNT_HEADERS = ("belopp", "kr", "kronor", "tkr", "sek", "budget", "summa", "kostnad", "belopp kr",
+                         "belopp (kr)", "belopp i kr")
+#: A total stated in prose: `Den totala budgeten uppgår till 1,8 mnkr`.
+BUDGET_TOTAL_PHRASES = ("total budget", "totala budget", "totala budgeten", "totalbudget", "totalbudgeten",
+                        "budgeten uppgår totalt", "budgeten omfattar totalt", "budgeten är totalt", "budget om totalt",
+                        "budgetens totala", "budgeten uppgår sammanlagt", "en budget på totalt")
+#: How often money is paid, as installments per year (None: paid once, a count per year only in a term of a year).
 PAYMENT_RHYTHM = {"kvartalsvis": 4, "halvårsvis": 2, "månadsvis": 12, "årsvis": 1, "årligen": 1, "en gång per år": 1,
-                  "tertialvis": 3, "per termin": 2, "i sin helhet": None}
+                  "tertialvis": 3, "per termin": 2, "i sin helhet": None, "varje månad": 12, "månatligen": 12,
+                  "varje kvartal": 4, "per kvartal": 4, "varje halvår": 2, "per halvår": 2, "terminsvis": 2,
+                  "varje termin": 2, "per tertial": 3, "en gång om året": 1, "en gång årligen": 1, "helårsvis": 1,
+                  "en gång per månad": 12, "en gång i månaden": 12, "en gång per kvartal": 4, "en gång per halvår": 2,
+                  "vid ett tillfälle": None, "som ett engångsbelopp": None, "i en klumpsumma": None}
+#: A sentence about paying money out: only there do a count, a rhythm or months say how often it is paid.
+PAYMENT_CUES = ("betalas", "betalar ut", "utbetal*", "utbet.", "faktureras", "fakturerar", "betalning*",
+                "överförs", "sätts in", "betala ut")
+#: What is counted in `fyra utbetalningar per år`, `två gånger om året`, `i fyra lika stora delar per år`.
+INSTALLMENT_NOUNS = ("tillfällen", "tillfälle", "gånger", "gång", "ggr", "delbetalningar", "utbetalningar",
+                     "lika delar", "lika stora delar", "delar", "rater", "poster", "omgångar", "post", "del", "rat",
+                     "utbetalning", "omgång", "delbetalning", "klumpsumma",
+                     "utbetalningstillfällen", "betalningar")
+#: After the count: the year it is counted in.
+INSTALLMENT_YEAR = ("per år", "om året", "varje år", "på ett år", "under ett år", "/år", "årligen", "per kalenderår",
+                    "per verksamhetsår", "under året", "i året", "per budgetår")
 
 # -- when -----------------------------------------------------------------------------------------
 #: Verbs that state the agreement's term: `gäller från …`, `löper fr.o.m. …`.
@@ -97,7 +186,18 @@ RELATIVE_STARTS = ("från och med årsskiftet", "fr.o.m. årsskiftet", "från å
 #: A sentence about reporting names one of these.
 REPORT_WORDS = ("rapport*", "redovis*", "uppföljning*", "utvärdering*", "återrapport*", "följas upp", "följs upp",
                 "verksamhetsberättelse*")
+#: A review of the agreement (`review.date`): "Parterna gör en översyn senast …", "Avtalet ska omprövas senast …".
+REVIEW_PHRASES = ("översyn*", "omprövning*", "ompröva*", "ses över", "se över", "revider*", "ta ställning till fortsatt*",
+                  "ta ställning till om", "ta ställning till en fortsättning", "tar ställning till om", "tar ställning till fortsatt*",
+                  "beslut om fortsatt*", "beslut om fortsättning", "beslutar om fortsatt*", "beslutar om fortsättning")
+#: Weaker: a review only where no report is named in the sentence ("En samlad utvärdering … inför ställningstagande" is a report).
+REVIEW_WEAK = ("pröva* … om", "prövas om", "utvärdera om", "utvärderar om", "stämma av om", "stämmer av om",
+               "avstämning om", "ställningstagande om")
 #: A reporting rhythm is of these (a follow-up meeting twice a year is the steering group's, not a report's).
+#: Whose end a report is counted from ("senast en månad efter avtalstidens slut").
+PERIOD_END_OWNERS = ("avtalstidens", "avtalsperiodens", "periodens", "partnerskapets", "överenskommelsens", "avtalets",
+                     "projektets", "projekttidens", "partnerskapsperiodens", "giltighetstidens", "samarbetets")
+PERIOD_END_NOUNS = ("slut", "utgång", "upphörande", "avslut", "slutdatum", "sista dag", "avslutande")
 CADENCE_SUBJECTS = ("rapport*", "redovis*", "verksamhetsberättelse*", "återrapport*", "lägesrapport*", "rapportering*")
 #: ... and one of these, so it is a duty with a date, not a mention.
 REPORT_VERBS = ("lämna", "lämnar", "redovisa", "redovisar", "inkomma", "redovisas", "lämnas", "ska vara", "senast",
@@ -117,7 +217,18 @@ STEERING_GROUPS = ("styrgrupp", "samverkansgrupp", "samrådsgrupp", "ledningsgru
                    "partnerskapsråd", "samverkansråd", "partsgrupp", "gemensam styrgrupp", "styrgruppen")
 #: How a text says who sits in the group.
 STEERING_MEMBERS = ("utgörs av", "består av", "med", "där", "med representanter från", "med företrädare för",
-                    "bestående av", "som består av")
+                    "bestående av", "som består av", "sammansätts av", "har följande sammansättning", "bildas av",
+                    "ledamöter är", "ledamöterna är", "som utgörs av", "ska bestå av", "bestå av", "ska utgöras av")
+#: What a group does when it meets ("Styrgruppen sammanträder kvartalsvis").
+MEETING_VERBS = ("sammanträd*", "träffas", "träffar", "mötas", "möts", "ses", "möte", "möten", "samlas",
+                 "håller möte*", "har möte*", "kallas", "träff*")
+#: A meeting rhythm in words, as meetings a year.
+MEETING_RHYTHMS = {"kvartalsvis": 4, "varje kvartal": 4, "en gång per kvartal": 4, "en gång i kvartalet": 4,
+                   "månadsvis": 12, "varje månad": 12, "en gång i månaden": 12, "en gång per månad": 12,
+                   "varannan månad": 6, "halvårsvis": 2, "varje halvår": 2, "en gång per halvår": 2,
+                   "varje termin": 2, "en gång per termin": 2, "terminsvis": 2, "en gång varje termin": 2,
+                   "årligen": 1, "en gång om året": 1, "en gång per år": 1, "en gång varje år": 1,
+                   "varje vecka": 52, "varannan vecka": 26, "tertialvis": 3, "varje tertial": 3}
 
 # -- extension ------------------------------------------------------------------------------------
 #: A prolongation clause.
@@ -159,10 +270,138 @@ NAME_ENDS = ("skrivits", "tecknats", "ingåtts", "slutits", "upprättats", "trä
 #: Leading words that are never a payer's name: "Om partnerskapet bidrar …" is a supposition.
 NOT_A_PAYER = ("om", "eftersom", "då", "när", "även", "det", "detta", "denna", "den", "som", "att", "men",
                "partnerskapet", "överenskommelsen", "avtalet", "verksamheten", "projektet", "insatsen", "beloppet")
+#: Headings (or a lead line) over the parties: "§ 1 Parter", "PARTER", "Överenskommelsen ingås mellan".
+PARTY_HEADINGS = ("parter", "parterna", "avtalsparter", "avtalsparterna", "överenskommelsens parter", "avtalets parter",
+                  "parter i överenskommelsen", "parter i avtalet", "partnerskapets parter", "parter och organisationsnummer",
+                  "överenskommelsen ingås mellan", "avtalet ingås mellan", "överenskommelsen har träffats mellan",
+                  "överenskommelsen är träffad mellan", "överenskommelse mellan", "avtal mellan", "mellan", "följande parter",
+                  "samverkansparter", "parter och kontaktuppgifter", "deltagande parter")
+#: A side named by its generic word as a label ("Föreningen: Fristad Söder"); read only where parties are listed.
+GENERIC_LABELS = ("kommunen", "kommun", "regionen", "region", "staden", "föreningen", "förening", "stiftelsen", "stiftelse",
+                  "organisationen", "organisation", "idéburen organisation", "den idéburna parten", "den offentliga parten")
+#: How a text introduces the short name it uses for a party: "(nedan kallad kommunen)", "i det följande benämnd Regionen".
+ALIAS_INTROS = ("nedan kallad", "nedan kallat", "nedan kallade", "nedan benämnd", "nedan benämnt", "nedan benämnda", "nedan",
+                "i det följande benämnd", "i det följande benämnt", "i det följande kallad", "i det följande kallat",
+                "härefter kallad", "härefter benämnd", "hädanefter kallad", "hädanefter benämnd", "i fortsättningen kallad",
+                "fortsättningsvis kallad", "fortsättningsvis benämnd", "i avtalet kallad", "i överenskommelsen kallad",
+                "här kallad", "här kallat", "här benämnd", "här benämnt", "i det följande", "kallad", "benämnd")
+#: A verb with which two named parties make the agreement: "A och B har kommit överens om", "A och B ingick ett avtal".
+AGREED_VERBS = ("har kommit överens", "har i dag kommit överens", "kom överens", "kommer överens", "har ingått", "har idag ingått",
+                "ingick", "ingår härmed", "ingår denna", "ingår följande", "ingår", "har tecknat", "tecknade", "tecknar",
+                "har slutit", "slöt", "sluter", "har träffat", "träffade", "har undertecknat", "undertecknade",
+                "har följande överenskommits", "har enats om", "enades om", "samverkar", "har överenskommit")
+#: The first cell of a table row about the parties: a row of names, or a row of organisation numbers.
+NAME_ROW_LABELS = ("namn", "part", "parter", "organisation", "organisationens namn", "partens namn", "juridiskt namn", "aktör")
+ORG_ROW_LABELS = ("organisationsnummer", "org.nr", "org. nr", "orgnr", "org nr", "organisationsnr")
+#: Verbs that make a line a sentence about a party, never its name ("Livslinjen ger sina stödpersoner …").
+NOT_NAME_WORDS = ("är", "var", "blir", "har", "hade", "ska", "skall", "kan", "får", "måste", "ger", "gav", "driver", "bedriver",
+                  "erbjuder", "arbetar", "bidrar", "lämnar", "ansvarar", "kommer", "sker", "gäller", "svarar", "står",
+                  "åtar", "samlar", "verkar", "utgör", "finns", "representerar", "företräder", "tecknar", "ingår")
+#: Words after which a party's name has ended in its own line: "Stiftelsen X som driver …", "Region Y genom …".
+APPOSITION_WORDS = ("genom", "via", "inom", "representerad av", "företrädd av", "som", "vilken", "vilket", "vars", "med säte i",
+                    "med organisationsnummer", "med org.nr")
+#: Words a party's name never starts with: a sentence about the parties, not a name.
+NOT_NAME_STARTS = ("denna", "detta", "den", "det", "de", "parterna", "parternas", "båda", "samtliga", "överenskommelsen",
+                   "avtalet", "partnerskapet", "syftet", "målet", "om", "enligt", "för", "med", "mellan", "genom", "i", "vid",
+                   "under", "efter", "samt", "och", "eller", "se", "bilaga", "part", "parter", "kontaktperson", "kontakt",
+                   "firmatecknare", "adress", "telefon", "e-post", "org.nr", "organisationsnummer", "namn", "datum", "ort")
+#: Words in a name that make it an idea-based organisation's even when it names a place ("Kvinnojouren i Gävle kommun").
+IDEA_NAME_WORDS = ("förening*", "stiftelse*", "förbund*", "riksförbund*", "studieförbund*", "jour*", "kvinnojour*",
+                   "brottsofferjour*", "församling*", "sällskap*", "klubb*", "idrottsklubb*", "samfund*", "trossamfund*",
+                   "kyrkan", "kyrkans", "mission*", "stadsmission*", "röda korset*", "rädda barnen*", "kooperativ*",
+                   "bygdegård*", "samverkansråd*", "hembygdsförening*", "scoutkår*", "nätverk*", "ideell*", "ideella*")
+#: Public bodies whose names hold an association's word: they stay public.
+PUBLIC_NAME_WORDS = ("samordningsförbund*", "kommunalförbund*", "kommunförbund*", "regionförbund*", "räddningstjänstförbund*",
+                     "länsstyrelse*", "stiftelsen för kommunal*")
+#: How a text states that an idea-based party is not run for profit (the schema's `non_profit`); "ideell
+#: förening" alone says what kind of association it is, not that it makes no profit.
+NON_PROFIT_PHRASES = ("icke-vinstdrivande", "icke vinstdrivande", "inte vinstdrivande", "ej vinstdrivande", "inte är vinstdrivande",
+                      "inte är en vinstdrivande", "ej är vinstdrivande", "inte drivs med vinstsyfte", "inte drivs i vinstsyfte", "utan vinstintresse",
+                      "utan vinstintressen", "utan vinstsyfte", "utan vinstsyften", "utan att vara vinstdrivande",
+                      "utan vinst", "saknar vinstsyfte", "saknar vinstintresse", "har inget vinstsyfte", "har inget vinstintresse",
+                      "har inte vinst som syfte", "inte har vinst som syfte", "inte har något vinstsyfte", "ej vinstutdelande",
+                      "inte vinstutdelande", "icke vinstutdelande", "non-profit", "nonprofit", "återinvesterar hela sitt överskott",
+                      "återinvesterar sitt överskott", "återinvesterar hela överskottet", "återinvesterar överskottet",
+                      "överskottet återinvesteras", "överskott återinvesteras", "vinsten återinvesteras", "delar inte ut vinst",
+                      "delar inte ut någon vinst", "ingen vinstutdelning", "inte delar ut vinst")
+#: What a sentence says of its subject before a non-profit statement ("Föreningen är …", "Stiftelsen drivs utan vinstsyfte").
+NON_PROFIT_VERBS = ("är", "utgör", "drivs", "bedrivs", "verkar", "arbetar", "har", "saknar", "är sedan", "är en", "är ett")
+
+# -- decision and document -----------------------------------------------------------------------
+#: Who decides for the public party besides a committee (nämnd).
+DECIDERS = ("kommunstyrelse*", "regionstyrelse*", "kommunfullmäktige*", "regionfullmäktige*", "landstingsstyrelse*",
+            "stadsdelsnämnd*", "nämnden", "nämndens", "nämnd")
+#: Who prepares, advises or signs, not decides: a date beside them is not the decision's.
+NOT_DECIDERS = ("arbetsutskott*", "ledningsgrupp*", "förvaltning*", "presidi*", "beredning*", "styrgrupp*", "samverkansgrupp*",
+                "direktör*", "chef", "chefen", "handläggare*", "kammarrätt*", "domstol*", "föreningens styrelse",
+                "stiftelsens styrelse", "årsmöte*", "styrelsen")
+#: A decision taken, or to be taken at a meeting, with its date beside it.
+DECISION_CUES = ("beslutade", "beslöt", "har beslutat", "beslutat", "beslutats", "beslutades", "beslut i", "beslut av",
+                 "beslut", "godkände", "har godkänt", "godkänt", "godkänts", "godkändes", "godkänd", "antog", "antagit",
+                 "antagits", "antogs", "antagen", "fastställde", "fastställt", "fastställts", "fastställdes", "fattade beslut",
+                 "fattat beslut", "tog beslut", "behandlades", "behandlade", "behandlas", "ska behandlas", "behandlar",
+                 "sammanträde", "sammanträdet")
+#: What a decision is about when it is this agreement's.
+DECISION_OBJECTS = ("överenskommelse*", "avtal*", "partnerskap*", "iop*", "ärende*", "förläng*", "tillägg*",
+                    "idéburet offentligt partnerskap")
+#: A decision about something else: guidelines, an assignment, an earlier grant.
+OTHER_DECISIONS = ("riktlinje*", "princip*", "policy*", "strategi*", "handlingsplan*", "program", "programmet", "uppdrag", "utreda",
+                   "utredning*", "reglemente*", "delegationsordning*", "tidigare", "föreningsbidrag*", "mål och budget")
+#: A line that labels the decision and its date: "Beslut: KFN 2023-11-22 § 88", "Beslutsdatum: 2024-03-12".
+DECISION_LABELS = ("beslutsdatum", "datum för beslut", "sammanträdesdatum", "beslutad", "beslutat", "beslut", "nämndbeslut",
+                   "godkänd", "godkänt", "antagen", "antaget", "fastställd", "fastställt")
+#: The words of a document's header around its date: "Dnr 2024-HSN-0871 · Version 1.0 · 2024-11-18".
+HEADER_WORDS = ("datum", "daterad", "daterat", "upprättad", "upprättat", "dokumentdatum", "version", "ver", "rev", "reviderad",
+                "reviderat", "tjänsteutlåtande", "tjänsteskrivelse", "beslutsunderlag", "promemoria", "pm", "utkast", "förslag",
+                "dnr", "diarienummer", "diarienr", "ärendenummer", "ärende", "sida", "status", "ej undertecknat",
+                "ej undertecknad", "inte undertecknat", "inte undertecknad", "preliminär", "preliminärt", "arbetsmaterial")
+#: Words after "nämnden för" that are not the committee's field: "lämnas till nämnden för beslut".
+NOT_A_FIELD = ("att", "beslut", "godkännande", "kännedom", "information", "yttrande", "ställningstagande", "beredning",
+               "prövning", "den", "det", "denna", "detta", "de", "en", "ett", "sin", "sitt", "sina", "hela", "vidare", "sig")
+#: Adjectives that are part of a committee's name ("regionala utvecklingsnämnden").
+BODY_ADJECTIVES = ("regionala", "gemensamma", "tekniska", "sociala")
+#: The district a city's committee serves, written after its name and kept so: "Socialnämnden Nordost".
+DISTRICTS = ("Centrum", "Nordost", "Nordväst", "Sydost", "Sydväst", "Hisingen", "Norr", "Söder", "Öster", "Väster", "Syd",
+             "Nord", "Ost", "Väst", "Mitt", "Innerstaden", "Ytterstaden")
+#: Words before a kommun's own name: "Upplands Väsby kommun", "Lilla Edets kommun".
+PLACE_PREFIXES = ("Upplands", "Lilla", "Stora", "Östra", "Västra", "Norra", "Södra", "Övre", "Nedre")
+#: Second words of a region's name: "Region Jönköpings län", "Region Jämtland Härjedalen".
+REGION_SECOND_WORDS = ("län", "Härjedalen")
 
 # -- termination and clauses ----------------------------------------------------------------------
 #: Hävning: ending the agreement for breach.
 BREACH_PHRASES = ("häva", "hävas", "hävning", "hävs", "häver", "med omedelbar verkan")
+#: Money paid back: a repayment clause (`termination.repayment`).
+REPAYMENT_PHRASES = ("återbetal*", "betala tillbaka", "betalas tillbaka", "betalar tillbaka", "betalats tillbaka",
+                     "kräva tillbaka", "krävas tillbaka", "kräver tillbaka", "kräv* tillbaka", "återkräv*", "återkrav*",
+                     "kräva åter", "krävas åter", "återföras", "återförs", "föras tillbaka", "lämnas tillbaka",
+                     "återlämnas", "återbäring")
+#: A disagreement between the parties, and how it is settled: a dispute clause (`termination.dispute`).
+DISPUTE_WORDS = ("tvist*", "oenighet*", "meningsskiljaktighet*", "inte är överens", "inte kan enas", "inte enas",
+                 "oense", "oeniga", "konflikt mellan parterna", "delade meningar", "olika uppfattning*")
+DISPUTE_SETTLING = ("lös*", "avgör*", "domstol", "skiljenämnd", "skiljeförfarande", "skiljedom", "dialog", "prövas",
+                    "tas upp", "hanteras", "samförstånd", "förhandl*", "medling", "samråd", "enas", "överenskommelse mellan")
+#: How a text says notice is given ("med tre månaders varsel", "Uppsägning: 6 mån").
+NOTICE_CUES = ("uppsägningstid*", "uppsägning", "säga upp", "sägas upp", "säger upp", "sägs upp", "uppsägas", "upphöra",
+               "uppsäga")
+#: What a party does in a commitment ("Föreningen genomför minst 24 aktiviteter per år").
+COMMITMENT_VERBS = ("ska", "skall", "åtar sig", "kommer att", "håller", "genomför", "erbjuder", "anordnar", "har", "driver",
+                    "arrangerar", "bemannar", "tar emot", "utbildar", "ordnar", "ansvarar", "deltar", "medverkar", "utför",
+                    "bedriver", "tillhandahåller", "handleder", "når", "besöker", "ger", "stödjer", "rekryterar", "leder",
+                    "matchar", "garanterar", "planerar", "samordnar", "engagerar", "håller i", "startar", "anställer")
+#: A heading over a party's commitments: `Föreningens åtaganden`, `Kretsens insats`, `Vad föreningen gör`.
+COMMITMENT_HEADS = ("åtaganden", "åtagande", "insats", "insatser", "uppdrag", "ansvar", "bidrag", "egen insats", "uppgifter",
+                    "ansvarsområden", "del")
+#: After a count and its unit: what it is counted per (the file's `per`).
+COMMITMENT_PERIODS = {"year": ("per år", "i året", "om året", "varje år", "per kalenderår", "/år", "årligen", "varje sommar",
+                               "per sommar", "under sommaren", "per verksamhetsår"),
+                      "half_year": ("per halvår", "varje halvår", "per termin", "varje termin", "/termin", "/halvår",
+                                    "för halvåret", "för första halvåret", "för det första halvåret", "för andra halvåret"),
+                      "month": ("per månad", "i månaden", "om månaden", "varje månad", "/månad", "/mån", "månatligen"),
+                      "week": ("per vecka", "i veckan", "varje vecka", "/vecka", "/v", "veckovis"),
+                      "period": ("under avtalstiden", "under avtalsperioden", "under perioden", "under hela perioden",
+                                 "under partnerskapsperioden", "under projekttiden", "under överenskommelsens löptid",
+                                 "under partnerskapet", "totalt under perioden")}
 #: Sections some guidelines require (`contents`), by the heading that opens them.
 CONTENTS_HEADINGS = {
     "background": ("bakgrund", "bakgrund och syfte", "om verksamheten", "bakgrundsförutsättningar",
@@ -178,26 +417,67 @@ CONTENTS_HEADINGS = {
 PLACEHOLDER = re.compile(r"\[[^\]\n]{1,300}\]|(?<!\w)(?:XX+|xx+)(?!\w)|\binfogas\s+(?:senare|efter)\b")
 
 # -- the reasons for IOP (SKR's criteria), as the text gives them ----------------------------------
-#: Each criterion by the patterns that state it; a pattern per line.
-CRITERIA_PATTERNS = {
-    "initiative_from_idea_based": "|".join((
-        r"på\s+initiativ\s+av\s+(?:den\s+)?idéburna",
-        r"(?:initiativet|idén)\s+(?:till\s+[^.]{0,60}?\s+)?(?:kommer|har\s+kommit|kom)\s+från",
-        r"initiativet\s+(?:till\s+\w+\s+)?har\s+tagits\s+av\s+(?:föreningen|den\s+idéburna|organisationen)",
-        r"(?:föreningen|stiftelsen|organisationen|kretsen|föreningarna)\s+har\s+(?:själv\s+)?(?:föreslagit|tagit\s+initiativ)",
-    )),
-    "no_market": "|".join((
-        r"inte\s+(?:på\s+)?(?:en|någon)\s+marknad", r"ingen\s+(?:fungerande\s+)?marknad",
-        r"inte\s+(?:ett\s+)?köp\s+av\s+(?:en\s+)?tjänst", r"inte\s+innebär\s+köp\s+av\s+en\s+tjänst",
-                  r"inte\s+är\s+ett\s+köp",
-    )),
-    "not_normed_grant": r"normera(?:de|d|t)\s+föreningsbidrag",
-    "both_finance": "|".join((
-        r"båda\s+parter\s+(?:är\s+med\s+och\s+)?finansierar", r"samfinansierad",
-        r"^både\s+.{2,60}\s+och\s+.{2,60}\s+bidrar\s+med\s+resurser", r"(?:alla|båda)\s+parter(?:na)?\s+bidrar",
-    )),
-    "not_detail_regulated": r"detaljregleras\s+(?:inte|ej)|inte\s+detaljregleras",
+#: Each criterion by the phrasings that state it.  Besides `*` (inflection), a phrasing may hold `…` (up to
+#: six words, none a negation), `<idé>` (the idea-based side: a generic word or a party's name) and `<idés>`
+#: (its genitive: "föreningens", "Kompis Sveriges").
+CRITERIA_PHRASES = {
+    "initiative_from_idea_based": (
+        "på initiativ av <idé>", "på <idés> initiativ", "på <idés> eget initiativ", "initiativ från <idé>",
+        "initiativet … kommer från <idé>", "initiativet … har kommit från <idé>", "initiativet … kom från <idé>",
+        "initiativet … har tagits av <idé>", "initiativet … togs av <idé>", "initiativet … ligger hos <idé>",
+        "idén … kommer från <idé>", "idén … har kommit från <idé>", "idén … kom från <idé>",
+        "<idé> har … tagit initiativ*", "<idé> tog … initiativ*", "<idé> är initiativtagare", "initiativtagare är <idé>",
+        "<idé> har … föreslagit", "<idé> föreslog", "<idé> har … kontaktat … med förslag*", "<idé> kontaktade … med förslag*",
+        "<idés> eget initiativ", "<idés> initiativ", "<idé> har … lämnat ett förslag", "<idé> har … inkommit med ett förslag",
+        "<idé> vände sig … med ett förslag", "<idé> kom … med ett förslag", "förslag från <idé>", "på förslag av <idé>",
+        "initierad* av <idé>", "initierats av <idé>", "<idé> initierade", "<idé> har initierat",
+        "bygger på <idés> … idé", "utgår från <idés> … idé", "är <idés> … idé", "<idés> egen idé",
+    ),
+    "no_market": (
+        "ingen marknad", "ingen … fungerande marknad", "ingen egentlig marknad", "ingen kommersiell marknad",
+        "inte … någon marknad", "inte … någon fungerande marknad", "inte … en marknad", "inte … på en marknad",
+        "inte … på någon marknad",
+        "marknad saknas", "saknas en marknad", "saknas någon marknad", "saknas marknad",
+        "inte … köp av … tjänst*", "inte … köp av verksamhet*", "inte … ett köp", "inget köp av", "inte … köp* … på … marknad*",
+        "ingen konkurrens*", "inte … en konkurrenssituation", "inte … någon konkurrenssituation", "ingen konkurrenssituation",
+        "ingen annan aktör", "inga andra aktörer", "ingen annan utförare", "inga andra utförare", "inte … någon alternativ aktör",
+        "ingen alternativ aktör", "inte … några andra aktörer", "inte … någon annan aktör", "inga privata aktörer",
+    ),
+    "not_normed_grant": (
+        "normera* föreningsbidrag*", "normera* bidrag*", "normera* föreningsstöd*", "inte … del av … grundfinansiering*",
+        "inte … ordinarie föreningsbidrag*", "inte … ordinarie föreningsstöd*", "inte … generella föreningsbidrag*",
+        "inte … ett vanligt föreningsbidrag", "inte … ett föreningsbidrag", "utanför ramen för … föreningsbidrag*",
+        "inte … regelstyrda föreningsbidrag*",
+    ),
+    "both_finance": (
+        "båda parter* … bidrar", "båda parter* … finansierar", "båda sidor* … bidrar", "bägge parter* … bidrar",
+        "alla parter* … bidrar", "samtliga parter* … bidrar", "vardera part* bidrar", "varje part bidrar",
+        "parterna bidrar med … resurser", "parterna bidrar med egna", "parterna bidrar båda", "parterna bidrar gemensamt",
+        "samfinansier*", "gemensamt finansier*",
+        "finansieras gemensamt", "gemensam finansiering", "parterna finansierar … gemensamt", "parterna finansierar … tillsammans",
+        "både … och … bidrar med", "både … och … finansierar",
+    ),
+    "not_detail_regulated": (
+        "detaljregler* inte", "detaljregler* ej", "inte … detaljregler*", "ej detaljregler*", "utan detaljreglering",
+        "ingen detaljreglering", "detaljstyr* inte", "detaljstyr* ej", "inte … detaljstyr*", "utan detaljstyrning",
+        "ingen detaljstyrning", "<idé> bestämmer … själv*", "<idé> avgör … själv*", "<idé> utformar … själv*",
+        "<idé> styr … själv*", "<idé> planerar … själv*", "<idé> beslutar … själv*", "<idé> råder … själv*",
+        "utformas av <idé> själv*", "<idé> har … frihet att",
+        "<idé> utformar … på egen hand", "självständigt utforma*", "<idé> själv* bestämmer", "<idé> själv* utformar",
+    ),
 }
+#: Sentences that state what IOP requires, not what this agreement is: "Det ska inte finnas en marknad".
+CRITERIA_CONDITIONS = ("krävs att", "förutsätter att", "förutsätts att", "ska inte finnas", "bör inte finnas",
+                       "kriterierna är", "kriterier för", "om det finns", "ett av kriterierna", "villkor för")
+#: Who speaks for the idea-based side ("initiativet kommer från Gnistans styrelse").
+IDEA_BODIES = ("styrelse", "styrelsen", "ledning", "ledningen", "medlemmar", "medlemmarna", "ordförande", "årsmöte",
+               "årsmötet", "verksamhetsledare", "ideella krafter")
+#: The idea-based side without its name, for `<idé>` in a phrasing.
+IDEA_SIDE = ("föreningen", "föreningarna", "stiftelsen", "organisationen", "organisationerna", "kretsen", "jouren",
+             "lokalföreningen", "lokalavdelningen", "den idéburna organisationen", "den idéburna ideella organisationen",
+             "den idéburna parten", "de idéburna parterna", "de idéburna organisationerna", "den ideella organisationen",
+             "den ideella föreningen", "den idéburna aktören", "den idéburna sektorn", "de ideella föreningarna",
+             "samfundet", "församlingen", "trossamfundet", "kooperativet")
 
 
 # -- market ---------------------------------------------------------------------------------------
@@ -211,6 +491,8 @@ PROCURED_BEFORE_PHRASES = ("avrop från kommunens ramavtal", "avrop från ramavt
                            "tilldelats kontraktet", "har tidigare köpts", "köptes tidigare", "upphandlades",
                            "har upphandlats", "var upphandlad", "tidigare upphandling", "genom upphandling",
                            "upphandlat avtal", "tidigare avtal enligt lou")
+#: Said with a market phrase: the same activity is bought on that market too (`iop_criteria.also_procured`).
+ALSO_WORDS = ("även", "också", "parallellt", "likaså")
 #: Other providers offer the same service on a market (`market.other_providers: true`).
 OTHER_PROVIDERS_PHRASES = ("etablerad marknad", "flera privata utförare", "andra utförare erbjuder",
                            "andra aktörer erbjuder",
@@ -219,8 +501,66 @@ OTHER_PROVIDERS_PHRASES = ("etablerad marknad", "flera privata utförare", "andr
                            "tilldelats kontraktet i en annonserad upphandling", "finns en marknad",
                                "finns en fungerande marknad",
                            "andra leverantörer", "privata aktörer erbjuder", "privata alternativ", "flera utförare",
+                           "privata utförare", "andra utförare", "kommersiella aktörer", "privata företag",
                            "andra anordnare")
 
+
+# -- people: contacts and signatures --------------------------------------------------------------
+#: How an office ends: a word ending so is a title ("fritidskonsulent", "kretsordförande", "HR-chef").
+TITLE_ENDINGS = ("chef", "direktör", "ordförande", "ordf", "sekreterare", "samordnare", "kassör", "ledamot", "ledamöter",
+                 "koordinator", "ansvarig", "handläggare", "strateg", "ledare", "rektor", "föreståndare", "controller",
+                 "utvecklare", "kommunalråd", "regionråd", "oppositionsråd", "vd", "ombud", "firmatecknare",
+                 "konsulent", "sekr", "utredare", "ombudsman", "revisor", "suppleant", "talesperson", "ekonom",
+                 "administratör", "assistent", "pedagog", "kurator", "sakkunnig", "specialist", "officer",
+                 "rådgivare", "planerare", "intendent", "generalsekreterare", "president", "chefen",
+                 "kommundirektör", "stadsdirektör", "regiondirektör", "verksamhetsansvarig", "projektansvarig",
+                 "socionom", "direktor", "kanslist", "företrädare", "representant", "förbundsordförande", "diakon",
+                 "präst", "kyrkoherde", "pastor", "kaplan", "lärare", "sjuksköterska", "tränare", "instruktör")
+#: Headings over the contact persons ("8. Kontaktpersoner", "KONTAKTUPPGIFTER", "Parternas kontaktpersoner").
+CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktperson*", "kontaktuppgifter", "parternas kontaktpersoner",
+                    "ansvariga kontaktpersoner", "kontaktpersoner och ansvariga", "ansvariga handläggare",
+                    "kontaktpersoner under avtalstiden", "kontaktpersoner för överenskommelsen")
+#: What a contact person is called in a sentence or a label ("Kommunens kontaktperson är …").
+CONTACT_ROLES = ("kontaktperson", "kontaktpersoner", "kontaktpersonen", "ansvarig handläggare", "handläggare",
+                 "ansvarig tjänsteperson", "ansvarig tjänsteman", "kontakt", "kontaktperson och ansvarig", "ärendeansvarig",
+                 "handläggare på förvaltningen")
+#: Roles only the public side's staff hold: with no party named, the one municipality or region is theirs.
+OFFICIAL_ROLES = ("ansvarig handläggare", "ansvarig tjänsteperson", "ansvarig tjänsteman", "ärendeansvarig",
+                  "handläggare på förvaltningen")
+#: Verbs that name a contact in a sentence ("Som kontaktperson för kommunen utses Anna Berg").
+CONTACT_VERBS = ("är", "utses", "utses till", "blir", "har utsetts", "utsedd", "är utsedd", ":")
+#: A side named by its kind alone, as a contact list labels it ("Kommun – Lina Öhman", "Förening: …").
+SIDE_WORDS = {"kommun": "public", "region": "public", "stad": "public", "staden": "public", "förvaltningen": "public",
+              "förvaltning": "public", "förening": "idea_based", "stiftelse": "idea_based", "organisation": "idea_based",
+              "lokalförening": "idea_based", "lokalföreningen": "idea_based", "krets": "idea_based",
+              "församlingen": "idea_based", "församling": "idea_based", "kooperativet": "idea_based",
+              "kyrkan": "idea_based", "rörelsen": "idea_based", "distriktet": "idea_based", "avdelningen": "idea_based",
+              "idéburen part": "idea_based", "offentlig part": "public", "den idéburna parten": "idea_based",
+              "den offentliga parten": "public", "idéburna parten": "idea_based", "offentliga parten": "public"}
+#: Headings over the signatures ("11. Underskrifter", "Parternas underskrifter", "UNDERTECKNANDE").
+SIGNATURE_HEADINGS = ("underskrift", "underskrifter", "undertecknande", "signaturer", "parternas underskrifter",
+                      "underskrifter och datum", "signering", "underteckning", "undertecknat", "för parterna",
+                      "namnteckningar", "parternas underskrift")
+#: Labels on a signature form, by what the value after them is.
+SIGNATURE_LABELS = {
+    "place_date": ("ort och datum", "ort/datum", "datum och ort", "ort, datum", "plats och datum", "ort & datum",
+                   "datum/ort", "ort och dag"),
+    "date": ("datum", "dag", "undertecknat den", "signeringsdatum"),
+    "place": ("ort", "plats"),
+    "name": ("namnförtydligande", "namn", "namn i klartext", "namnförtydl.", "namnförtydligande och titel"),
+    "title": ("titel", "befattning", "roll", "funktion", "titel/befattning"),
+    "sign": ("underskrift", "signatur", "namnteckning", "signerat", "digitalt signerad", "signerad", "sign."),
+}
+#: Verbs of a sentence that says who signed ("Undertecknat i Borlänge den 14 maj 2025 av Jonas Berg för …").
+SIGNING_VERBS = ("undertecknat", "undertecknad", "undertecknade", "undertecknades", "undertecknats", "signerat",
+                 "signerad", "signerades", "signerats", "skrivits under", "skrevs under", "skrivit under")
+#: Capitalised words before a date that are not the place it was signed at ("Tjänsteutlåtande 2025-10-01").
+NOT_PLACES = ("tjänsteutlåtande", "beslutsunderlag", "datum", "diarienummer", "dnr", "reviderad", "version",
+              "bilaga", "protokoll", "beslut", "sammanträde", "sammanträdesdatum", "justerat", "upprättad",
+              "upprättat", "daterad", "utskriftsdatum", "beslutsdatum", "period", "avtalstid", "senast",
+              "ärende", "rev", "uppdaterad", "reviderat", "underskrift", "signerad", "signerat", "den",
+              "tjänsteskrivelse", "skrivelse", "protokollsutdrag", "protokollet", "yttrande", "kallelse", "promemoria",
+              "missiv", "föredragningslista", "utkast", "förslag", "remiss", "inkom", "inkommen", "ansökan")
 
 # -- numbers --------------------------------------------------------------------------------------
 _UNITS = {"noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,

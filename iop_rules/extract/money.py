@@ -1,4 +1,4 @@
-"""Money: funding entries, the budget, a needed budget increase and the payment schedule."""
+"""Money: funding entries, cash and in kind, and who pays them (the budget and the payments have modules of their own)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,117 +7,156 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings, join_quotes, role_of
-from .swedish import COUNT, find_amounts, find_dates, find_ranges, parse_count, year_span
+from .budget import budget_span, extract_budget, extract_budget_increase  # noqa: F401  (steps of extract, listed here)
+from .payment import extract_payment  # noqa: F401  (a step of extract: the steps are listed by module)
+from .swedish import find_amounts, find_ranges, year_span
+from .inkind import both_finance, in_kind_of, listed_resources, unnumbered
+from .payers import (announced, contribution_table, introduces, is_party_heading, named_parties, others_named, payer_of,
+                     row_giver)
 from .text import Block, is_heading
 
 _FINANCE = lx.cue(lx.FINANCE_WORDS)
-_PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;]{1,80}?)(?=\s+(?:med|genom|som|och)\b|\s*[:,.]|$)"
-                    r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
-                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+(?:bidra|betala|finansiera|ersätta|tillskjuta)\b|"
-                    + lx.alt(lx.PAYER_VERBS) + r")"
-                    r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b"
-                    r"|\b(?:beviljas|tillskjuts|betalas\s+ut|ersätts)\b[^.;]{0,80}?\bav\s+(?P<e>[A-ZÅÄÖa-zåäö][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})")
 #: After an amount: what it is for, every phrasing of the lexicon, the longest first.
 _PER = [(re.compile(r"^\s*(?:kr|kronor)?\s*" + lx.alt([phrase]), re.I), unit)
         for phrase, unit in sorted(((p, u) for u, ps in lx.PER_UNITS.items() for p in ps), key=lambda x: -len(x[0]))]
-_NOT_A_PAYER = re.compile(r"^" + lx.alt(lx.NOT_A_PAYER) + r"(?:\s|$)", re.IGNORECASE)
 _SERVICE = lx.cue(lx.SERVICE_WORDS)
 _SERVICE_UNITS = {"day", "placement", "place"}
-_FRONTED = re.compile(r"(?:för|under|i|inom|därutöver|dessutom|härutöver|vidare|årligen|totalt|sammanlagt|därtill|"
-                      r"utöver|efter|från|vid|enligt)\b", re.IGNORECASE)
 _CAP = re.compile(r"(?<!\w)" + lx.alt(lx.CAP_WORDS) + r"\s*$", re.IGNORECASE)
 _APPROX = re.compile(r"(?<!\w)" + lx.alt(lx.APPROXIMATE_WORDS) + r"\s*$", re.IGNORECASE)
-_VALUED = re.compile(r"(?<!\w)" + lx.alt(lx.VALUED_WORDS) + r"\s*$", re.IGNORECASE)
-_INCREASE = re.compile(r"(?:driftbudget|budgetram|budget)\w*\s+(?:\w+\s+){0,3}?(?:ökas|utökas|höjs|höjas|behöver ökas)"
-                       r"|(?:utökad|ökad|höjd)\s+(?:driftbudget|budgetram|budget)|ryms\s+inte\s+inom\s+(?:\w+\s+){0,2}budget",
-                       re.IGNORECASE)
-_INSTALLMENTS = re.compile(rf"(?:vid\s+)?(?P<n>{COUNT})\s+(?:tillfällen|tillfälle|gånger|gång|delbetalningar|utbetalningar)"
-                           r"\s+(?:per|om|varje|på ett|under ett)\s+år\b", re.IGNORECASE)
-_RHYTHM = {word: n for word, n in lx.PAYMENT_RHYTHM.items() if n}
-
-
-def extract_budget(f: Findings) -> None:
-    start = next((i for i, b in enumerate(f.blocks) if re.match(r"^budget\b", b.text, re.I) and b.words <= 4), None)
-    if start is None:
-        return
-    lines: list[dict[str, Any]] = []
-    label: tuple[str, str] | None = None
-    for b in f.blocks[start + 1:start + 60]:
-        total = re.match(r"^(?:totalt|summa|total(?:\s+kostnad)?|totalbudget)\b\s*:?\s*", b.text, re.I)
-        amounts = find_amounts(b.text)
-        if total and amounts:
-            f.add("budget.total", amounts[0].kronor, b.text, b.line)
-            break
-        m = re.fullmatch(r"(?P<label>[^\d(][^:]{1,80}?)\s*:?\s*(?P<amount>\d[\d \u00a0.,]*\s*(?:kr|kronor|sek|:-))\.?",
-                         b.text, re.I)
-        if m and len(amounts) == 1:
-            lines.append(_line(m.group("label"), amounts[0].kronor, b.text))
-            label = None
-        elif len(amounts) == 1 and amounts[0].text == b.text.rstrip(".") and label:
-            lines.append(_line(label[0], amounts[0].kronor, join_quotes([label[1], b.text])))
-            label = None
-        elif not amounts and b.words <= 8 and not b.text.startswith("(") and not b.text.endswith("."):
-            label = (b.text.rstrip(" :"), b.text)
-        elif is_heading(b) and not amounts:
-            break
-    if lines:
-        f.items["budget.lines"] = lines
-
-
-def _line(label: str, amount: int, quote: str) -> dict[str, Any]:
-    return {"label": label.strip().rstrip(":").strip(), "amount": amount, "source": quote}
+_VALUED = re.compile(r"(?<!\w)" + lx.alt(lx.VALUED_WORDS) + r"\s*(?:" + lx.alt(lx.APPROXIMATE_WORDS) + r"\s*)?$",
+                     re.IGNORECASE)
+_HISTORY = lx.cue(lx.HISTORY_WORDS)
+_KIND = lx.cue(lx.IN_KIND_WORDS)
+_RATE = re.compile(r"(?<!\w)[àá]\s*$", re.IGNORECASE)
+_IN_FORM = re.compile(r"^\s*(?:kr|kronor)?[^.;]{0,30}?\bi\s+form\s+av\s+" + lx.alt(lx.IN_KIND_WORDS), re.IGNORECASE)
+_PER_BEFORE = [(lx.cue(words), unit) for unit, words in lx.PER_BEFORE.items()]
+_APPLIED = lx.cue(lx.APPLIED_WORDS)
+_GRANTED = lx.cue(lx.GRANTED_WORDS)
+_BREAKDOWN = lx.cue(lx.BREAKDOWN_WORDS)
+_PER_ANYWHERE = [(re.compile(r"(?<!\w)" + lx.alt([phrase]), re.I), unit) for unit, ps in lx.PER_UNITS.items() for phrase in ps]
 
 
 def extract_funding(f: Findings) -> None:
     entries: list[dict[str, Any]] = []
-    context: str | None = None  # the payer an introducing sentence named, for the list items after it
-    budget_at = next((i for i, b in enumerate(f.blocks) if re.match(r"^budget\b", b.text, re.I) and b.words <= 4), -1)
+    context: tuple[str, bool] | None = None  # the giver an introducing line named; whether its list is of contributions
+    section: str | None = None  # the giver a heading announces (`Kommunens åtaganden`), until the next heading
+    budget = budget_span(f)
+    table = False  # inside a table of what each party brings (`| Part | Bidrag | Belopp |`)
+    years_under = False  # under a header `År  Bidrag till föreningsrådet`: rows `2026  850 tkr`
     for i, b in enumerate(f.blocks):
+        table = contribution_table(b, f.blocks[i - 1] if i else None, table)
+        if b.heading or is_heading(b) or (not b.bullet and not b.cells and is_party_heading(b.text)):
+            section = announced(f, b.text)
         if not b.bullet:
             context = None
-        if budget_at >= 0 and budget_at < i <= budget_at + 60 and not _FINANCE.search(b.text):
+        year_row = _YEAR_ROW.fullmatch(b.text.strip())
+        if year_row and years_under and (section or context):
+            _year_entry(f, year_row, section or (context[0] if context else None), b, entries)
             continue
-        heading = _PARTY_HEADING.match(b.text)
-        giver = (heading.group("p") or heading.group("q")) if heading else None
-        if giver and not b.bullet and f.party(giver):  # "Kommunen bidrar med", "Kretsens insats"
-            _listed_under(f, i, f.party_ref(giver), entries)
+        years_under = bool(_YEAR_HEADER.match(b.text) and _FINANCE.search(b.text)) or bool(year_row and years_under)
+        if i in budget and not _FINANCE.search(b.text):
+            continue
+        giver = row_giver(f, b) if table else None
         for s in b.sentences:
-            amounts = find_amounts(s)
-            payer = _payer(s) or (context if b.bullet else None)
-            if (s.rstrip().endswith(":") or heading) and not amounts and _FINANCE.search(s):
-                context = _payer(s) or giver
-            either = _EITHER_PAYER.match(s)
-            if either and not amounts:
+            clause = unnumbered(s)
+            amounts = find_amounts(clause)
+            if not amounts and not b.bullet and (clause.endswith(":") or len(clause) < 120):
+                context = introduces(f, clause) or context
+            either = _EITHER_PAYER.match(clause) if not amounts else None
+            if either:
                 entries.append(_either_entry(either.group("payer"), s))
-            if not amounts or not (_FINANCE.search(s) or (b.bullet and context)):
+            if not amounts or not (_FINANCE.search(clause) or (b.bullet and context) or giver):
                 continue
-            for k, a in enumerate(amounts):
-                segment = s[a.end:amounts[k + 1].start if k + 1 < len(amounts) else len(s)]
-                if re.match(r"^\s*(?:kr|kronor)?\s*/\s*mån", segment) and "(" in s[:a.start]:
-                    continue  # a rate inside a parenthesis, not a contribution
-                # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind
-                kind = "in_kind" if _VALUED.search(s[max(0, a.start - 40):a.start]) else "cash"
-                entry = _entry(f, payer, a.kronor, segment, s[:amounts[0].start], s, b, kind)
-                if entry is None:
-                    continue
-                before = s[max(0, a.start - 30):a.start]
-                if _TOTAL.search(before) and any(e.get("per") != "period" and e.get("source") == s for e in entries):
-                    # "640 000 kronor per år, sammanlagt 1 920 000 kronor under löptiden": the sum of the
-                    # yearly amount, not another contribution
-                    continue
-                if _CAP.search(before):  # "dock högst 200 000 kr", "upp till fyra miljoner kronor": a ceiling
-                    entry["cap"] = True
-                if _APPROX.search(before):  # "cirka 90 000 kr", "drygt 14 miljoner"
-                    entry["approximate"] = True
-                if kind == "cash" and (_SERVICE.search(s) or entry["per"] in _SERVICE_UNITS):
-                    entry["basis"] = "service"  # "ersätter stiftelsen med … per plats och dygn"
-                entries.append(entry)
-        _in_kind(f, b, entries)
-    entries = _without_repeats(f, entries)
+            payer = giver or payer_of(f, clause, amounts[0].start) or (context[0] if b.bullet and context else None)
+            if payer is None and section and not others_named(f, clause, section):
+                payer = section  # under "Kommunens åtaganden": "bidra med 450 000 kronor per år"
+            _amounts(f, clause, s, amounts, payer, b, entries)
+        listing = bool(giver or (b.bullet and context and context[1]))
+        giver = giver or (context[0] if b.bullet and context else None) or (section if b.bullet else None)
+        in_kind_of(f, b, giver, entries, listing)
+    entries = _without_totals(f, _without_repeats(f, entries))
     _by_budget(f, entries)
-    _listed_resources(f, entries)
-    _both_finance(f, entries)
+    listed_resources(f, entries)
+    both_finance(f, entries)
     f.items["funding"] = entries
+
+
+def _amounts(f: Findings, clause: str, s: str, amounts: list[Any], payer: str | None, b: Block,
+             entries: list[dict[str, Any]]) -> None:
+    """The entries of one funding sentence: each amount that is a contribution of this agreement."""
+    if _APPLIED.search(clause) and not _GRANTED.search(clause):  # "Föreningen söker 500 000 kronor från Arvsfonden"
+        f.note(f"finansiering: sökta medel, inte beviljade; inte medtaget: \"{s[:160]}\"")
+        return
+    if _HISTORY.search(clause):
+        f.note(f"finansiering: beskriver det som varit, inte avtalets medel; inte medtaget: \"{s[:160]}\"")
+        return
+    for k, a in enumerate(amounts):
+        segment = clause[a.end:amounts[k + 1].start if k + 1 < len(amounts) else len(clause)]
+        if re.match(r"^\s*(?:kr|kronor)?\s*/\s*mån", segment) and "(" in clause[:a.start]:
+            continue  # a rate inside a parenthesis, not a contribution
+        if k and _BREAKDOWN.search(clause[amounts[0].end:a.start]):
+            continue  # "420 000 kronor per år, varav 260 000 kronor till …": a part of the first amount
+        between = clause[amounts[k - 1].end:a.start] if k else ""
+        if k and ("(" in between or _VALUED.search(between)) and len(between) < 40 and not _KIND.search(between):
+            continue  # "40 000 kronor per månad (480 000 kronor per år)", "…, motsvarande 480 000 kronor per år": restated
+        if _RATE.search(clause[max(0, a.start - 4):a.start]):
+            continue  # "1 000 timmar à 250 kr": a unit price, not a contribution
+        # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind;
+        # "300 000 kronor i form av lokaler och personal": money's worth given in kind
+        kind = "in_kind" if _VALUED.search(clause[max(0, a.start - 40):a.start]) or _IN_FORM.match(segment) else "cash"
+        lead = clause[amounts[k - 1].end if k else 0:a.start]
+        if k:  # after another amount: its own unit ("… kronor per år och …") is not this one's
+            lead = next((rx.sub("", lead, count=1) for rx, _ in _PER if rx.search(lead)), lead)
+        entry = _entry(f, payer, a.kronor, segment, clause[:amounts[0].start], s, b, kind, lead)
+        if entry is None:
+            continue
+        if kind == "in_kind" and entry["per"] == "period":
+            entry["per"] = _per_before(clause[amounts[k - 1].end if k else 0:a.start])  # "1 200 timmar per år, vilket motsvarar …"
+        before = clause[max(0, a.start - 30):a.start]
+        if _TOTAL.search(before) and any(e.get("per") != "period" and e.get("source") == s for e in entries):
+            # "640 000 kronor per år, sammanlagt 1 920 000 kronor under löptiden": the sum of the
+            # yearly amount, not another contribution
+            continue
+        if _CAP.search(before):  # "dock högst 200 000 kr", "upp till fyra miljoner kronor": a ceiling
+            entry["cap"] = True
+        if _APPROX.search(before):  # "cirka 90 000 kr", "drygt 14 miljoner"
+            entry["approximate"] = True
+        if kind == "cash" and (_SERVICE.search(clause) or entry["per"] in _SERVICE_UNITS):
+            entry["basis"] = "service"  # "ersätter stiftelsen med … per plats och dygn"
+        entry["source"] = s
+        entries.extend(_each(f, entry, clause))
+
+
+_EACH = lx.cue(lx.EACH_WORDS)
+
+
+def _each(f: Findings, entry: dict[str, Any], clause: str) -> list[dict[str, Any]]:
+    """`Avesta kommun och Region Dalarna bidrar vardera med 150 000 kronor`: one entry for each payer."""
+    named = [p for p in named_parties(f, str(entry.get("payer") or "")) if f.party(p)] if _EACH.search(clause) else []
+    if len(named) < 2:
+        return [entry]
+    return [{**{k: v for k, v in entry.items() if k != "side"}, "payer": p} for p in named]
+
+
+_YEAR_HEADER = re.compile(r"^(?:år|period|verksamhetsår|budgetår)\b", re.IGNORECASE)
+_YEAR_ROW = re.compile(r"(?:år\s+)?(?P<year>(?:19|20)\d\d)\s*[:|]?\s*(?P<amount>\d[\d \u00a0.,]*\s*(?:kr|kronor|tkr|mnkr|mkr|sek|:-))\.?",
+                       re.IGNORECASE)
+
+
+def _year_entry(f: Findings, row: re.Match[str], payer: str | None, b: Block, entries: list[dict[str, Any]]) -> None:
+    """A row of a table of the contribution year by year (`2026    850 tkr`): the year's amount."""
+    amounts = find_amounts(row.group("amount"))
+    if len(amounts) != 1:
+        return
+    entry = _entry(f, payer, amounts[0].kronor, "", f"år {row.group('year')}", b.text, b)
+    if entry:
+        entries.append(entry)
+
+
+def _per_before(text: str) -> str:
+    """What a valued contribution is for when the thing valued says it: `1 200 ideella timmar per år`."""
+    units = {unit for rx, unit in _PER_ANYWHERE if rx.search(text)}
+    return units.pop() if len(units) == 1 else "period"
 
 
 _TOTAL = re.compile(r"(?<!\w)(?:sammanlagt|totalt|sammantaget|alltså|det\s+vill\s+säga)\s*$", re.IGNORECASE)
@@ -128,45 +167,40 @@ def _without_repeats(f: Findings, entries: list[dict[str, Any]]) -> list[dict[st
     the same amount, unit, kind and span, and payers that are the same party or one not identified."""
     out: list[dict[str, Any]] = []
     for e in entries:
-        key = (e.get("amount"), e.get("per"), e["kind"], str(e.get("covers")))
+        key = (e.get("amount"), e.get("per"), e["kind"])
         known = lambda p: bool(p) and any(q.id == p for q in f.parties)  # noqa: E731
-        twin = next((o for o in out if e.get("amount") is not None and key == (
-            o.get("amount"), o.get("per"), o["kind"], str(o.get("covers"))) and o.get("source") != e.get("source")
+        # the span may be stated once only ("300 000 kronor per år under 2025–2027", then "300 000 kronor per år")
+        twin = next((o for o in out if e.get("amount") is not None and key == (o.get("amount"), o.get("per"), o["kind"])
+                     and (not o.get("covers") or not e.get("covers") or o["covers"] == e["covers"]) and o.get("source") != e.get("source")
             and (o["payer"] == e["payer"] or not known(o["payer"]) or not known(e["payer"]))), None)
         if twin is None:
             out.append(e)
-        elif known(e["payer"]) and not known(twin["payer"]):
-            out[out.index(twin)] = e
+        elif (known(e["payer"]) and not known(twin["payer"])) or (e["payer"] and not twin["payer"]):
+            out[out.index(twin)] = {**e, **({"covers": twin["covers"]} if twin.get("covers") and not e.get("covers") else {})}
     return out
 
 
-def _listed_resources(f: Findings, entries: list[dict[str, Any]]) -> None:
-    """A table of what each party brings: `Party • resource • resource … Other party • …`."""
-    for b in f.blocks:
-        if b.text.count("•") < 3:
-            continue
-        for p in f.parties:
-            m = re.search(r"(?<!\w)" + re.escape(p.name) + r"(?:\s*\([^()]{0,40}\))?\s*•\s*(?P<item>[^•]{3,160})", b.text)
-            if m and not any(e["payer"] == p.id for e in entries):
-                item = m.group("item").strip()
-                entries.append({"payer": p.id, "kind": "in_kind", "description": item,
-                                "source": b.text[m.start():m.end()].strip()})
+_SUM_WORDS = lx.cue(lx.SUM_WORDS)
 
 
-def _both_finance(f: Findings, entries: list[dict[str, Any]]) -> None:
-    """`Båda parter är med och finansierar verksamheten (via pengar eller andra insatser)`: a party the
-    text names no other contribution for contributes in the way the sentence says."""
-    for b in f.blocks:
-        for s in b.sentences:
-            m = re.search(r"\bbåda\s+parter(?:na)?\s+(?:är\s+med\s+och\s+)?finansierar\b[^(]*(?:\((?P<how>[^()]{3,80})\))?",
-                          s, re.IGNORECASE)
-            if not m:
+def _without_totals(f: Findings, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sum the text states of contributions it also states one by one (`totalt 1 500 000 kronor under
+    avtalsperioden` after 500 000 kronor a year; `sammanlagt 1 250 000 kronor` after the parts) is no
+    contribution of its own: counted twice, it would double the public money."""
+    cash = [e for e in entries if e["kind"] == "cash" and e.get("amount")]
+    start, end = f.value("period.start"), f.value("period.end")
+    years = {round((end - start).days / 365.25)} - {0} if start and end else set(range(2, 6))
+    out = []
+    for e in entries:
+        if e in cash and e.get("per") == "period" and _SUM_WORDS.search(e.get("source") or ""):
+            others = [o for o in cash if o is not e and o.get("source") != e.get("source")]
+            same = [o for o in others if not o["payer"] or not e["payer"] or o["payer"] == e["payer"]]
+            yearly = [o["amount"] for o in same if o.get("per") == "year"]
+            parts = sum(o["amount"] for o in same if o.get("per") == e.get("per"))
+            if any(e["amount"] == a * n for a in yearly for n in years) or (len(same) > 1 and parts == e["amount"]):
                 continue
-            for p in f.parties:
-                if p.role in ("public", "idea_based") and not any(e["payer"] == p.id for e in entries):
-                    entries.append({"payer": p.id, "kind": "in_kind", "description": m.group("how") or "finansierar",
-                                    "source": s})
-            return
+        out.append(e)
+    return out
 
 
 # `Socialförvaltningen och/eller Kultur och fritidsförvaltningen ska bidra … med finansiering`: a payer
@@ -181,36 +215,20 @@ def _either_entry(payer: str, s: str) -> dict[str, Any]:
             "description": "betalare enligt texten, inte en enda part", "source": s}
 
 
-_INVERTED = re.compile(r"\b(?:betalar|bidrar|ersätter|tillskjuter|finansierar|beviljar|står)\s+(?P<who>kommunen|regionen|staden|"
-                       r"föreningen|stiftelsen|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)|Region\s+[A-ZÅÄÖ][\wåäö-]+)\b")
-
-
-def _payer(s: str) -> str | None:
-    s = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\s+", "", s)  # "4.1 Kommunen betalar …": the clause's number is no payer
-    m = _PAYER.search(s)
-    if not m:
-        inverted = _INVERTED.search(s)  # "För varje placering … betalar kommunen därutöver 38 500 kronor"
-        return inverted.group("who") if inverted else None
-    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")).strip()
-    # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …";
-    # "Om partnerskapet bidrar …" is a supposition, not a payer
-    if m.group("c") and (_FRONTED.match(payer) or re.search(r"\d", payer) or _NOT_A_PAYER.match(payer)):
-        inverted = _INVERTED.search(s) if _FRONTED.match(payer) else None  # "För varje placering betalar kommunen …"
-        return inverted.group("who") if inverted else None
-    return payer
-
-
-_FOR_YEAR = re.compile(r"\b(?:för|under|avseende)\s+((?:19|20)\d\d)(?![\d-])")
+_FOR_YEAR = re.compile(r"\b(?:för|under|avseende|mellan|åren)\s+((?:19|20)\d\d)(?:\s*(?:[-–]|och|till)\s*((?:19|20)\d\d))?(?![\d-])")
 
 
 def _for_year(s: str) -> tuple[int, int, str] | None:
-    """`för 2025`: the one calendar year a sum is stated for (only to tell history from this agreement)."""
+    """`för 2025`, `under 2026 och 2027`: the calendar years a sum is stated for."""
     m = _FOR_YEAR.search(s)
-    return (int(m.group(1)), int(m.group(1)), m.group(0)) if m else None
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    return (first, last, m.group(0)) if last >= first else None
 
 
 def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block,
-           kind: str = "cash") -> dict[str, Any] | None:
+           kind: str = "cash", lead: str = "") -> dict[str, Any] | None:
     span = year_span(prefix) or year_span(segment) or _for_year(s)
     began = f.value("period.start")
     if span and began and span[1] < began.year and not find_ranges(segment):
@@ -218,8 +236,8 @@ def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: st
         f.note(f"finansiering: {kronor} kr avser {span[0]}–{span[1]}, före avtalsperioden; inte medtaget: \"{s[:160]}\"")
         return None
     per = next((name for rx, name in _PER if rx.search(segment)), "period")
-    if per == "period" and re.search(r"\b(?:årligen|per\s+år|varje\s+år)\s*\.?$", prefix + " " + segment[:0], re.I):
-        per = "year"
+    if per == "period":  # "Kommunen bidrar årligen med …", "ett årligt bidrag om …", "varje månad med …"
+        per = next((unit for rx, unit in _PER_BEFORE if rx.search(lead)), "period")
     entry: dict[str, Any] = {"payer": None, "kind": kind, "amount": kronor, "per": per}
     if payer:
         named = f.mentioned(payer)
@@ -233,7 +251,7 @@ def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: st
             entry["side"] = sides.pop() if len(sides) == 1 and sides <= {"public", "idea_based"} else (
                 "public" if role_of(payer) == "public" else None)
     ranges = find_ranges(segment)
-    span = year_span(prefix) or year_span(segment)
+    span = year_span(prefix) or year_span(segment) or _for_year(prefix + segment)
     if ranges:
         entry["covers"] = {"start": ranges[0].first, "end": ranges[0].last}
     elif span:
@@ -244,73 +262,6 @@ def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: st
         entry["covers"] = {"start": start, "end": end}
     entry["source"] = s
     return entry
-
-
-_IN_KIND = re.compile(r"resurser\s+i\s+form\s+av\s+(?P<a>[a-zåäö][\wåäö ]{2,40}?)(?=[.,;]|$)"
-                      r"|(?P<b>fritt\s+nyttjande\s+av\s+lokal)|bidrar\s+med\s+(?P<c>lokaler)|(?P<d>ideella\s+timmar)"
-                      r"|med\s+hjälp\s+av\s+(?P<e>volontärer)|(?P<f>frivilligt\s+arbete)|upplåter\s+(?P<g>lokaler|lokal)",
-                      re.IGNORECASE)
-
-
-#: A party's name over the list of what it brings: "Kommunen bidrar med", "Föreningen bidrar med:", "Kretsens insats".
-_PARTY_HEADING = re.compile(r"^(?P<p>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)\s+(?:bidrar\s+med|ska\s+bidra\s+med|står\s+för)\s*:?$"
-                            r"|^(?P<q>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:insats|insatser|åtagande|åtaganden|bidrag|resurser)\s*:?$")
-#: A party giving something that is not money: "Regionen ger dessutom kretsen tillgång till samlingslokalen …".
-_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+|skall\s+)?(?:bidrar\s+(?:även\s+|också\s+)?med|"
-                    r"står\s+(?:även\s+|också\s+|dessutom\s+)?för|upplåter|ställer\b[^.]{0,80}\btill\s+förfogande|"
-                    r"ger\b[^.]{0,40}\btillgång\s+till|lånar\s+(?:\w+\s+)?ut|tillhandahåller|erbjuder\b[^.]{0,60}\butan\s+kostnad)"
-                    r"\s*(?P<what>.*)$", re.IGNORECASE)
-_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp)", re.IGNORECASE)
-
-
-def _listed_under(f: Findings, at: int, payer: str, entries: list[dict[str, Any]]) -> None:
-    """The list under a party's heading: what it brings that is not money is one contribution in kind."""
-    items = []
-    for b in f.blocks[at + 1:at + 12]:
-        if not b.bullet:
-            break
-        if find_amounts(b.text):
-            continue  # money, or a valued contribution: read as an entry of its own
-        items.append(b.text)
-    if items and not any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
-        desc = re.sub(r"\s*\([^()]*\)", "", items[0]).strip(" .")
-        entries.append({"payer": payer, "kind": "in_kind", "description": desc, "source": items[0]})
-
-
-def _in_kind(f: Findings, b: Block, entries: list[dict[str, Any]]) -> None:
-    """Contributions in kind the text names with a giver: premises, volunteers, voluntary hours."""
-    for s in b.sentences:
-        g = _GIVES.match(s)
-        if g and not lx.PLACEHOLDER.search(s):
-            party = f.party(g.group("who")) if len(f.mentioned(g.group("who"))) < 2 else None  # a joint giver stays joint
-            what = g.group("what")
-            money = [a for a in find_amounts(what) if not _VALUED.search(what[:what.find(a.text)] + " ")
-                     and not re.search(r"motsvara\w*\s+(?:cirka\s+|ca\s+)?$", what[:what.find(a.text)])]
-            if party and what and not money and not (_CASH_WORDS.search(what) and not re.search(
-                    r"ideell|lokal|utrustning|personal|tid\b|timmar|material", what, re.I)):
-                if not any(e["kind"] == "in_kind" and e["payer"] == party.id for e in entries):
-                    entries.append({"payer": party.id, "kind": "in_kind",
-                                    "description": what.strip(" .")[:200] or s, "source": s})
-                continue
-        m = _IN_KIND.search(s)
-        if not m or find_amounts(s[m.start():]) or re.match(r"^(?:både|båda|alla)\b", s, re.I):
-            continue
-        giver = f.mentioned(s)
-        if m.group("b"):
-            payer = next((e["payer"] for e in reversed(entries) if e["kind"] == "cash" and e["payer"]), None)
-        elif giver:
-            payer = giver[0][1].id
-        else:
-            lead = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[\wåäö-]+){0,3}?)\s+(?:bidrar|upplåter)\b", s)
-            payer = f.party_ref(lead.group(1)) if lead else None
-        if not payer or any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
-            continue
-        entry: dict[str, Any] = {"payer": payer, "kind": "in_kind"}
-        if f.party(payer) is None:
-            entry["side"] = "public" if role_of(payer) == "public" else None
-        entry["description"] = next(g for g in m.groups() if g)
-        entry["source"] = s
-        entries.append(entry)
 
 
 def _by_budget(f: Findings, entries: list[dict[str, Any]]) -> None:
@@ -325,34 +276,3 @@ def _by_budget(f: Findings, entries: list[dict[str, Any]]) -> None:
             if m and not any(e["kind"] == "cash" for e in entries):
                 entries.append({"payer": f.party_ref(m.group("p")), "kind": "cash", "amount": total.value,
                                 "per": "period", "source": join_quotes([s, total.quote])})
-
-
-def extract_budget_increase(f: Findings) -> None:
-    for b in f.blocks:
-        for s in b.sentences:
-            m = _INCREASE.search(s)
-            if not m or re.search(r"\bska\s+rymmas\b", s):
-                continue
-            years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", s[m.start():])})
-            f.add("budget_increase", tuple(years), s, b.line)
-
-
-def extract_payment(f: Findings) -> None:
-    for b in f.blocks:
-        for s in b.sentences:
-            if not re.search(r"betalas\s+ut|utbetal|utbetalas|faktureras|betalning", s, re.IGNORECASE):
-                continue
-            m = _INSTALLMENTS.search(s)
-            if m:
-                count = parse_count(m.group("n"))
-                if count and count.value is not None:
-                    f.add("payment.installments_per_year", count.value, s, b.line)
-                elif count:
-                    f.note(f"utbetalning: \"{m.group(0)}\" anger två olika antal ({count.conflict}); inget valt")
-                continue
-            rhythm = next((n for word, n in _RHYTHM.items() if re.search(rf"\b{word}\b", s, re.I)), None)
-            if rhythm:
-                f.add("payment.installments_per_year", rhythm, s, b.line)
-            dates = [d.date for d in find_dates(s) if d.date]
-            if dates and re.search(r"betalas\s+ut|utbetalas|utbetalning\w*\s+(?:sker|görs|ska\s+ske)", s, re.I):
-                f.add("payment.dates", tuple(dates), s, b.line)

@@ -1,395 +1,346 @@
-"""People: contact persons and signatures, as the closing sections of an agreement list them."""
+"""Contact persons, as agreements list them: a section of labelled lines, an address block, a table, or a
+sentence ("Kommunens kontaktperson är …").  The signatures are read in `signatures.py`.
+
+A contact's party is taken only from a label or a name that names one; an e-mail address that may be
+a neighbour's (its local part names someone else) is a note for the reviewer, never a value.
+"""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
+from . import lexicon
 from .found import Findings
-from .swedish import MONTHS
-from .text import is_heading
+from .lexicon import alt
+from .persons import (EMAIL, NAME, PHONE, PHONE_LABEL, details, first_name_part, looks_like_title, note_quote, org_label,
+                      owner, person, place_date, split_parts)
+from .signatures import SIGNATURES_HEADING, extract_signatures
+from .signatures import label as signature_label
+from .text import Block, is_heading
 
-_SIGNATURE_LABEL = re.compile(r"(?P<label>ort\s+och\s+datum|ort/datum|datum\s+och\s+ort|datum|namnförtydligande|namn|"
-                              r"underskrift|signatur|titel|befattning)\s*:\s*(?P<value>.*)", re.IGNORECASE)
-SIGNATURES_HEADING = re.compile(r"^(?:underskrift|underskrifter|undertecknande|signaturer)\b", re.IGNORECASE)
-_NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüëèá]+)?"
-NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
-EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
-PHONE = re.compile(r"(?:\+46|0)[\d\s-]{6,16}\d")
-_TITLE_WORD = re.compile(
-    r"(?:chef|direktör|ordförande|sekreterare|samordnare|kassör|ledamot|ledamöter|koordinator|ansvarig|handläggare|"
-    r"strateg|ledare|rektor|föreståndare|controller|utvecklare|kommunalråd|vd|ombud|firmatecknare|"
-    r"projektledare|verksamhetsledare)$", re.IGNORECASE)
-_ORG_WORD = re.compile(r"kommun|förvaltning|region|nämnd|förening|\bstad\b|sverige|\bhus\b|\bab\b|stiftelse", re.I)
+__all__ = ["extract_contacts", "extract_signatures", "SIGNATURES_HEADING", "NAME", "person"]
+
+_NUMBER = r"^(?:§\s*)?(?:(?:artikel|punkt|avsnitt|kapitel)\s+)?(?:[IVXL]{1,6}\.\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s*(?:[–:-]\s*)?)?"
+_HEADING = re.compile(_NUMBER + alt(lexicon.CONTACT_HEADINGS) + r"(?:\s+(?:och|för|under|samt|mellan)(?:\s+[\wåäö-]+){1,4})?"
+                      r"(?:\s*:\s*(?P<rest>.*))?$", re.IGNORECASE)
+_ROLE = alt(lexicon.CONTACT_ROLES)
+_VERB = alt(lexicon.CONTACT_VERBS)
+# "Kontaktperson för föreningen är …", "Kommunens kontaktperson under sommaren är …", "Livslinjens kontaktperson: …"
+_MENTION = re.compile(rf"(?:(?P<gen>(?:(?-i:[A-ZÅÄÖ])[\w-]*\s+){{0,3}}[\w-]+s)\s+{_ROLE}|(?:som\s+)?{_ROLE}\s+(?:för|hos|på|från|inom|vid|i)\s+"
+                      rf"(?P<party>[^,:]{{2,60}}?))(?:\s+(?:under|i|för|hos)\s+[^,:]{{1,40}}?)?\s*(?:{_VERB})\s*"
+                      rf"|(?<!\w)för\s+(?P<party2>[^,:]{{2,60}}?)\s+är\s+{_ROLE}\s+", re.IGNORECASE)  # "För X är kontaktperson …"
+_PEOPLE_SPLIT = re.compile(r",?\s+(?:och|samt)\s+(?=(?:[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ]))")  # where a second person begins
+_NAMES_ROLE = re.compile(rf"^(?P<party>[^,]{{2,80}}?)\s+utser\s+(?P<rest>.+?)\s+(?:till|som)\s+(?:{_ROLE})\b", re.IGNORECASE)
+_OFFICIAL = re.compile(rf"^{alt(lexicon.OFFICIAL_ROLES)}\s*(?::|är)", re.IGNORECASE)
+_ROLE_ALONE = re.compile(rf"^(?:{_ROLE})\s*(?::|är)\s*(?P<rest>.+)$", re.IGNORECASE)
+# A label that opens a contact line: "Kommunen:", "För föreningen:", "Region Gotland –".
+_LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?P<label>(?:[Ff]ör\s+)?[^\W\d_][^\s:;,@]*(?:\s+[^\s:;,@–]+){0,6}?)\s*(?::|\s[–—]|\s-(?=\s))\s*")
 _NOT_PARTY_LABEL = re.compile(r"^(?:organisationsnummer|org\.?\s?nr|telefon|tel|mobil|e-?post|e-?mail|mail|adress|"
-                              r"postadress|besöksadress|webb|hemsida)$", re.IGNORECASE)
-_PLACE_DATE = re.compile(
-    rf"(?P<place>(?-i:[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?))\s*,?\s+(?:den\s+)?"
-    rf"(?P<date>\d{{4}}(?:-\d{{1,2}}(?:-\d{{0,2}})?)?-?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}|_{{2,}})"
-    r"(?:\s+för\s+(?P<party>.{2,80}))?", re.IGNORECASE)
-
-
-def person(f: Findings, text: str) -> str | None:
-    """`text` as a person's name: two to four capitalised words that name no organisation and no office."""
-    if not NAME.fullmatch(text) or _ORG_WORD.search(text) or f.party(text):
-        return None
-    if any(_TITLE_WORD.search(word) for word in text.split()):  # "Socialdirektör Ordförande" is two offices
-        return None
-    return text
-
-
-def _party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
-    """`Projektsamordnare Hej främling!` -> (`Projektsamordnare`, the party's id)."""
-    for _, p in f.mentioned(text):
-        for name in (p.name, *p.aliases):
-            m = re.search(r"\s+" + re.escape(name.rstrip("!.")) + r"!?\.?$", text, re.IGNORECASE)
-            if m and m.start() > 0:
-                return text[:m.start()].strip(" ,"), p.id
-    return None
+                              r"postadress|besöksadress|webb|hemsida|namn|titel|roll|funktion|befattning)$", re.IGNORECASE)
+_FIELD_KIND = {"namn": "name", "kontaktperson": "name", "titel": "title", "roll": "title", "funktion": "title",
+               "befattning": "title", "e-post": "email", "epost": "email", "e-mail": "email", "mail": "email", "email": "email",
+               "telefon": "phone", "tel": "phone", "mobil": "phone", "telefonnummer": "phone", "mobilnummer": "phone"}
+_FIELD = re.compile(r"^(?P<label>" + "|".join(sorted(map(re.escape, _FIELD_KIND), key=len, reverse=True)) +
+                    r")\.?\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+_COLUMN = {"name": re.compile(r"^(?:namn|kontaktperson|person)$", re.I), "party": re.compile(r"^(?:part|organisation|för|parter?)$", re.I),
+           "title": re.compile(r"^(?:titel|funktion|roll|befattning|tjänst)$", re.I),
+           "email": re.compile(r"^(?:e-?post|e-?mail|mail|epost)(?:adress)?$", re.I),
+           "phone": re.compile(r"^(?:telefon|tel\.?|mobil|telefonnummer)$", re.I)}
 
 
 def extract_contacts(f: Findings) -> None:
-    blocks = f.blocks
-    contacts: list[dict[str, Any]] = _contact_sentences(f) + _inline_contacts(f)
-    start = next((i for i, b in enumerate(blocks)
-                  if re.match(r"^kontakt(?:person|personer|uppgifter|er)?\b", b.text, re.I) and b.words <= 3), None)
-    if start is None:
-        if contacts:
-            f.items["contacts"] = contacts
-        return
-    current: str | None = None
-    nearby: str | None = None  # a party named on its own line since the last contact
-    last: dict[str, Any] | None = None
-    follows_last = False
-    for j in range(start + 1, min(start + 40, len(blocks))):
-        b, t = blocks[j], blocks[j].text
-        if is_heading(b) or (b.words >= 15 and t.endswith(".")):
+    contacts = _sentences(f)
+    start = next((i for i, b in enumerate(f.blocks) if _HEADING.match(b.text) and (
+        (b.words <= 8 and not re.search(r"[.!?]$", b.text)) or _HEADING.match(b.text).group("rest"))), None)  # type: ignore[union-attr]
+    if start is not None:
+        contacts += _section(f, start)
+    contacts += _tables_with_contacts(f, start)
+    kept: list[dict[str, Any]] = []
+    for c in contacts:
+        same = next((k for k in kept if k["name"] == c["name"]), None)
+        if same is None:
+            kept.append(c)
+        else:
+            for key, value in c.items():
+                same.setdefault(key, value)
+    kept = _checked_emails(f, kept)
+    if kept:
+        f.items["contacts"] = kept
+
+
+def _section(f: Findings, start: int) -> list[dict[str, Any]]:
+    """The contact section's lines, tables and address blocks, up to the next section."""
+    blocks: list[Block] = []
+    for b in f.blocks[start + 1:start + 40] if f.blocks[start].words <= 8 else []:
+        if is_heading(b) or SIGNATURES_HEADING.match(b.text) or (b.words >= 25 and b.text.endswith(".")) or _signing(f, b.text):
             break
-        nxt = blocks[j + 1].text if j + 1 < len(blocks) else ""
-        if EMAIL.fullmatch(t.removeprefix("mailto:")):
-            if last is not None and "email" not in last and follows_last:
-                if _email_of(last["name"], t):
-                    last["email"] = t
-                    last["source"] += f" {t}"
-                else:  # "anna@…" under "Erik Berg": maybe the neighbour's address; the reviewer decides
-                    f.note(f"kontaktperson: e-postadressen {t} står under {last['name']} men kan höra till en annan rad; "
-                           "ange den själv")
+        blocks.append(b)
+    heading = _HEADING.match(f.blocks[start].text)
+    rest = heading.group("rest") if heading else None
+    lines = [rest] if rest else []
+    table = _table(f, [b for b in blocks if len(b.cells) >= 2])
+    lines += [b.text for b in blocks if len(b.cells) < 2]
+    return table + _lines(f, lines)
+
+
+def _signing(f: Findings, text: str) -> bool:
+    """The signatures begin here, with no heading of their own: "Mora den 18 december 2025", "Ort och datum"."""
+    lab = signature_label(text)
+    return bool(lab and lab[0] in ("place_date", "date", "sign")) or bool(place_date(f, text) and not person(f, text))
+
+
+def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
+    """Labelled contact lines ("Kommunen: Anna Berg, enhetschef, anna@…", several to a paragraph) and
+    address blocks (a party, then name, office, e-mail and phone each on a line of its own)."""
+    out: list[dict[str, Any]] = []
+    current: str | None = None  # the party a label or a name line above has opened
+    last: dict[str, Any] | None = None  # the contact the following lines still describe
+    for t in [piece for line in lines for piece in _run_on(line)]:
+        field = _FIELD.match(t)
+        if field:  # "Namn: Anna Berg", "Titel: enhetschef", "E-post: anna@…" under the party's label
+            kind, value = _FIELD_KIND[field.group("label").casefold().rstrip(".")], field.group("value").strip()
+            if kind == "name":
+                last = _contact(f, value, current, t)
+                if last is not None:
+                    last.setdefault("party", current)
+                    out.append(last) if last.get("party") else None
+            elif last is not None and value:
+                details(f, [value] if kind != "title" else [], last, with_contact=True)
+                if kind == "title":
+                    last.setdefault("title", value)
+                last["source"] += f" {t}"
             continue
-        label = re.fullmatch(r"(?P<x>[^:@\d]{2,60}):\s*(?P<rest>.*)", t)
-        if label and not _NOT_PARTY_LABEL.match(label.group("x").strip()):
-            if not label.group("rest"):
-                current, follows_last = f.party_ref(label.group("x")), False
-                continue
-            made = _contact(f, label.group("rest"), f.party_ref(label.group("x")), t)
-            if made:
-                contacts.append(made)
-                last, follows_last = made, True
+        segments = _segments(f, t)
+        if segments:
+            for pid, rest, quote in segments:
+                made = _contact(f, rest, pid, quote) if rest else None
+                if made:
+                    out.append(made)
+                    last = made
+                else:
+                    current, last = pid, None
             continue
-        made = _contact(f, t, current or nearby, t)
-        if made and made.get("party") is None and last is not None:
-            # no party of its own and no party heading above: the previous contact's party is a guess
-            f.note(f"kontaktperson: \"{t[:120]}\" står utan part; ange vilken part den hör till")
-            follows_last = False
+        if EMAIL.fullmatch(t.removeprefix("mailto:")) or PHONE.fullmatch(PHONE_LABEL.sub("", t).strip(" .:")):
+            if last is not None:
+                details(f, [t], last, with_contact=True)
+                last["source"] += f" {t}"
             continue
+        made = _contact(f, t, None, t)  # a party the line names itself comes before the one above it
         if made:
-            contacts.append(made)
-            last, follows_last, nearby = made, True, None
+            made.setdefault("party", current)
+            if not made.get("party"):
+                f.note(f"kontaktperson: \"{note_quote(t)}\" står utan part; ange vilken part den hör till")
+                last = None
+                continue
+            out.append(made)
+            last = made
             continue
-        if b.words <= 6 and f.party(t):  # an address block's party name, above the next person
-            nearby = f.party_ref(t)
-        short = b.words <= 6 and not re.search(r"\d|,|@", t)
-        if short and last is not None and "title" not in last and follows_last and not f.party(t):
-            last["title"] = t
-            last["source"] += f" {t}"
-            continue  # the e-mail or phone on the next line is still this person's
-        if PHONE.fullmatch(t.removeprefix("tel").strip(" .:")) and last is not None and follows_last:
-            last.setdefault("phone", t.removeprefix("tel").strip(" .:"))
-            last["source"] += f" {t}"
+        if last is not None and "title" not in last and (looks_like_title(t) or (org_label(t) and not f.party(t))):
+            last["title"], last["source"] = t, f"{last['source']} {t}"  # the office, or the department, under the name
             continue
-        if short and _starts_person(f, nxt):
-            current = f.party_ref(t)
-        follows_last = False
-    contacts = [c for c in contacts if c.get("party")]
-    if contacts:
-        f.items["contacts"] = contacts
+        if len(t.split()) <= 8 and not re.search(r"\d|@", t):
+            pid = owner(f, t) or (t.strip(" :") if org_label(t) else None)
+            if pid:
+                current, last = pid, None
+                continue
+        last = None
+    return out
+
+
+def _run_on(text: str) -> list[str]:
+    """Contact lines run together into one paragraph, cut after each e-mail address or phone number that a
+    capitalised word follows: "Anna Lind, …, anna.lind@x.se Bo Ström, …" is two lines."""
+    cuts = [m.end() for rx in (EMAIL, PHONE) for m in rx.finditer(text) if re.match(r"\s+[A-ZÅÄÖ]", text[m.end():])]
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _segments(f: Findings, text: str) -> list[tuple[str | None, str, str]]:
+    """`text` cut at each label that names a party: (party, what follows, the quote).  Two lines run
+    together into one paragraph ("Kommunen: Anna Berg … Föreningen: Bo Ek …") stay two contacts."""
+    cuts: list[tuple[int, int, str | None]] = []
+    for m in _LABEL.finditer(text):
+        lab = m.group("label")
+        if _NOT_PARTY_LABEL.match(lab.strip()) or NAME.fullmatch(lab.strip()) and person(f, lab.strip()):
+            continue
+        lab = re.sub(rf"s\s+(?:{_ROLE})$", "", lab.strip(), flags=re.IGNORECASE) or lab  # "Kommunens kontaktperson:"
+        pid = owner(f, lab) or (lab.strip() if org_label(lab) else None)
+        if pid is None and re.match(rf"(?:{_ROLE})$", lab.strip(), re.IGNORECASE):
+            continue
+        if pid is None and m.start() == 0 and not EMAIL.search(text[:m.end()]):
+            cuts.append((m.start(), m.end(), None))  # a label that names no party: its contact gets none
+        elif pid is not None:
+            cuts.append((m.start(), m.end(), pid))
+    out: list[tuple[str | None, str, str]] = []
+    for i, (begin, end, pid) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        out.append((pid, text[end:stop].strip(" ;,"), text[begin:stop].strip(" ;,")))
+    return out
+
+
+def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str, Any] | None:
+    parts = split_parts(text)
+    found = first_name_part(f, parts[0]) if parts else None
+    if not found:
+        return None
+    c: dict[str, Any] = {"party": party, "name": found[0]}
+    if found[1]:
+        c["title"] = found[1]
+    details(f, parts[1:], c, with_contact=True)
+    if not c.get("party"):
+        c.pop("party", None)
+    c["source"] = quote
+    return c
+
+
+def _sentences(f: Findings) -> list[dict[str, Any]]:
+    """Contacts named in a sentence, one or several: "Kommunens kontaktperson är fritidskonsulent Jonas Berg,
+    …, och föreningens kontaktperson är verksamhetsledaren Malin Åkesson", "Kontaktperson för föreningen är …",
+    "Kommunen utser Anna Berg till kontaktperson", "Ansvarig handläggare: …"."""
+    out = []
+    previous = ""
+    for b in f.blocks:
+        block_owner = _owner_of_block(f, b.text, previous)
+        previous = b.text if not b.cells and not b.heading else ""
+        for s in b.sentences:
+            low = s.casefold()
+            if "kontakt" not in low and "handläggare" not in low and "tjänste" not in low:
+                continue
+            mentions = [m for m in _MENTION.finditer(s) if owner(f, m.group("gen") or m.group("party") or m.group("party2"))]
+            for i, m in enumerate(mentions):
+                stop = mentions[i + 1].start() if i + 1 < len(mentions) else len(s)
+                rest = re.sub(r",?\s*(?:och|samt)?\s*$", "", s[m.end():stop].rstrip(". "))
+                for one in _PEOPLE_SPLIT.split(rest):  # "Kommunens kontaktpersoner är Anna Berg, …, och Bo Ek, …"
+                    made = _contact(f, one, owner(f, m.group("gen") or m.group("party") or m.group("party2")), s)
+                    if made and made.get("party"):
+                        out.append(made)
+            if mentions:
+                continue
+            named = _NAMES_ROLE.match(s)
+            if named and owner(f, named.group("party")):
+                made = _contact(f, named.group("rest"), owner(f, named.group("party")), s)
+                if made:
+                    out.append(made)
+                continue
+            alone = _ROLE_ALONE.match(s)
+            people = _PEOPLE_SPLIT.split(alone.group("rest").rstrip(".")) if alone else []
+            if len(people) > 1:  # "Kontaktpersoner är Anna Berg (staden), …, och Bo Ek (föreningen), …"
+                out += [c for c in (_contact(f, p, None, s) for p in people) if c and c.get("party")]
+                continue
+            made = _contact(f, alone.group("rest").rstrip("."), None, s) if alone else None
+            if made and not made.get("party") and block_owner:  # "Föreningen Bro, Storgatan 1 … Kontaktperson: Bo Ek"
+                made = {"party": block_owner, **made}
+            publics = [p for p in f.parties if p.role == "public"]
+            if made and not made.get("party") and _OFFICIAL.match(s) and len(publics) == 1:
+                made = {"party": publics[0].id, **made}  # "Handläggare: Jonas Öhrn": the authority's own official
+            if made and made.get("party"):
+                out.append(made)
+            elif made:
+                f.note(f"kontaktperson: \"{note_quote(s)}\" står utan part; ange vilken part den hör till")
+    return out
+
+
+def _tables_with_contacts(f: Findings, section: int | None) -> list[dict[str, Any]]:
+    """Outside the contact section, a table with a contact-person column (a table of the parties with
+    `| Part | Org.nr | Kontaktperson |`): a contact per row."""
+    out: list[dict[str, Any]] = []
+    run: list[Block] = []
+    for i, b in enumerate([*f.blocks, Block("", 0)]):
+        if len(b.cells) >= 2 and (section is None or not section < i <= section + 40):
+            run.append(b)
+            continue
+        if len(run) >= 2 and any(re.fullmatch(r"kontaktperson(?:er)?", c.strip(), re.IGNORECASE) for c in run[0].cells):
+            out += _table(f, run)
+        run = []
+    return out
+
+
+def _owner_of_block(f: Findings, text: str, previous: str) -> str | None:
+    """The one party a paragraph describes (its name, address, organisation number), or the one the short
+    paragraph above it names: whose "Kontaktperson: …" a party's own address block gives."""
+    before = re.split(r"(?i)kontaktperson", text)[0]
+    if not before.strip() and len(previous.split()) <= 25:  # the paragraph is the contact line alone
+        before = previous
+    named = {p.id for _, p in f.mentioned(before)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
+    """A contact table: a column per field (`| Part | Namn | Funktion | E-post |`), or a column per party
+    (`| | Region Skåne | Föreningen … |`, then rows `| Namn | … |`, `| Roll | … |`)."""
+    if len(rows) < 2:
+        return []
+    header = [c.strip() for c in rows[0].cells]
+    kinds = {i: k for i, c in enumerate(header) for k, rx in _COLUMN.items() if rx.match(c)}
+    out = []
+    if "name" in kinds.values():
+        for row in rows[1:]:
+            c: dict[str, Any] = {}
+            for i, cell in enumerate(row.cells):
+                kind, cell = kinds.get(i), cell.strip()
+                if kind == "party" and cell:
+                    c["party"] = owner(f, cell) or (cell if org_label(cell) else None)
+                elif kind == "name" and person(f, cell):
+                    c["name"] = cell
+                elif kind in ("title", "email", "phone") and cell and not re.fullmatch(r"[-–_.\s]*", cell):
+                    c[kind] = cell
+            if c.get("name") and not c.get("party"):  # no column says the party: the cell that names one
+                c["party"] = next((p for cell in row.cells if not person(f, cell.strip())
+                                   for p in [owner(f, cell.strip(), bodies=False)] if p), None)
+            if c.get("name") and c.get("party"):
+                out.append({**c, "source": row.text})
+        return out
+    parties = {i: owner(f, c) for i, c in enumerate(header) if c and owner(f, c)}
+    if not parties or any(person(f, c.strip()) for c in header):
+        return _table_rows(f, rows)
+    by_col: dict[int, dict[str, Any]] = {i: {"party": pid} for i, pid in parties.items()}
+    for row in rows[1:]:
+        kind = next((k for k, rx in _COLUMN.items() if row.cells and rx.match(row.cells[0].strip())), None)
+        for i, c in by_col.items():
+            cell = row.cells[i].strip() if i < len(row.cells) else ""
+            if kind == "name" and person(f, cell):
+                c["name"] = cell
+            elif kind in ("title", "email", "phone") and cell:
+                c[kind] = cell
+    return [{**c, "source": " ".join(r.text for r in rows)} for c in by_col.values() if c.get("name")]
+
+
+def _table_rows(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
+    """A contact table without a header: a row per person, `Kommunen | Annelie Persson | sektionschef | …@…`."""
+    out = []
+    for row in rows:
+        cells = [c.strip() for c in row.cells if c.strip()]
+        name = next((c for c in cells if person(f, c)), None)
+        pid = next((p for c in cells if not person(f, c) for p in [owner(f, c, bodies=False)] if p), None)
+        if not name or not pid:
+            continue
+        c: dict[str, Any] = {"party": pid, "name": name}
+        details(f, [x for x in cells if x != name and owner(f, x, bodies=False) != pid], c, with_contact=True)
+        out.append({**c, "source": row.text})
+    return out
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha())
 
 
 def _email_of(name: str, email: str) -> bool:
     """The address plausibly is this person's: its local part has their first or last name, or no name at all
     (`info@`, `kansli@`: an office's address, which goes with whoever stands above it)."""
-    import unicodedata
-    plain = lambda x: "".join(c for c in unicodedata.normalize("NFKD", x.casefold()) if c.isalpha())  # noqa: E731
-    local = plain(email.split("@")[0])
-    names = [plain(n) for n in name.split() if len(plain(n)) >= 3]
-    if any(n in local for n in names):
+    local = email.split("@")[0]
+    names = [_plain(n) for n in name.split() if len(_plain(n)) >= 2]
+    if any(n in _plain(local) for n in names):
         return True
-    return not re.search(r"[a-zåäö]{3,}[._-][a-zåäö]{3,}", email.split("@")[0].casefold())
+    return not re.fullmatch(r"[a-zåäö]{2,}(?:[._-][a-zåäö]{2,})+", local.casefold())  # "bo.ek@" is a name, not Anna's
 
 
-# "Kontakt: kommunen – Elin Rantatalo, fritidskonsulent; föreningen – Mikael Pekkari, ordförande."
-_INLINE_CONTACTS = re.compile(r"^kontakt(?:person|personer|er)?\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
-
-
-def _inline_contacts(f: Findings) -> list[dict[str, Any]]:
-    out = []
-    for b in f.blocks:
-        m = _INLINE_CONTACTS.match(b.text)
-        if not m or ";" not in m.group("rest"):
-            continue
-        for part in m.group("rest").rstrip(".").split(";"):
-            who = re.match(r"\s*(?P<party>[^–:-]{2,60}?)\s+[–-]\s+(?P<rest>.+)$", part)
-            party = f.party(who.group("party")) if who else None
-            made = _contact(f, who.group("rest"), party.id, b.text) if who and party else None
-            if made:
-                out.append(made)
-    return out
-
-
-def _starts_person(f: Findings, text: str) -> bool:
-    return bool(person(f, text.split(",")[0].strip()))
-
-
-def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str, Any] | None:
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not parts or not person(f, parts[0]):
-        return None
-    c: dict[str, Any] = {"party": party, "name": parts[0]}
-    for raw in parts[1:]:
-        part = _PHONE_LABEL.sub("", raw.rstrip(".;"))
-        if EMAIL.fullmatch(part):
-            c["email"] = part
-        elif PHONE.fullmatch(part):
-            c["phone"] = part
-        elif f.party(part):
-            c["party"] = f.party_ref(part)
-        elif _party_suffix(f, part):
-            title, c["party"] = _party_suffix(f, part)  # type: ignore[misc]
-            c.setdefault("title", title)
-        elif "title" not in c and not re.search(r"\d|@", part):  # an office, never a number or an address
-            c["title"] = part
-    c["source"] = quote
-    return c
-
-
-_PHONE_LABEL = re.compile(r"^(?:tel|telefon|mobil|mob)\.?:?\s*", re.IGNORECASE)
-# "Kontaktperson för Lunds kommun är Anna Berg, tel 046-35 50 00, anna.berg@lund.se."
-_CONTACT_SENTENCE = re.compile(r"\bkontaktperson\w*\s+(?:för|hos|på|från)\s+(?P<party>[^,]{2,80}?)\s+är\s+(?P<rest>.+)$",
-                               re.IGNORECASE)
-
-
-def _contact_sentences(f: Findings) -> list[dict[str, Any]]:
-    out = []
-    for b, s in f.sentences_with(_CONTACT_SENTENCE):
-        m = _CONTACT_SENTENCE.search(s)
-        party = f.party(m.group("party")) if m else None
-        made = _contact(f, m.group("rest"), party.id, s) if m and party else None
-        if made:
-            out.append(made)
-    return out
-
-
-def extract_signatures(f: Findings) -> None:
-    blocks = f.blocks
-    start = next((i for i, b in enumerate(blocks) if SIGNATURES_HEADING.match(b.text) and b.words <= 3), None)
-    if start is None:
-        start = _unheaded_signatures(f)
-    if start is None:
-        _memo_signatures(f)
-        return
-    sigs: list[dict[str, Any]] = []
-    place = date = party = None
-    lead: list[str] = []
-    used = False  # the place, date and party so far belong to a signature already read
-    table = _signature_table(f, blocks[start + 1:start + 30])
-    if table:
-        _keep(f, table)
-        return
-    for b in blocks[start + 1:]:
-        t = b.text
-        inline = _PLACE_DATE.match(t)
-        if inline and inline.end() < len(t) and not inline.group("party") and _signatory(f, _for_party(t[inline.end():])[0]):
-            # "Piteå 2023-12-    Lina Öhman, fritidschef, för KFN": place, date and signatory on one line
-            name_part, for_party = _for_party(t[inline.end():])
-            sig = _signatory(f, name_part)
-            owner = f.party_ref(for_party) if for_party and f.party(for_party) else party
-            sig.update({k: v for k, v in (("party", owner), ("place", inline.group("place")),  # type: ignore[union-attr]
-                                          ("date_as_written", inline.group("date"))) if v})
-            sig["source"] = " ".join([*lead, t])  # type: ignore[index]
-            sigs.append(sig)  # type: ignore[arg-type]
-            lead, used = [], True
-            continue
-        label = _SIGNATURE_LABEL.fullmatch(t)
-        starts_lead = bool(label and not label.group("label").lower().startswith(("namn", "titel", "befattning"))) or bool(
-            _PLACE_DATE.fullmatch(t) and not person(f, t)) or bool(re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE)) or (
-            f.party(t) is not None and not any("party" not in s for s in sigs))
-        if used and starts_lead:  # a new signature block: signatories after it share its lead, never an earlier one
-            place = date = party = None
-            used = False
-        if label:  # "Ort och datum: Kalmar 2024-02-01", "Namnförtydligande: Anna Berg", "Underskrift: ____"
-            kind, t = label.group("label").lower(), label.group("value").strip()
-            if kind.startswith(("underskrift", "signatur")):
-                continue
-            if kind.startswith(("ort", "datum")) and not _PLACE_DATE.fullmatch(t):
-                place = date = None  # left blank to be filled in: this signature has no date yet
-                lead = [*lead, b.text]
-                continue
-            if kind.startswith(("titel", "befattning")) and sigs and "title" not in sigs[-1]:
-                sigs[-1]["title"], sigs[-1]["source"] = t, f"{sigs[-1]['source']} {b.text}"
-                continue
-        pd = _PLACE_DATE.fullmatch(t)
-        if pd and not person(f, t):
-            place, date, lead = pd.group("place"), pd.group("date"), [*lead, b.text]
-            party = f.party_ref(pd.group("party")) if pd.group("party") else party
-            continue
-        labelled = re.fullmatch(r"för\s+(?P<party>[^:]{2,80}?)\s*:\s*(?P<rest>.+)", t, re.IGNORECASE)
-        if labelled and f.party(labelled.group("party")):  # "För Botkyrka kommun: Ali Demir, ordförande i …"
-            sig = _signatory(f, labelled.group("rest").strip())
-            if sig:
-                sig.update({k: v for k, v in (("party", f.party_ref(labelled.group("party"))), ("place", place),
-                                              ("date_as_written", date)) if v})
-                sig["source"] = " ".join([*lead, b.text])
-                sigs.append(sig)
-                lead, used = [], True
-                continue
-        m = re.fullmatch(r"för\s+(.{2,80})", t, re.IGNORECASE)
-        if m:
-            party, lead = f.party_ref(m.group(1)), [*lead, t]
-            continue
-        if b.words >= 10:
-            continue
-        sig = _signatory(f, t)
-        if sig:
-            sig.update({k: v for k, v in (("party", party), ("place", place), ("date_as_written", date)) if v})
-            sig["source"] = " ".join([*lead, b.text])
-            sigs.append(sig)
-            lead, used = [], True
-            continue
-        last = sigs[-1] if sigs else None
-        if last and re.fullmatch(_NAME_WORD, t) and not _TITLE_WORD.search(t) and "title" not in last:
-            last["name"] = f"{last['name']} {t}"
-            last["source"] += f" {t}"
-        elif last and "title" not in last and b.words <= 6 and any(_TITLE_WORD.search(w) for w in (t.split()[0], t.split()[-1])):
-            last["title"] = t
-            last["source"] += f" {t}"
-        elif f.party(t):
-            waiting = [s for s in sigs if "party" not in s]
-            for s in waiting:  # the party printed under its signatories
-                s["party"] = f.party_ref(t)
-                s["source"] += f" {t}"
-            if not waiting:  # the party printed above its signatory: it leads the next signature
-                party, lead = f.party_ref(t), [*lead, t]
-    _keep(f, sigs)
-
-
-def _for_party(text: str) -> tuple[str, str | None]:
-    """`Lina Öhman, fritidschef, för KFN` -> (`Lina Öhman, fritidschef`, `KFN`)."""
-    m = re.search(r",?\s+för\s+(?P<p>[^,]{2,80})$", text.strip(), re.IGNORECASE)
-    return (text.strip()[:m.start()].strip(" ,"), m.group("p").strip(" .")) if m else (text.strip(), None)
-
-
-def _signature_table(f: Findings, blocks: list[Any]) -> list[dict[str, Any]]:
-    """Signatures as a table: a row per party (`| Västra Götalandsregionen | Lena Sjöberg, direktör | Vänersborg
-    2025-02- |`) or a column per party (the parties in the header row, `Namn: …`, `Titel: …` below)."""
-    rows = [b for b in blocks if len(b.cells) >= 2]
-    if len(rows) < 2:
-        return []
-    sigs: list[dict[str, Any]] = []
-    header = rows[0].cells
-    if all(f.party(c) for c in header if c.strip()) and sum(bool(c.strip()) for c in header) >= 2:
-        for col, name in enumerate(header):  # a column per party
-            sig: dict[str, Any] = {"party": f.party_ref(name)}
-            quote = [name]
-            for row in rows[1:]:
-                cell = row.cells[col].strip() if col < len(row.cells) else ""
-                m = _SIGNATURE_LABEL.fullmatch(cell)
-                if not m:
-                    continue
-                kind, value = m.group("label").lower(), m.group("value").strip()
-                if kind.startswith("namn") and value:
-                    if "name" in sig:  # a second signatory for the same party
-                        sigs.append(sig)
-                        sig, quote = {"party": sig["party"]}, [name]
-                    sig["name"] = value
-                elif kind.startswith(("titel", "befattning")) and value and "name" in sig:
-                    sig["title"] = value
-                elif kind.startswith(("ort", "datum")):
-                    pd = _PLACE_DATE.fullmatch(value)
-                    if pd:
-                        sig["place"], sig["date_as_written"] = pd.group("place"), pd.group("date")
-                quote.append(cell)
-                sig["source"] = " ".join(quote)
-            if "name" in sig:
-                sigs.append(sig)
-        for s in sigs:  # the place and date stand once per column
-            first = next(x for x in sigs if x["party"] == s["party"])
-            for k in ("place", "date_as_written"):
-                if k in first and k not in s:
-                    s[k] = first[k]
-        return [s for s in sigs if person(f, s["name"])]
-    for row in rows:  # a row per party
-        owner = next((c for c in row.cells if f.party(c)), None)
-        named = next((c for c in row.cells if _signatory(f, c)), None)
-        if not owner or not named:
-            continue
-        sig = _signatory(f, named) or {}
-        sig["party"] = f.party_ref(owner)
-        pd = next((_PLACE_DATE.fullmatch(c) for c in row.cells if _PLACE_DATE.fullmatch(c) and not person(f, c)), None)
-        if pd:
-            sig.update({"place": pd.group("place"), "date_as_written": pd.group("date")})  # type: ignore[union-attr]
-        sig["source"] = row.text  # type: ignore[index]
-        sigs.append(sig)  # type: ignore[arg-type]
-    return sigs
-
-
-def _unheaded_signatures(f: Findings) -> int | None:
-    """Where signatures start when no heading says so: among the last blocks, a place and date ("Kiruna
-    2024-12-12", "Motala den 26 augusti 2024") or "För <party>", with a person's name within the next four."""
-    blocks = f.blocks
-    for i in range(max(0, len(blocks) - 20), len(blocks)):
-        t = blocks[i].text
-        lead = (_PLACE_DATE.fullmatch(t) and not person(f, t)) or re.fullmatch(r"för\s+.{2,80}", t, re.IGNORECASE)
-        if lead and any(_signatory(f, b.text) for b in blocks[i + 1:i + 5]):
-            return i - 1
-    return None
-
-
-def _signatory(f: Findings, text: str) -> dict[str, Any] | None:
-    parts = [p.strip() for p in text.split(",", 1)]
-    if person(f, parts[0]):
-        sig = {"name": parts[0]}
-        if len(parts) > 1 and parts[1]:
-            sig["title"] = parts[1]
-        return sig
-    words = text.split()
-    if len(words) >= 3 and _TITLE_WORD.search(words[-1]) and person(f, " ".join(words[:-1])):
-        return {"name": " ".join(words[:-1]), "title": words[-1]}
-    return None
-
-
-def _memo_signatures(f: Findings) -> None:
-    """A decision memo signed at its end by officials, with no signature heading: `Name Title`."""
-    kind = f.value("document.kind")
-    sigs = []
-    tail = f.blocks[-12:]
-    for i, b in enumerate(tail):
-        words = b.text.split()
-        following = tail[i + 1].text if i + 1 < len(tail) else ""
-        if len(words) >= 3 and _TITLE_WORD.search(words[-1]) and person(f, " ".join(words[:-1])):
-            sigs.append({"name": " ".join(words[:-1]), "title": words[-1], "source": b.text})
-        elif person(f, b.text) and len(following.split()) <= 3 and _TITLE_WORD.search(following):
-            sigs.append({"name": b.text, "title": following, "source": f"{b.text} {following}"})  # name, then title
-    public = [p for p in f.parties if p.role == "public"]
-    if sigs and kind == "decision_memo" and len(public) == 1:
-        for s in sigs:
-            s["party"] = public[0].id
-        f.note(f"underskrifter: tjänsteutlåtandets undertecknare antas företräda {public[0].name}; kontrollera")
-    _keep(f, sigs)
-
-
-def _keep(f: Findings, sigs: list[dict[str, Any]]) -> None:
-    kept = [s for s in sigs if s.get("party")]
-    for s in sigs:
-        if not s.get("party"):
-            f.note(f"underskrift: \"{s['source']}\" kunde inte knytas till en part")
-    if kept:
-        f.items["signatures"] = kept
-
+def _checked_emails(f: Findings, contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An address whose local part names someone else ("erik.berg@…" beside Anna Lind) is the neighbour's,
+    perhaps: a note for the reviewer, not a value."""
+    for c in contacts:
+        email = c.get("email")
+        if email and not _email_of(c["name"], email):
+            del c["email"]
+            f.note(f"kontaktperson: e-postadressen {email} står vid {c['name']} men kan höra till en annan rad; ange den själv")
+    return contacts

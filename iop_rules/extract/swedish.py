@@ -164,7 +164,7 @@ class AmountMatch:
 
 # "tvåhundratusen kronor", "trehundrafemtiotusen (350 000) kronor", "upp till fyra miljoner kronor"
 _WORD_AMOUNT_RE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{2,60})(?:\s+(?P<big>miljoner|miljon|miljarder|miljard))?"
-                             r"\s*(?:\((?P<fig>\d{1,3}(?:[ \u00a0\u202f.]\d{3})*)\)\s*)?(?P<unit>kronor|kr\b|sek\b)",
+                             r"\s*(?:\((?P<fig>\d{1,3}(?:[ \u00a0\u202f.]\d{3})*)(?:\s*:-)?\)\s*)?(?P<unit>kronor|kr\b|sek\b)",
                              re.IGNORECASE)
 
 
@@ -184,7 +184,10 @@ def _word_amounts(text: str) -> list[AmountMatch]:
 def find_amounts(text: str) -> list[AmountMatch]:
     """Sums of money: a number followed by a currency word (a bare number is not money), in figures or words."""
     out = _word_amounts(text)
+    words = [(a.start, a.end) for a in out]
     for m in AMOUNT_RE.finditer(text):
+        if any(start <= m.start() < end for start, end in words):
+            continue  # the figure a number in words repeats: "trehundrafemtiotusen (350 000:-) kronor"
         mult = (m.group("mult") or "").lower()
         unit = m.group("unit")
         if not unit and mult not in ("mkr", "mnkr", "msek", "tkr"):
@@ -232,8 +235,9 @@ def parse_count(text: str) -> Count | None:
 COUNT = rf"(?:(?:{_NUMWORD})(?!\w)|\d{{1,3}}(?:[ \u00a0]\d{{3}})*)(?:\s*\(\d{{1,3}}\))?"  # "1 500 besökare"
 
 ORG_RE = re.compile(r"(?<![\d-])(\d{6})[- ]?(\d{4})(?![\d-])")
-ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|org\.?\s?nr\.?|orgnr|organisationsnr)\b\s*:?\s*"
-                          r"(\d{6}[- ]?\d{4})(?![\d-])", re.IGNORECASE)
+# "org.nr 212000-1215", "Org. nr: 2120001215", "org.nr. …", "orgnr …", "organisationsnummer: 802010–7762"
+ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr|org\.?\s?nummer)\.?\s*:?\s*"
+                          r"(\d{6}\s?[-–]?\s?\d{4})(?![\d-])", re.IGNORECASE)
 
 
 def format_org(raw: str) -> str:

@@ -84,7 +84,11 @@ def build_blocks(lines: list[str]) -> list[Block]:
         is_heading = bool(_HEADING.match(line)) and line.lstrip().startswith("#")
         is_bullet = bool(_BULLET.match(line)) and not _RULE.match(line)
         is_row = line.lstrip().startswith("|")
-        if is_heading or is_bullet or is_row or heading or (parts and _ends_paragraph(parts[-1], line, short)):
+        # a table copied with tabs between its cells is a table too ("Part<TAB>Namn<TAB>Befattning")
+        tab_row = not is_row and "\t" in raw and sum(bool(c.strip()) for c in raw.split("\t")) >= 2
+        # ... and one exported with " | " between its cells and none at the ends ("Offentlig part | Idéburen part")
+        is_row = is_row or (not tab_row and not is_heading and bool(_INNER_PIPE.search(line)))
+        if is_heading or is_bullet or is_row or tab_row or heading or (parts and _ends_paragraph(parts[-1], line, short)):
             flush()
         if not parts:
             start = number
@@ -97,11 +101,15 @@ def build_blocks(lines: list[str]) -> list[Block]:
         elif is_row:
             cells = [clean(cell) for cell in line.strip().strip("|").split("|")]
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        elif tab_row:
+            cells = [clean(cell) for cell in raw.strip().split("\t")]
+            line = " ".join(cell for cell in cells if cell)
         parts.append(line)
     flush()
     return [piece for b in blocks for piece in _bounded(b)]
 
 
+_INNER_PIPE = re.compile(r"\S \| \S")
 _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
 _PERSON_CELL = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?: [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2}")
 _SIGNATURE_CELL = re.compile(r"^(?:för\s|_{3,}|\.{3,})|\b(?:19|20)\d\d\b|\.{5,}|_{5,}", re.IGNORECASE)

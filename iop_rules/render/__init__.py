@@ -21,6 +21,8 @@ FORMATS = {
     "csv": "iop_rules.render.csv:CsvOutputter",
     "ics": "iop_rules.render.ics:IcsOutputter",
     "sarif": "iop_rules.render.sarif:SarifOutputter",
+    "github": "iop_rules.render.github:GithubOutputter",
+    "gitlab": "iop_rules.render.gitlab:GitlabOutputter",
     "junit": "iop_rules.render.junit:JunitOutputter",
     "markdown": "iop_rules.render.markdown:MarkdownOutputter",
     "html": "iop_rules.render.html:HtmlOutputter",

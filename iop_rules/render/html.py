@@ -81,6 +81,8 @@ def _finding(r: Result, lang: str, css_class: str) -> str:
              if r.source else "")
     extra = f'<p class="waiver">{escape(waiver_note(r, lang))}</p>' if r.waiver else ""
     message, keys = split_keys(r.message[lang])
+    remedy, remedy_keys = split_keys(r.remediation[lang])  # the file's keys a remedy names, in small type after it
+    remedy_hint = f' <span class="hint">[{escape(", ".join(remedy_keys))}]</span>' if remedy_keys else ""
     hint = (f'<p class="hint">{escape(words["fields"])}: ' + ", ".join(f"<code>{escape(k)}</code>" for k in keys)
             + "</p>") if keys else ""
     fix = fix_of(r, lang) if is_finding(r.verdict) else None
@@ -90,7 +92,7 @@ def _finding(r: Result, lang: str, css_class: str) -> str:
             f' <span class="path">{escape(r.path)}:{r.line}</span></p>'
             f'<p class="message">{_code(message)}</p>{hint}{extra}'
             f'<p class="label">{escape(words["citation"])}</p><p class="citation">{escape(r.citation)}</p>'
-            f'<p class="label">{escape(words["remediation"])}</p><p class="remediation">{_code(r.remediation[lang])}</p>'
+            f'<p class="label">{escape(words["remediation"])}</p><p class="remediation">{_code(remedy)}{remedy_hint}</p>'
             f'{proposal}</div>{f"<div>{quote}</div>" if quote else ""}</div>')
 
 

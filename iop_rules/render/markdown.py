@@ -179,12 +179,14 @@ class MarkdownOutputter(Outputter):
     def _finding(self, r: Result) -> list[str]:
         words = LABELS[self.lang]
         message, keys = split_keys(r.message[self.lang])
+        remedy, remedy_keys = split_keys(r.remediation[self.lang])  # the file's keys a remedy names, in small type after it
         lines = [f"- **{_text(r.rule)}** {_text(r.title[self.lang])} — *{_text(verdict_words(r, self.lang))}* — "
                  f"{_code_span(f'{r.path}:{r.line}')}",
                  f"  - {words['message']}: {_message(message)}"
                  + (f" <sub>({words['fields']}: {', '.join(_code_span(k) for k in keys)})</sub>" if keys else ""),
                  f"  - {words['citation']}: {_text(r.citation)}",
-                 f"  - {words['remediation']}: {_message(r.remediation[self.lang])}"]
+                 f"  - {words['remediation']}: {_message(remedy)}"
+                 + (f" <sub>({words['fields']}: {', '.join(_code_span(k) for k in remedy_keys)})</sub>" if remedy_keys else "")]
         fix = fix_of(r, self.lang) if is_finding(r.verdict) else None
         if fix:
             lines.append(f"  - {words['fix']}: {_text(fix)}")

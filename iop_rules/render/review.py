@@ -107,18 +107,20 @@ def finding_order(r: Result) -> tuple[Any, ...]:
 
 
 #: A bracketed list of the file's keys that a message names for the file's author: "[contacts, iop_criteria.no_market]".
-_KEY = r"[a-z][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z0-9_]+(?:\[\d+\])?)*"
+_KEY = r"[a-z][a-z0-9_]*(?:\[\d*\])?(?:\.[a-z0-9_]+(?:\[\d*\])?)*"
 _KEY_LIST = re.compile(rf"\s*\[({_KEY}(?:,\s*{_KEY})*)\]")
 
 
 def split_keys(text: str) -> tuple[str, list[str]]:
     """A message without its bracketed lists of YAML keys, and those keys (shown as a small hint)."""
+    from ..model import Agreement
     keys: list[str] = []
 
     def take(match: re.Match[str]) -> str:
         found = [k.strip() for k in match.group(1).split(",")]
-        if not any("_" in k or "." in k or k.endswith("]") for k in found) and len(found) == 1 and found[0].isalpha():
-            return match.group(0)  # "[sic]", an ordinary word in brackets
+        if (not any("_" in k or "." in k or k.endswith("]") for k in found) and len(found) == 1 and found[0].isalpha()
+                and found[0] not in Agreement.model_fields):
+            return match.group(0)  # "[sic]", "[två]": an ordinary word in brackets, not one of the file's keys
         keys.extend(found)
         return ""
     return _KEY_LIST.sub(take, text), keys

@@ -2,8 +2,9 @@
 
 Code scanning tracks a finding between runs by rule ID, file and
 fingerprint, so the IDs are the stable catalogue IDs, paths are relative
-to the working directory, and the fingerprint is the agreement id and
-rule -- never the line, which moves when someone edits the file.
+to the repository root (a run from a subdirectory names the same files;
+`--sarif-root` chooses another root), and the fingerprint is the agreement
+id and rule -- never the line, which moves when someone edits the file.
 """
 from __future__ import annotations
 
@@ -24,13 +25,39 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _UNKNOWN = {"sv": "Kan inte avgöras", "en": "Cannot be decided"}
 
 
-def relative_uri(path: str) -> str:
-    """A relative URI reference (RFC 3986): forward slashes, spaces and å/ä/ö percent-encoded."""
+def repository_root(start: str | None = None) -> str:
+    """The nearest folder from `start` (default: here) upward that holds `.git`, else `start` itself.
+
+    Code scanning and CI annotations resolve a path from the repository root; found by looking
+    for `.git` (a folder, or a worktree's file), so no git process is started for it.
+    """
+    here = os.path.abspath(start or os.curdir)
+    for folder in (here, *map(str, PurePath(here).parents)):
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+    return here
+
+
+def relative_path(path: str, root: str | None = None) -> str:
+    """`path` relative to `root` (default: the repository root), with forward slashes."""
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, root or repository_root())
     except ValueError:  # another drive on Windows
         rel = path
-    return quote(PurePath(rel).as_posix(), safe="/")
+    return PurePath(rel).as_posix()
+
+
+def relative_uri(path: str, root: str | None = None) -> str:
+    """A relative URI reference (RFC 3986): forward slashes, spaces and å/ä/ö percent-encoded."""
+    return quote(relative_path(path, root), safe="/")
+
+
+def finding_message(r: Result, lang: str) -> str:
+    """The message, said to be undecided where it is unknown and does not already say so."""
+    message = r.message[lang]
+    if r.verdict == "unknown" and not message.startswith(_UNKNOWN[lang]):  # most messages already say so
+        message = f"{_UNKNOWN[lang]}: {message}"
+    return message
 
 
 def _suppression(waiver: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +69,10 @@ def _suppression(waiver: dict[str, Any]) -> dict[str, Any]:
 
 
 class SarifOutputter(Outputter):
+    root: str | None = None  # --sarif-root; None: the repository root
+
     def render(self, run: Run) -> str:
+        self.root = self.root or repository_root()
         seen: dict[str, Result] = {}
         results: list[dict[str, Any]] = []
         for a in run.agreements:
@@ -87,15 +117,13 @@ class SarifOutputter(Outputter):
         }
 
     def _result(self, agreement_id: str, r: Result) -> dict[str, Any]:
-        message = r.message[self.lang]
-        if r.verdict == "unknown":
-            message = f"{_UNKNOWN[self.lang]}: {message}"
+        message = finding_message(r, self.lang)
         return {
             "ruleId": r.rule,
             "level": LEVEL[r.severity],
             "message": {"text": message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": relative_uri(r.path)},
+                "artifactLocation": {"uri": relative_uri(r.path, self.root)},
                 "region": {"startLine": max(1, r.line)}}}],
             "partialFingerprints": {"iopRulesFinding/v1": f"{agreement_id}:{r.rule}"},
             "properties": {"verdict": r.verdict, "agreement": agreement_id, "citation": r.citation,
@@ -103,8 +131,7 @@ class SarifOutputter(Outputter):
             **({"suppressions": [_suppression(r.waiver)]} if r.verdict == "waived" and r.waiver else {}),
         }
 
-    @staticmethod
-    def _notification(e: Any) -> dict[str, Any]:
+    def _notification(self, e: Any) -> dict[str, Any]:
         return {"level": "error", "message": {"text": e.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": relative_uri(e.path)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": relative_uri(e.path, self.root)},
                                                     "region": {"startLine": max(1, e.line), "startColumn": max(1, e.column)}}}]}

@@ -113,10 +113,12 @@ def comment_text(r: Result, lang: str = "sv", fix: str | None = None) -> str:
     """One comment: verdict and severity in words, rule and title, message, guideline, remedy, wording."""
     words = WORDS[lang]
     message, keys = split_keys(r.message.get(lang, ""))
+    remedy, remedy_keys = split_keys(r.remediation.get(lang, ""))  # the file's keys a remedy names join the hint
+    keys += [k for k in remedy_keys if k not in keys]
     lines = [f"{verdict_words(r, lang)}: {r.rule} {r.title.get(lang, r.title.get('sv', ''))}",
              _plain(message),
              f"{words['citation']}: {r.citation}",
-             f"{words['remediation']}: {_plain(r.remediation.get(lang, ''))}"]
+             f"{words['remediation']}: {_plain(remedy)}"]
     if fix:
         lines.append(f"{words['fix']}: {fix}")
     if keys:

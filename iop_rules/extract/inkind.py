@@ -1,0 +1,190 @@
+"""Contributions in kind: premises, staff, volunteers' hours, material, know-how, a party gives without money.
+
+Swedish names them with a giver and a verb (`Kommunen upplåter lokaler`, `Regionen ger kretsen tillgång
+till …`, `Föreningen bidrar med ideella ledare`), under a heading or an introducing line that names the
+giver (`Föreningens insats:`, `Kommunen åtar sig att` and a list), in a label (`Föreningarnas bidrag:
+ideella ledare …`) or in a table of what each party brings.  One entry per giver: the draft records that
+a party contributes, the reviewer adds the detail.  Money in the same sentence is the cash reader's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import lexicon as lx
+from .found import Findings, role_of
+from .payers import opening_party
+from .swedish import find_amounts
+from .text import Block
+
+_VALUED = re.compile(r"(?<!\w)" + lx.alt(lx.VALUED_WORDS) + r"\s*(?:" + lx.alt(lx.APPROXIMATE_WORDS) + r"\s*)?$",
+                     re.IGNORECASE)
+def _verbs(phrases: tuple[str, ...]) -> str:
+    """The verbs as an alternation that lets an adverb stand after the verb: `bidrar därutöver med`."""
+    adverb = r"(?:\s+" + lx.alt(lx.GIVER_ADVERBS) + r"){0,2}"
+    out = [re.escape(p.split()[0]) + (adverb + r"\s+" + r"\s+".join(map(re.escape, p.split()[1:])) if " " in p else "")
+           for p in sorted(set(phrases), key=len, reverse=True)]
+    return "(?:" + "|".join(out) + r")(?!\w)"
+
+
+_GIVE_VERBS = _verbs(lx.IN_KIND_VERBS)
+#: A party giving something that is not money: "Regionen ger dessutom kretsen tillgång till samlingslokalen …".
+_ADVERBS = r"(?:" + lx.alt(lx.GIVER_ADVERBS) + r"\s+){0,2}"
+_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+|skall\s+|kommer\s+att\s+)?" + _ADVERBS +
+                    r"(?P<verb>" + _GIVE_VERBS + r"|ställer\b[^.]{0,80}\btill\s+förfogande|ger\b[^.]{0,40}\btillgång\s+till|"
+                    r"låter\b[^.]{0,60}\b(?:använda|nyttja|disponera|låna)|lånar\s+(?:\w+\s+)?ut|"
+                    r"erbjuder\b[^.]{0,60}\butan\s+kostnad)\s*(?P<what>.*)$", re.IGNORECASE)
+#: A second verb of the sentence's subject: "Församlingen ordnar sorgegrupper … och står för lokaler …".
+_ALSO_GIVES = re.compile(r"\s(?:och|samt)\s+" + _ADVERBS + r"(?P<verb>" + _GIVE_VERBS + r")\s+(?P<what>[^.;]*)", re.IGNORECASE)
+#: The same, as a list item under a line that names the giver: "- ge samverkansrådet tillgång till …".
+_GIVE_ITEM = re.compile(r"^(?:att\s+)?(?P<verb>" + lx.alt((*lx.IN_KIND_INFINITIVES, *lx.IN_KIND_VERBS)) + r"|ställa\b[^.]{0,80}\btill\s+förfogande|"
+                        r"ge\b[^.]{0,40}\btillgång\s+till|låta\b[^.]{0,60}\b(?:använda|nyttja|disponera))\s*(?P<what>.*)$",
+                        re.IGNORECASE)
+#: A label naming the giver: "Föreningarnas bidrag: ideella ledare …", "Kommunens insats: lokal och personal".
+_LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egna?\s+)?" + lx.alt(lx.CONTRIBUTION_NOUNS) +
+                    r"\s*:\s*(?P<what>\S.*)$", re.IGNORECASE)
+#: `Kommunen ansvarar för lokalerna`: a duty verb that gives only when its object is a resource.
+_DUTY_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+)?" + _ADVERBS + r"(?P<verb>ansvarar\s+för|svarar\s+för|"
+                         r"bekostar|betalar\s+för)\s+(?P<what>[^.;]*)\.?$", re.IGNORECASE)
+_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp|procent|kostnad\w*|hälften|andel)",
+                         re.IGNORECASE)  # "50 procent av kostnaderna" is a share of the money, not a thing given
+_KIND_WORDS = lx.cue(lx.IN_KIND_WORDS)
+_RATE = re.compile(r"(?<!\w)[àá]\s*$")  # "50 timmar à 250 kr": a unit price, not money given
+_RESOURCE = re.compile(r"(?<!\w)(?:lokal\w*|hyr\w*|utrustning\w*|material\w*|personal\w*|arbetstid\w*|lokalkostnad\w*)",
+                       re.IGNORECASE)
+_NAMED = re.compile(r"resurser\s+i\s+form\s+av\s+(?P<a>[a-zåäö][\wåäö ]{2,40}?)(?=[.,;]|$)"
+                    r"|(?P<b>fritt\s+nyttjande\s+av\s+lokal)|bidrar\s+med\s+(?P<c>lokaler)|(?P<d>ideella\s+timmar)"
+                    r"|med\s+hjälp\s+av\s+(?P<e>volontärer)|(?P<f>frivilligt\s+arbete)|upplåter\s+(?P<g>lokaler|lokal)",
+                    re.IGNORECASE)
+_RELATIVE = re.compile(r",?\s+som\s+(?:betalas|utbetalas|ska|fördelas|motsvarar|används)\b[^,]*,?", re.IGNORECASE)
+_CLAUSE_NUMBER = re.compile(r"^(?:§\s*\d{1,2}\s+|\d{1,2}(?:\.\d{1,2})+\.?\s+|punkt\s+\d{1,2}\s*[–:.-]?\s+)", re.IGNORECASE)
+_JOIN = re.compile(r"\s+(?:samt|och)\s+(?:med\s+)?|,\s+(?:och\s+|samt\s+)?(?:med\s+)?")
+
+
+def givers(f: Findings, who: str) -> list[str]:
+    """The parties `who` names: one party, or every idea-based party for `föreningarna`; none for a joint
+    giver (`X och Y`), which the caller keeps as written."""
+    if re.fullmatch(lx.alt(lx.GENERIC_IDEA_PLURAL), who.strip(), re.IGNORECASE):
+        return [p.id for p in f.parties if p.role == "idea_based"]
+    party = f.party(who) if len(f.mentioned(who)) < 2 else None
+    return [party.id] if party else []
+
+
+def unnumbered(s: str) -> str:
+    """`4.1 Kommunen …`, `§ 6 Kommunen …`: the clause without its number."""
+    return _CLAUSE_NUMBER.sub("", s)
+
+
+def in_kind_of(f: Findings, b: Block, context: str | None, entries: list[dict[str, Any]], listing: bool = False) -> None:
+    """The contributions in kind one paragraph names; `context` is the giver an introducing line or a
+    heading named, for a list item or a table row that does not name its own; `listing`: the item is a
+    contribution whatever its words (`Kommunens insats:` and `- lokal Storgatan 34, hyresfri`)."""
+    if listing and context:
+        what = _without_money(" ".join(b.cells[1:]) if b.cells else b.text)
+        if what:
+            _add(entries, context, re.sub(r"\s*\([^()]*\)", "", what).strip(" .–-") or what, b.text)
+            return
+    for raw in b.sentences:
+        s = unnumbered(raw)
+        g = _GIVES.match(s) or _LABEL.match(s)
+        if g and not givers(f, g.group("who")) and len(f.mentioned(g.group("who"))) < 2:
+            g = None  # "Föreningen ordnar sorgegrupper och står för lokaler": the subject is read below
+        duty = _DUTY_GIVES.match(s) if not g else None
+        if duty and _RESOURCE.search(duty.group("what")) and (who := givers(f, duty.group("who"))):
+            what = _without_money(duty.group("what"))
+            if what:
+                _add(entries, who[0], f"{duty.group('verb')} {what}", raw)
+                continue
+        also = _ALSO_GIVES.search(s) if not g else None
+        if also and (opener := opening_party(f, s)):
+            what = _without_money(also.group("what"))
+            if what:
+                _add(entries, opener, f"{also.group('verb')} {what}", raw)
+                continue
+        item = _GIVE_ITEM.match(s) if (b.bullet or b.cells) and context and not g else None
+        if g or item:
+            who = givers(f, g.group("who")) if g else [context] if context else []
+            what = _without_money((g or item).group("what"))  # type: ignore[union-attr]
+            verb = (g or item).groupdict().get("verb") or ""  # type: ignore[union-attr]
+            if what is None and len(verb.split()) > 3 and not find_amounts(verb):
+                what = ""  # "ställer scenen till förfogande och bidrar med 275 000 kronor": the object is in the verb
+            if who and what is not None:
+                for payer in who:
+                    _add(entries, payer, f"{verb} {what}".strip(" .") if verb else what, raw)
+                continue
+        _named(f, raw, entries)
+
+
+def _without_money(what: str) -> str | None:
+    """What is given, without the money the same clause names (`egna medel om 500 000 kronor samt med ideella
+    ledare`: the leaders); None when all it gives is money (`bidrar med 300 000 kronor`, `med kontanta medel`).
+    After money, only a further object of the verb (`samt med …`) is a thing given, not a clause of its own."""
+    what = _RELATIVE.sub("", lx.PLACEHOLDER.sub("", what)).strip(" :.,–-")
+    kept, after_money = [], False
+    pieces = _JOIN.split(what)
+    joiners = [""] + [m.group(0) for m in _JOIN.finditer(what)]
+    for joiner, part in zip(joiners, pieces):
+        money = [a for a in find_amounts(part) if not _VALUED.search(part[:a.start]) and not _RATE.search(part[:a.start])]
+        if money:
+            after_money = True
+            continue
+        if after_money and "med" not in joiner:
+            continue
+        if (_CASH_WORDS.search(part) and not _KIND_WORDS.search(part)) or not re.search(r"[a-zåäö]{3}", part, re.I):
+            continue
+        kept.append(part.strip(" .,"))
+    return ", ".join(kept)[:200] or None
+
+
+def _add(entries: list[dict[str, Any]], payer: str, description: str, source: str) -> None:
+    if not any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
+        entries.append({"payer": payer, "kind": "in_kind", "description": description or source, "source": source})
+
+
+def _named(f: Findings, s: str, entries: list[dict[str, Any]]) -> None:
+    """A resource the sentence names with a party somewhere in it: `resurser i form av lokaler`, `ideella timmar`."""
+    m = _NAMED.search(s)
+    if not m or find_amounts(s[m.start():]) or re.match(r"^(?:både|båda|alla)\b", s, re.I):
+        return
+    if m.group("b"):
+        payer = next((e["payer"] for e in reversed(entries) if e["kind"] == "cash" and e["payer"]), None)
+    else:  # the sentence's subject gives; a party named elsewhere in it may be the one that receives
+        payer = opening_party(f, unnumbered(s))
+        lead = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[\wåäö-]+){0,3}?)\s+(?:bidrar|upplåter)\b", unnumbered(s))
+        payer = payer or (f.party_ref(lead.group(1)) if lead else None)
+    if not payer or any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
+        return
+    entry: dict[str, Any] = {"payer": payer, "kind": "in_kind"}
+    if f.party(payer) is None:
+        entry["side"] = "public" if role_of(payer) == "public" else None
+    entry["description"] = next(g for g in m.groups() if g)
+    entry["source"] = s
+    entries.append(entry)
+
+
+def listed_resources(f: Findings, entries: list[dict[str, Any]]) -> None:
+    """A table of what each party brings: `Party • resource • resource … Other party • …`."""
+    for b in f.blocks:
+        if b.text.count("•") < 3:
+            continue
+        for p in f.parties:
+            m = re.search(r"(?<!\w)" + re.escape(p.name) + r"(?:\s*\([^()]{0,40}\))?\s*•\s*(?P<item>[^•]{3,160})", b.text)
+            if m and not any(e["payer"] == p.id for e in entries):
+                entries.append({"payer": p.id, "kind": "in_kind", "description": m.group("item").strip(),
+                                "source": b.text[m.start():m.end()].strip()})
+
+
+def both_finance(f: Findings, entries: list[dict[str, Any]]) -> None:
+    """`Båda parter är med och finansierar verksamheten (via pengar eller andra insatser)`: a party the
+    text names no other contribution for contributes in the way the sentence says."""
+    for b in f.blocks:
+        for s in b.sentences:
+            m = re.search(r"\bbåda\s+parter(?:na)?\s+(?:är\s+med\s+och\s+)?finansierar\b[^(]*(?:\((?P<how>[^()]{3,80})\))?",
+                          s, re.IGNORECASE)
+            if not m:
+                continue
+            for p in f.parties:
+                if p.role in ("public", "idea_based") and not any(e["payer"] == p.id for e in entries):
+                    entries.append({"payer": p.id, "kind": "in_kind", "description": m.group("how") or "finansierar",
+                                    "source": s})
+            return

@@ -1,0 +1,261 @@
+"""The parties where a text lists them: a section headed "Parter", labelled lines, and tables.
+
+An agreement names each party once in full, with its organisation number and the short name the
+rest of the text uses; that is the place to read a party from.  Each form below is read only where the
+text lists parties (under a heading, after a label, in a table whose header names the sides), so a
+name in running prose, a contact line ("Föreningen: Anna Berg") or a signature is never taken for one.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from ..facts import luhn_valid  # the one check the rules use too
+from .found import PUBLIC_NAME, Findings, PartyFound, role_of
+from .swedish import ORG_LABEL_RE, format_org
+from .text import Block, is_heading, split_sentences
+
+_LABEL = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
+                    r"|part\s*\d{1,2})\s*[:–-]\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
+_GENERIC_LABEL = re.compile(r"^(?P<label>" + lx.alt(lx.GENERIC_LABELS) + r")\s*:\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
+_ROLE_ONLY = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS, *lx.GENERIC_LABELS]) +
+                        r")\s*:?$", re.IGNORECASE)
+_NUMBERING = re.compile(r"^(?:(?:(?:§|artikel|punkt|kapitel|avsnitt)\s*\d{1,2}(?:\.\d{1,2})*[.)]?|\d{1,2}(?:\.\d{1,2})*[.)]?)"
+                        r"(?:\s*[–—:-])?\s+|(?:[IVX]{1,4}|[A-H])[.)]\s+)(?=\S)", re.IGNORECASE)
+_PARTY_HEADING = re.compile(r"^(?:" + lx.alt(lx.PARTY_HEADINGS) + r")\s*:?$", re.IGNORECASE)
+_HEADING_LEAD = re.compile(r"^(?:" + lx.alt(lx.PARTY_HEADINGS) + r")\s*:\s*(?=(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
+_SECTION_START = re.compile(r"^(?:(?:§|artikel|punkt|kapitel)\s*\d{1,2}|\d{1,2}\.?)(?:\s*[–—:-])?\s+[A-ZÅÄÖ]", re.IGNORECASE)
+_ALIAS = re.compile(r"(?:(?<=\()\s*|(?<=,\s)|(?<=^)|(?<=\s))(?:" + lx.alt(lx.ALIAS_INTROS) + r")\s*:?\s*[”\"'»“]?"
+                    r"(?P<alias>[A-Za-zÅÄÖåäöé][\wåäöÅÄÖé&-]{1,30}(?:\s[\wåäöÅÄÖé-]{1,20})?)[”\"'«“]?\s*(?:\)|[,.;]|$)",
+                    re.IGNORECASE)
+NON_PROFIT = lx.cue(lx.NON_PROFIT_PHRASES)
+_BARE_ORG = re.compile(r"(?<![\d-])(\d{6}\s?[-–]\s?\d{4}|\d{10})(?![\d-])")
+_NAME_END = re.compile(r"\s*(?:[;,(]|\s[-–—]\s|\s" + lx.alt(lx.APPOSITION_WORDS) + r"\s|"
+                       r"\s(?=(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr)\b)|\s(?=\d{6}[-–]?\d{4}))",
+                       re.IGNORECASE)
+_NOT_NAME = re.compile(r"^(?:" + lx.alt(lx.NOT_NAME_STARTS) + r")(?:\s|$)", re.IGNORECASE)
+_VERB = re.compile(r"(?<!\w)" + lx.alt(lx.NOT_NAME_WORDS), re.IGNORECASE)
+_CONNECTIVE = {"i", "och", "för", "av", "på", "med", "mot", "till", "de", "&", "för", "unga", "barn", "vuxna"}
+_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉ0-9][\wåäöéÅÄÖÉ&.!'’-]*|i|och|för|av|på|&|de|med|till|mot|unga|barn|vuxna)$")
+
+
+def alias_in(text: str) -> str | None:
+    m = _ALIAS.search(text)
+    return m.group("alias") if m else None
+
+
+def org_in(text: str) -> str | None:
+    m = ORG_LABEL_RE.search(text) or _BARE_ORG.search(text)
+    return m.group(1) if m else None
+
+
+# "Vård- och omsorgsnämnden i Alingsås kommun": the committee acts for the party, the kommun is the party
+_COMMITTEE_OF = re.compile(r"^(?:[\wåäö]+-,?\s+(?:[\wåäö]+-\s+)?och\s+)?[\wåäö]*(?:nämnd|förvaltning)\w*\s+i\s+(?=[A-ZÅÄÖ].*"
+                           r"(?:kommun|stad|[Rr]egion\b))", re.IGNORECASE)
+
+
+def split_name(raw: str) -> tuple[str, str]:
+    """`Vänskapens hus; organisationsnummer 845000-8175` -> (`Vänskapens hus`, the rest)."""
+    m = _NAME_END.search(raw)
+    name = raw[:m.start()] if m else raw
+    return name.strip().rstrip(".:").strip(), (raw[m.start():] if m else "")
+
+
+def without_committee(name: str) -> str:
+    """`Vård- och omsorgsnämnden i Alingsås kommun` in a sentence -> `Alingsås kommun`."""
+    return _COMMITTEE_OF.sub("", name)
+
+
+def looks_like_name(name: str) -> bool:
+    """An organisation's name: a capital first, at most eight words, no sentence about the parties."""
+    words = name.split()
+    return (bool(words) and len(words) <= 8 and name[0].isupper() and not _NOT_NAME.match(name) and not _VERB.search(name)
+            and not re.search(r"\d{4}", name) and all(_NAME_WORD.match(w) or w.islower() for w in words)
+            and sum(w[0].isupper() for w in words) >= 1 and name.casefold() not in {g.casefold() for g in lx.GENERIC_LABELS})
+
+
+def _bare_name(unit: str) -> bool:
+    """A line that is only a name ("Brottsofferjouren Huddinge-Botkyrka"): an organisation's, not a heading's."""
+    words = unit.rstrip(".").split()
+    return looks_like_name(unit.rstrip(".")) and (len(words) >= 2 or bool(PUBLIC_NAME.search(unit))) and all(
+        w[0].isupper() or w in _CONNECTIVE for w in words)
+
+
+def set_org(f: Findings, party: PartyFound, raw: str, quote: str) -> None:
+    number = format_org(raw)
+    if party.org_number and party.org_number != number:
+        f.note(f"{party.name}: två olika organisationsnummer i texten ({party.org_number}, {number}); inget valt")
+        party.org_number, party.org_quote = None, None
+        return
+    party.org_number, party.org_quote = number, quote
+    if not luhn_valid(number):
+        f.note(f"{party.name}: organisationsnumret {number} klarar inte kontrollsiffran (Luhn); det står så i texten, kontrollera det")
+
+
+def _role(label: str, name: str) -> str:
+    low = label.lower()
+    if re.match(r"offentlig|kommunal|den offentliga|kommun|region|stad", low):
+        return "public"
+    if "finansiär" in low:
+        return "funder"
+    if low.startswith("part"):  # "Part 1:" says no role
+        return role_of(name)
+    return "idea_based"
+
+
+def declare(f: Findings, role: str, text: str, quote: str, line: int) -> PartyFound | None:
+    """One party from its line: `Region Västerbotten, org.nr 232100-0149, genom …, i det följande benämnd Regionen.`"""
+    name, rest = split_name(text)
+    if not looks_like_name(name):
+        return None
+    party = f.add_party(role or role_of(name), name, quote, line)
+    org = org_in(rest)
+    if org:
+        set_org(f, party, org, quote)
+    alias = alias_in(rest)
+    if alias and f.party(alias) in (None, party):
+        party.aliases.add(alias)
+    if party.role == "idea_based" and NON_PROFIT.search(rest):  # "Föreningen X, 802469-3312 (ideell, ej vinstdrivande)"
+        party.non_profit, party.np_quote = True, quote
+    return party
+
+
+def from_labels(f: Findings) -> None:
+    """`Offentlig part: Region Gotland, socialnämnden, org.nr 212000-0803`, `Part 1: …`, anywhere in the text."""
+    for b in f.blocks:
+        m = _LABEL.match(_NUMBERING.sub("", b.text, count=1))
+        if m:
+            party = declare(f, _role(m.group("label"), m.group("name")), m.group("name"), b.text, b.line)
+            if party and "vinstdrivande" in m.group("label").lower() and party.role == "idea_based":
+                party.non_profit, party.np_quote = True, b.text
+
+
+# Lines a copy joined into one paragraph: a party's line ends at its number or its short name in brackets.
+_LINE_END = re.compile(r"(?:(?<=\d{4})|(?<=\)))\s+(?=(?-i:[A-ZÅÄÖ])[\wåäö-]+(?:\s|:))")
+
+
+def lines_of(sentence: str) -> list[str]:
+    """A sentence cut where a copy joined a party's line to the next: "… (nedan Distriktet) Distriktet är …"."""
+    return [_NUMBERING.sub("", u, count=1).strip() for u in _LINE_END.split(sentence)]
+
+
+def _units(b: Block) -> list[str]:
+    return [] if b.cells else [u for s in b.sentences for u in lines_of(s)]
+
+
+def _ends_section(b: Block) -> bool:
+    text = _NUMBERING.sub("", b.text, count=1)
+    return (is_heading(b) or bool(_SECTION_START.match(b.text)) or (b.text.isupper() and b.words <= 8)) and b.words <= 10 \
+        and not _ROLE_ONLY.match(text)
+
+
+def from_section(f: Findings) -> list[Block]:
+    """A section headed "Parter" ("§ 1 Parter", "1. Avtalsparter", "PARTER", "Överenskommelsen ingås mellan"):
+    a party a line, a label and its party, or a label on a line of its own with the party on the next.
+    Returns the section's blocks, for the prose reader when the section is a sentence."""
+    start = next((i for i, b in enumerate(f.blocks[:80]) if b.words <= 8 and _PARTY_HEADING.match(_NUMBERING.sub("", b.text, count=1))),
+                 None)
+    blocks: list[Block] = []
+    if start is None:  # "PARTER: Norrtälje kommun (org.nr …)": the heading with the first party after it
+        start = next((i for i, b in enumerate(f.blocks[:80]) if _HEADING_LEAD.match(_NUMBERING.sub("", b.text, count=1))), None)
+        if start is None:
+            return []
+        first = f.blocks[start]
+        rest = _HEADING_LEAD.sub("", _NUMBERING.sub("", first.text, count=1), count=1)
+        blocks.append(Block(rest, first.line, first.bullet, False, split_sentences(rest)))
+    for b in f.blocks[start + 1:start + 14]:
+        if _ends_section(b):
+            break
+        blocks.append(b)
+    found: list[PartyFound] = []
+    role, last = "", None
+    for b in blocks:
+        for unit in _units(b):
+            only = _ROLE_ONLY.match(unit)
+            if only:
+                role, last = _role(only.group("label"), ""), None
+                continue
+            label = _LABEL.match(unit) or _GENERIC_LABEL.match(unit)
+            if label:
+                party = declare(f, _role(label.group("label"), label.group("name")), label.group("name"), unit, b.line)
+            elif last is not None and re.match(r"(?i)(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr)\b", unit):
+                org = org_in(unit)
+                if org:
+                    set_org(f, last, org, unit)
+                continue
+            elif org_in(unit) or alias_in(unit) or role or _bare_name(unit):
+                party = declare(f, role, unit, unit, b.line) if not re.search(r"\s(?:och|samt)\s+[A-ZÅÄÖ]", split_name(unit)[0]) else None
+            else:
+                continue
+            role = ""
+            if party is not None:
+                last = party
+                if party not in found:
+                    found.append(party)
+    if len(found) < 2:
+        for p in found:
+            f.parties.remove(p)
+    return blocks
+
+
+_ROLE_CELL = re.compile(r"^(?:(?P<pub>offentlig|kommunal|kommunen|regionen|staden)|(?P<idea>idéburen|idéburna|ideell|ideella|"
+                        r"föreningen|stiftelsen|organisationen))(?:\s+(?:part|sektor|organisation|aktör))?\b", re.IGNORECASE)
+_NAME_ROW = re.compile(r"^(?:" + lx.alt(lx.NAME_ROW_LABELS) + r")\s*:?$", re.IGNORECASE)
+_ORG_ROW = re.compile(r"^(?:" + lx.alt(lx.ORG_ROW_LABELS) + r")\s*:?$", re.IGNORECASE)
+
+
+def from_rows(f: Findings) -> None:
+    """A table with a row per party and its number, and often its role
+    (`| Västra Götalandsregionen, regionala utvecklingsnämnden | 232100-0131 | Offentlig part |`)."""
+    found: list[PartyFound] = []
+    for b in f.blocks[:80]:
+        if len(b.cells) < 2:
+            continue
+        org = next((c for c in b.cells[1:] if re.fullmatch(r"\d{6}\s?[-–]?\s?\d{4}", c.strip())), None)
+        role_cell = next((c for c in b.cells[1:] if _ROLE_CELL.match(c.strip()) and "part" in c.lower()), None)
+        if not org or _ORG_ROW.match(b.cells[0].strip()):
+            continue
+        name, _ = split_name(b.cells[0])
+        if not looks_like_name(name):
+            continue
+        role = role_of(name)
+        if role_cell:
+            role = "public" if _ROLE_CELL.match(role_cell.strip()).group("pub") else "idea_based"  # type: ignore[union-attr]
+        party = f.add_party(role, name, b.text, b.line)
+        set_org(f, party, org, b.text)
+        found.append(party)
+    if len(found) < 2:
+        for p in found:
+            if p in f.parties:
+                f.parties.remove(p)
+
+
+def from_columns(f: Findings) -> None:
+    """Two parties side by side: a header row naming the sides ("Offentlig part | Idéburen part"), then the
+    parties' names in a row, their numbers in another; a first column may label the rows ("Namn", "Org.nr")."""
+    blocks = f.blocks[:80]
+    for i, head in enumerate(blocks):
+        roles = {k: ("public" if m.group("pub") else "idea_based") for k, c in enumerate(head.cells)
+                 for m in [_ROLE_CELL.fullmatch(c.strip().rstrip(":"))] if m}
+        if len(roles) < 2 or len(head.cells) > 4:
+            continue
+        names: dict[int, tuple[str, Block]] = {}
+        orgs: dict[int, str] = {}
+        for row in blocks[i + 1:i + 8]:
+            if len(row.cells) != len(head.cells):
+                break
+            label = row.cells[0].strip() if 0 not in roles else ""
+            for k in roles:
+                cell = row.cells[k].strip() if k < len(row.cells) else ""
+                org = org_in(cell)
+                if org and (not label or _ORG_ROW.match(label) or ORG_LABEL_RE.search(cell)):
+                    orgs.setdefault(k, org)
+                elif k not in names and (not label or _NAME_ROW.match(label)) and looks_like_name(split_name(cell)[0]):
+                    names[k] = (split_name(cell)[0], row)
+        if len(names) < 2:
+            continue
+        for k, (name, row) in sorted(names.items()):
+            party = f.add_party(roles[k], name, row.text, row.line)
+            if k in orgs:
+                set_org(f, party, orgs[k], row.text)
+        return

@@ -1,0 +1,175 @@
+"""Who pays: the payer of a funding sentence, and the giver a heading, a line or a table row names for
+what follows it.
+
+A sentence names its payer as its subject (`Kommunen bidrar med …`, `Kommunen ställer scenen till
+förfogande och bidrar med …`), after a fronted phrase (`För 2025 beviljar regionen …`), in the passive
+(`beviljas … av kommunen`, `finansieras av …`), in a genitive label (`Kommunens bidrag: 420 000 kronor`)
+or through whoever introduced the list it stands in (`Kommunens insats:` and its items).  A payee as
+the subject (`Föreningen erhåller …`) is no payer; a payer the text does not name is left out.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .found import Findings
+from .text import Block
+
+_PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;]{1,80}?)(?=\s+(?:med|genom|som|och)\b|\s*[:,.]|$)"
+                    r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
+                    r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+(?:bidra|betala|finansiera|ersätta|tillskjuta)\b|"
+                    + lx.alt(lx.PAYER_VERBS) + r")"
+                    r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b"
+                    r"|\b(?:beviljas|tillskjuts|betalas\s+ut|ersätts)\b[^.;]{0,80}?\bav\s+(?P<e>[A-ZÅÄÖa-zåäö][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})")
+_NOT_A_PAYER = re.compile(r"^" + lx.alt(lx.NOT_A_PAYER) + r"(?:\s|$)", re.IGNORECASE)
+_FRONTED = re.compile(r"(?:för|under|i|inom|därutöver|dessutom|härutöver|vidare|årligen|totalt|sammanlagt|därtill|"
+                      r"utöver|efter|från|vid|enligt)\b", re.IGNORECASE)
+_RECEIVES = lx.cue(lx.RECEIVE_VERBS)
+_PAYS = lx.cue((*lx.PAYER_VERBS, "lämnar", "ger", "utbetalar", "bidra", "betala", "finansiera", "ersätta", "tillskjuta",
+                "avsätta", "anslå", "bevilja", "skjuta till"))
+_CONTRIBUTION = re.compile(r"^\s*(?:egna?\s+|totala\s+|årliga\s+|ekonomiska\s+|kontanta\s+)?" + lx.alt(lx.CONTRIBUTION_NOUNS)
+                           + r"|^\s*(?:finansiering|ersättning|medel|andel)\b", re.IGNORECASE)
+_GENITIVE = re.compile(r"(?<!\w)(?P<who>" + lx.alt(w for w in (*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA) if w.endswith("s")) +
+                       r")\s+(?:egna?\s+|årliga\s+|ekonomiska\s+|kontanta\s+)?(?:bidrag|finansiering|ersättning|insats|del|andel)\b",
+                       re.IGNORECASE)
+_GENERIC_WORDS = lx.cue((*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA))
+
+
+_INVERTED = re.compile(r"\b(?:betalar|bidrar|ersätter|tillskjuter|finansierar|beviljar|står|lämnar|ger|utbetalar|avsätter|anslår)"
+                       r"\s+(?P<who>kommunen|regionen|staden|föreningen|stiftelsen|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)|Region\s+[A-ZÅÄÖ][\wåäö-]+)\b")
+
+
+_MODAL_INVERTED = re.compile(r"\b(?:skulle|ska|skall|kommer)\s+(?P<who>kommunen|regionen|staden|föreningen|stiftelsen)\s+"
+                             r"(?:att\s+)?(?:även\s+|också\s+)?(?:betala|bidra|ersätta|finansiera|tillskjuta|lämna)\b")
+
+
+def _written_payer(s: str) -> str | None:
+    """The payer a pattern reads: `finansieras av X`, `medel från X`, `X bidrar`, `beviljas … av X`."""
+    m = _PAYER.search(s)
+    if not m:
+        inverted = _INVERTED.search(s) or _MODAL_INVERTED.search(s)  # "… betalar kommunen därutöver 38 500 kronor"
+        return inverted.group("who") if inverted else None
+    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")).strip()
+    # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …";
+    # "Om partnerskapet bidrar …" is a supposition, not a payer
+    if m.group("c") and (_FRONTED.match(payer) or re.search(r"\d", payer) or _NOT_A_PAYER.match(payer)):
+        inverted = _INVERTED.search(s) if _FRONTED.match(payer) else None  # "För varje placering betalar kommunen …"
+        return inverted.group("who") if inverted else None
+    return payer
+
+
+def payer_of(f: Findings, clause: str, first_amount: int) -> str | None:
+    """The payer of one funding clause: as a pattern reads it, else the party the clause opens with when it
+    pays (`Kommunen … bidrar med`) or its genitive labels a contribution (`Kommunens bidrag:`)."""
+    written = _written_payer(clause)
+    if written and f.party(written) is None and len(named_parties(f, written)) < 2 and (opening := _opening(f, clause)):
+        return opening[0]  # "Kommunen ställer scenen till förfogande och bidrar med …": the subject pays
+    if written:
+        return written
+    head = clause[:first_amount]
+    if _RECEIVES.search(head):  # "Föreningen erhåller 200 000 kronor från kommunen"
+        m = re.search(r"\bfrån\s+(?P<who>[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})", clause)
+        party = f.party(m.group("who")) if m else None
+        return party.id if party else None
+    opening = _opening(f, clause)
+    if opening is None:
+        owner = _GENITIVE.search(head)  # "… och kommunens bidrag är 300 000 kronor per år"
+        party = f.party(owner.group("who")) if owner else None
+        return party.id if party else None
+    party_id, genitive_end = opening
+    if genitive_end is not None:
+        return party_id if _CONTRIBUTION.match(clause[genitive_end:]) else None
+    return party_id if _PAYS.search(head) else None
+
+
+def opening_party(f: Findings, clause: str) -> str | None:
+    """The party a clause opens with, genitive or not."""
+    opening = _opening(f, clause)
+    return opening[0] if opening else None
+
+
+def _opening(f: Findings, clause: str) -> tuple[str, int | None] | None:
+    """The party a clause opens with, and where its genitive ends (None when it is no genitive)."""
+    hit = next((p for pos, p in f.mentioned(clause[:150]) if pos == 0), None)
+    if hit:
+        return hit.id, None
+    words = list(re.finditer(r"[\wåäöÅÄÖ&-]+", clause[:120]))[:5]
+    for n in range(len(words), 0, -1):
+        head = clause[:words[n - 1].end()]
+        if head.endswith("s") and (party := f.party(head[:-1])):  # "Kommunens", "Region Skånes"
+            return party.id, words[n - 1].end()
+        if party := f.party(head):
+            return party.id, None
+    return None
+
+
+_PARTY_HEADING = re.compile(r"^(?P<p>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)\s+(?:bidrar\s+med|ska\s+bidra\s+med|står\s+för|åtar\s+sig(?:\s+att)?|ska)"
+                            r"(?:\s+följande)?\s*:?$"
+                            r"|^(?P<q>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,40}?)s\s+(?:egna?\s+)?(?:ekonomiska\s+)?"
+                            r"(?:insats|insatser|åtagande|åtaganden|bidrag|resurser|medverkan)\s*:?$")
+_LISTS_CONTRIBUTIONS = re.compile(r"\b(?:bidrar|bidra|står\s+för|insats|insatser|bidrag|resurser)\b", re.IGNORECASE)
+_CLAUSE_NUMBER = re.compile(r"^(?:§\s*\d{1,2}\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+|punkt\s+\d{1,2}\s*[–:.-]?\s+)", re.IGNORECASE)
+
+
+def is_party_heading(text: str) -> bool:
+    return bool(_PARTY_HEADING.match(_CLAUSE_NUMBER.sub("", text)))
+
+
+def announced(f: Findings, text: str) -> str | None:
+    """The party a heading or an introducing line names as the giver of what follows: `Kommunens åtaganden`,
+    `7. Föreningens egen insats`, `Kommunen bidrar med:`, `Kommunen åtar sig att`."""
+    m = _PARTY_HEADING.match(_CLAUSE_NUMBER.sub("", text).strip())
+    if not m:
+        return None
+    party = f.party(m.group("p") or m.group("q"))
+    return party.id if party else None
+
+
+def introduces(f: Findings, clause: str) -> tuple[str, bool] | None:
+    """An introducing line's giver and whether its list is of contributions (`Kommunens insats:`) rather
+    than of duties (`Kommunen åtar sig att`), whose items count only when they give something."""
+    giver = announced(f, clause)
+    if giver is None and len(clause.split()) <= 4 and (party := f.party(clause.strip(" :"))):
+        return party.id, False  # "Kommunen" alone over a list of what it does
+    if giver is None and clause.rstrip().endswith(":"):  # "Verksamheten … finansieras av Socialförvaltningen:"
+        written = _written_payer(clause)
+        opening = _opening(f, clause)
+        giver = f.party_ref(written) if written else opening[0] if opening else None
+    return (giver, bool(_LISTS_CONTRIBUTIONS.search(clause))) if giver else None
+
+
+def named_parties(f: Findings, text: str) -> list[str]:
+    """The parties `text` names, by name or as `kommunen`, `föreningen` (an unresolved word as itself), in order."""
+    found = [(pos, p.id) for pos, p in f.mentioned(text)]
+    for m in _GENERIC_WORDS.finditer(text):
+        party = f.party(m.group(0))
+        found.append((m.start(), party.id if party else m.group(0).lower()))
+    out: list[str] = []
+    for _, pid in sorted(found):
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def others_named(f: Findings, clause: str, party_id: str) -> bool:
+    """Whether the clause names a party other than `party_id`."""
+    return bool(set(named_parties(f, clause)) - {party_id})
+
+
+_TABLE_PARTY = lx.cue(lx.TABLE_PARTY_HEADERS)
+_TABLE_CONTRIBUTION = lx.cue(lx.TABLE_CONTRIBUTION_HEADERS)
+
+
+def contribution_table(b: Block, previous: Block | None, inside: bool) -> bool:
+    """Whether `b` is a row of a table of what each party brings: its header names a party column and a
+    contribution column (`| Part | Bidrag | Belopp |`)."""
+    if not b.cells:
+        return False
+    if previous is not None and previous.cells:
+        return inside
+    return bool(_TABLE_PARTY.match(b.cells[0]) and any(_TABLE_CONTRIBUTION.search(c) for c in b.cells[1:]))
+
+
+def row_giver(f: Findings, b: Block) -> str | None:
+    party = f.party(b.cells[0]) if b.cells else None
+    return party.id if party else None

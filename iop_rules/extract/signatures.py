@@ -1,0 +1,448 @@
+"""Signatures: who signs for which party, where and when, in the layouts agreements print them.
+
+The signature section is read line by line into groups, one per signing party: a place-and-date
+line, a party ("För Region Gotland", or the party printed under its signatory), the signatories
+and their offices.  A place and date printed once above every party belong to each; one printed
+inside a group belongs to that group only, and a blank left to fill in is no date.  A group with a
+party and a line to sign on but no printed name is a signature without a name, as the text has it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import lexicon
+from .found import Findings
+from .lexicon import alt
+from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, PLACE, PLACE_DATE, first_name_part, looks_like_title, owner, org_label, person, place_date,
+                      split_parts, title_word)
+from .text import Block, is_heading
+
+_NUMBER = r"^(?:§\s*)?(?:(?:artikel|punkt|avsnitt|kapitel)\s+)?(?:[IVXL]{1,6}\.\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s*(?:[–:-]\s*)?)?"
+SIGNATURES_HEADING = re.compile(_NUMBER + alt(lexicon.SIGNATURE_HEADINGS) + r"\s*:?\s*$", re.IGNORECASE)
+_LABEL_KIND = {" ".join(p.split()).casefold(): kind for kind, ps in lexicon.SIGNATURE_LABELS.items() for p in ps}
+_LABEL = re.compile(r"^(?P<label>" + alt(_LABEL_KIND) + r")(?:\s*:\s*|\s+(?=[_.…]{2})|\s*$)(?P<value>.*)$", re.IGNORECASE)
+_RUN_ON_HEADING = re.compile(_NUMBER + alt(lexicon.SIGNATURE_HEADINGS) + r"\s*:\s+(?=\S)", re.IGNORECASE)
+_FOR = re.compile(r"^för\s+(?P<party>[^:]{2,100}?)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"[_.…\s-]{3,}")
+_SIGNED_BY = re.compile(r"^(?:digitalt\s+)?(?:signerad|signerat|undertecknad|undertecknat)(?:\s+digitalt)?(?:\s+av)?\s*:?\s+",
+                        re.IGNORECASE)
+_PARTY_DATE = re.compile(rf"(?P<party>[^,\d]{{3,80}}?),?\s+(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})", re.IGNORECASE)
+_POLITICAL = re.compile(r"\s*\((?:S|M|C|V|L|KD|MP|SD|FP)\)")  # "Anna Berg (S)": the politician's party, not a title
+_FOR_SUFFIX = re.compile(r",?\s+för\s+(?P<p>[^,]{2,80})$", re.IGNORECASE)
+
+
+def label(text: str) -> tuple[str, str] | None:
+    """`Ort och datum: Kalmar 2024-02-01` -> (`place_date`, `Kalmar 2024-02-01`)."""
+    m = _LABEL.match(text.strip())
+    if not m:
+        return None
+    return _LABEL_KIND[" ".join(m.group("label").split()).casefold()], m.group("value").strip()
+
+
+@dataclass
+class _Group:
+    party: str | None = None
+    place: str | None = None
+    date: str | None = None
+    dated: bool = False  # a place or date line (perhaps left blank) stood in this group
+    above: bool = False  # ... above the group's party: printed once for every party
+    slot: bool = False  # a line to sign on
+    title: str | None = None  # an office printed with no name
+    lead: list[str] = field(default_factory=list)
+    sigs: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Reader:
+    """One pass over the signature section's lines; `trailing` when each place and date stands under
+    its signatory rather than above."""
+
+    def __init__(self, f: Findings, trailing: bool = False) -> None:
+        self.f, self.trailing = f, trailing
+        self.groups: list[_Group] = [_Group()]
+
+    @property
+    def cur(self) -> _Group:
+        return self.groups[-1]
+
+    def new_group(self, keep_place: bool) -> None:
+        g = _Group()
+        if keep_place and self.cur.above:
+            g.place, g.date, g.dated, g.above = self.cur.place, self.cur.date, self.cur.dated, True
+        self.groups.append(g)
+
+    def place_date(self, place: str | None, date: str | None, quote: str) -> None:
+        g = self.cur
+        if self.trailing and g.sigs and not g.dated:
+            for s in g.sigs:
+                s.update({k: v for k, v in (("place", place), ("date_as_written", date)) if v and k not in s})
+                s["source"] += f" {quote}"
+            g.dated = True
+            return
+        clash = (place and g.place) or (date and g.date) or not (place or date) or (g.dated and not (g.place or g.date))
+        if g.sigs or (g.dated and clash):
+            self.new_group(False)
+            g = self.cur
+        g.place, g.date = place or g.place, date or g.date
+        g.dated, g.above = True, g.party is None
+        g.lead.append(quote)
+
+    def party(self, pid: str, quote: str) -> None:
+        g = self.cur
+        waiting = [s for s in g.sigs if not s.get("party")]
+        if waiting:  # the party printed under its signatories
+            for s in waiting:
+                s["party"], s["source"] = pid, f"{s['source']} {quote}"
+            self.new_group(True)
+            return
+        if g.party == pid and not g.sigs:  # "För Motala kommun", then "Socialnämnden"
+            g.lead.append(quote)
+            return
+        if g.sigs or g.party:
+            self.new_group(True)
+        self.cur.party = pid
+        self.cur.lead.append(quote)
+
+    def signatory(self, sig: dict[str, Any], quote: str) -> None:
+        g = self.cur
+        if sig.get("party") and g.party and sig["party"] != g.party and g.sigs:
+            self.new_group(True)
+            g = self.cur
+        if g.party and not sig.get("party"):
+            sig["party"] = g.party
+        for key, value in (("place", g.place), ("date_as_written", g.date)):
+            if value and key not in sig:
+                sig[key] = value
+        sig["source"] = " ".join([*g.lead, quote])
+        g.lead = []
+        g.sigs.append(sig)
+
+    def title(self, text: str, quote: str) -> bool:
+        g = self.cur
+        last = g.sigs[-1] if g.sigs else None
+        head, _, tail = text.rpartition(",")
+        party = owner(self.f, tail, bodies=False) if head and not looks_like_title(tail) else None
+        office = head.strip() if party else text
+        if last is not None and "title" not in last:
+            last["title"], last["source"] = office, f"{last['source']} {quote}"
+            if party and not last.get("party"):  # "Ordförande, Fritidsbanken Kiruna"
+                last["party"] = party
+            return True
+        if last is None and g.party and g.title is None:
+            g.title, g.slot = office, True
+            return True
+        return False
+
+    def line(self, t: str) -> None:
+        """Read one line of the section."""
+        f = self.f
+        if len(t.split()) > 14 or EMAIL.search(t) or re.match(r"(?:tel|telefon|mobil)\b", t, re.IGNORECASE):
+            return  # a contact's line, or the text between the signatures
+        lab = label(t)
+        if lab:
+            self._labelled(*lab, quote=t)
+            return
+        if _BLANK_LINE.fullmatch(t):
+            self.cur.slot = True
+            return
+        signed = _SIGNED_BY.match(t)
+        if signed:
+            t = t[signed.end():]
+        pd = place_date(f, t)
+        if pd and not person(f, t):
+            self.place_date(pd.group("place"), pd.group("date"), t)
+            return
+        inline = place_date(f, t, whole=False)
+        if inline and _FOR.match(t[inline.end():].strip()):  # "Lund 2021-" and "För …" joined into one line
+            self.place_date(inline.group("place"), inline.group("date"), t[:inline.end()].strip())
+            self.line(t[inline.end():].strip())
+            return
+        if inline and inline.end() < len(t):  # "Piteå 2023-12-  Lina Öhman, fritidschef, för KFN"
+            sig = _signatory(f, t[inline.end():])
+            if sig:
+                self.place_date(inline.group("place"), inline.group("date"), t[:inline.end()].strip())
+                self.signatory(sig, t[inline.end():].strip())
+                return
+        dated = _PARTY_DATE.fullmatch(t)
+        if dated and owner(f, dated.group("party")):  # "Gävle kommun, 2025-02-01": the party and its date
+            self.party(owner(f, dated.group("party")), dated.group("party"))  # type: ignore[arg-type]
+            self.place_date(None, dated.group("date"), t)
+            return
+        date_only = DATE_ONLY.fullmatch(t.strip())
+        if date_only and date_only.group("date"):  # "2025-05-12" on a line of its own
+            self.place_date(None, date_only.group("date"), t)
+            return
+        labelled = _FOR.match(t)
+        pid = (owner(f, labelled.group("party")) or (labelled.group("party").strip() if org_label(labelled.group("party"))
+                                                     else None)) if labelled else None
+        if labelled and labelled.group("rest"):  # "För Botkyrka kommun: Ali Demir, ordförande i …"
+            sig = _signatory(f, labelled.group("rest"))
+            if pid and sig:
+                self.party(pid, f"För {labelled.group('party')}:")
+                sig.setdefault("party", pid)
+                self.signatory(sig, t)
+                return
+        if labelled:
+            if pid:
+                self.party(pid, t)
+            return
+        sig = _signatory(f, t)
+        if sig:
+            self.signatory(sig, t)
+            return
+        last = self.cur.sigs[-1] if self.cur.sigs else None
+        if last and re.fullmatch(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?", t) and not title_word(t) and \
+                "title" not in last and not owner(f, t):
+            last["name"], last["source"] = f"{last['name']} {t}", f"{last['source']} {t}"  # a surname on its own line
+            return
+        head, _, tail = t.rpartition(",")
+        if (looks_like_title(t) or (head and looks_like_title(head) and owner(f, tail, bodies=False))) and self.title(t, t):
+            return  # "Ordförande", "Kultur- och fritidschef, Kiruna kommun"
+        pid = owner(f, t) if len(t.split()) <= 10 else None
+        if pid:
+            self.party(pid, t)
+
+    def _labelled(self, kind: str, value: str, quote: str) -> None:
+        f = self.f
+        if kind in ("place_date", "date", "place") and not value:
+            self.cur.slot = True  # a caption, above or under the line its value is written on
+        elif kind in ("place_date", "date", "place"):
+            pd = place_date(f, value) if kind != "date" else None
+            d = DATE_ONLY.fullmatch(value) if kind != "place" else None
+            if pd:
+                self.place_date(pd.group("place"), pd.group("date"), quote)
+            elif d and d.group("date"):
+                self.place_date(None, d.group("date"), quote)
+            elif kind == "place" and person(f, value) is None and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?", value):
+                self.place_date(value, None, quote)
+            else:  # left blank to be filled in: this group has no place or date yet
+                self.place_date(None, None, quote)
+        elif kind == "name":
+            sig = _signatory(f, value) if value else None
+            if sig:
+                self.signatory(sig, quote)
+            else:
+                self.cur.slot = True
+        elif kind == "title" and value:
+            self.title(value, quote)
+        elif kind == "sign":
+            self.cur.slot = True
+            signed = _signatory(f, value) if value and not _BLANK_LINE.fullmatch(value) else None
+            if signed:
+                self.signatory(signed, quote)
+
+    def result(self) -> list[dict[str, Any]]:
+        named = [s for g in self.groups for s in g.sigs]
+        signed = {s.get("party") for s in named}
+        nameless = []
+        for g in self.groups:  # a party's block with a line to sign on, or a place, but no printed name
+            if g.party and not g.sigs and g.party not in signed and (g.dated or g.slot or g.title):
+                sig = {"party": g.party, "title": g.title, "place": g.place, "date_as_written": g.date,
+                       "source": " ".join(g.lead)}
+                nameless.append({k: v for k, v in sig.items() if v})
+                signed.add(g.party)
+        return named + nameless
+
+
+def _signatory(f: Findings, text: str) -> dict[str, Any] | None:
+    """`Anna Berg, ordförande`, `Anna Berg ordförande`, `ordförande Anna Berg`, `Lina Öhman, fritidschef, för KFN`."""
+    text = _POLITICAL.sub("", text).strip(" .")
+    if len(text.split()) > 10:  # a sentence about a person ("Per-Erik Nyhus (SD) reserverar sig …"), not a signatory
+        return None
+    m = _FOR_SUFFIX.search(text)
+    party = owner(f, m.group("p")) if m else None
+    if m and party:
+        text = text[:m.start()]
+    parts = split_parts(text)
+    if not parts or len(parts) > 4:
+        return None
+    found = first_name_part(f, parts[0])
+    if not found:
+        return None
+    sig: dict[str, Any] = {"name": found[0]}
+    if party:
+        sig["party"] = party
+    if found[1]:
+        sig["title"] = found[1]
+    rest = parts[1:]
+    if rest and not sig.get("party") and owner(f, rest[-1], bodies=False) and not looks_like_title(rest[-1]):
+        sig["party"] = owner(f, rest[-1], bodies=False)  # "Anna Berg, ordförande, Föreningen Bro"
+        rest = rest[:-1]
+    if rest and not re.search(r"\d|@", ", ".join(rest)):  # "Karin Jonsson ordförande, arbetsmarknadsnämnden"
+        sig["title"] = ", ".join([*([sig["title"]] if "title" in sig else []), *rest])
+    return sig
+
+
+def _start(f: Findings) -> int | None:
+    blocks = f.blocks
+    heading = next((i for i, b in enumerate(blocks) if b.words <= 6 and SIGNATURES_HEADING.match(b.text)), None)
+    if heading is not None:
+        return heading + 1
+    run_on = next((i for i, b in enumerate(blocks) if _RUN_ON_HEADING.match(b.text)), None)
+    if run_on is not None:  # "Underskrifter: Piteå 2023-12- Lina Öhman, …": the heading and its lines in one paragraph
+        return run_on
+    for i in range(max(0, len(blocks) - 25), len(blocks)):  # no heading: a lead with a signatory or a party after it
+        t = blocks[i].text
+        lab = label(t)
+        lead = (lab and lab[0] in ("place_date", "date", "place", "sign")) or (place_date(f, t) and not person(f, t)) or (
+            _FOR.match(t) and owner(f, _FOR.match(t).group("party")))  # type: ignore[union-attr]
+        if lead and any(_signatory(f, b.text) or (b.words <= 8 and owner(f, b.text)) for b in blocks[i + 1:i + 6]):
+            return i
+    return None
+
+
+def _table_lines(f: Findings, blocks: list[Block]) -> list[str] | None:
+    """A signature table with a column per party (the parties in one row, the rest below), as the lines of
+    one column after the other; None when the section has no such table."""
+    rows = [b.cells for b in blocks if len(b.cells) >= 2]
+    if len(rows) < 2:
+        return None
+    at = next((i for i, cells in enumerate(rows) if sum(bool(c.strip()) for c in cells) >= 2
+               and all(owner(f, c) for c in cells if c.strip())), None)
+    fields = all(c.strip().casefold().rstrip(":") in _FIELD_HEADERS for c in rows[0] if c.strip())
+    side_by_side = any(sum(bool(_signatory(f, c) or place_date(f, c.strip())) for c in r) >= 2 for r in rows)
+    if at is None and (fields or not side_by_side):
+        return None  # a header of field names is a row per signatory; no two signatures side by side, no columns
+    width = max(len(r) for r in rows)
+    lines: list[str] = []
+    for col in range(width):
+        lines.extend(r[col].strip() for r in rows if col < len(r) and r[col].strip())
+    return lines
+
+
+_FIELD_HEADERS = {"part", "parter", "namn", "titel", "befattning", "funktion", "roll", "ort och datum", "ort", "datum", "för",
+                  "organisation", "namn och befattning", "namnförtydligande", "ort/datum", "undertecknare"}
+
+
+def _table_rows(f: Findings, blocks: list[Block]) -> list[dict[str, Any]]:
+    """A signature table with a row per signatory: `| Västra Götalandsregionen | Lena Sjöberg, direktör |
+    Vänersborg 2025-02- |`, or party, name, office and place-and-date each in a cell of its own."""
+    sigs = []
+    for b in blocks:
+        cells = [c.strip() for c in b.cells if c.strip()]
+        if len(cells) < 2:
+            continue
+        named = [(c, _signatory(f, c)) for c in cells]
+        sig = next((s for _, s in named if s), None)
+        pid = next((p for c, s in named if not s and not looks_like_title(c)
+                    for p in [owner(f, c) or (c if org_label(c) else None)] if p), None)
+        if not sig or not (pid or sig.get("party")):
+            continue
+        sig.setdefault("party", pid)
+        office = next((c for c, s in named if not s and looks_like_title(c)), None)
+        if office and "title" not in sig:
+            sig["title"] = office
+        pd = next((place_date(f, c) for c in cells if place_date(f, c) and not person(f, c)), None)
+        if pd:
+            sig.update({k: v for k, v in (("place", pd.group("place")), ("date_as_written", pd.group("date"))) if v})
+        sig["source"] = b.text
+        sigs.append(sig)
+    return sigs
+
+
+def _section(f: Findings, start: int) -> list[Block]:
+    out: list[Block] = []
+    for b in f.blocks[start:start + 60]:
+        if out and is_heading(b) and not owner(f, b.text) and not label(b.text) and not SIGNATURES_HEADING.match(b.text):
+            break
+        out.append(b)
+    return out
+
+
+def _run_on(f: Findings, text: str) -> list[str]:
+    """A paragraph of several signature lines run together ("Lund 2021- För Socialförvaltningen",
+    "Underskrifter: Piteå 2023-12- Lina Öhman … Piteå 2023-12- Robert Nilsson …"), cut before each
+    place and date and each "För <party>"."""
+    cuts = {m.start() for m in PLACE_DATE.finditer(text) if m.start() > 0 and place_date(f, m.group(0))
+            and not re.search(r"(?::|\bi|\bden)\s*$", text[:m.start()], re.IGNORECASE)}  # "Ort/datum: Malmö …" is one
+    cuts |= {m.start() for m in re.finditer(r"(?<=\s)För\s", text)}
+    bounds = [0, *sorted(cuts), len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _read(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
+    lines = [piece for t in lines for piece in _run_on(f, t)]
+    reader = _Reader(f)
+    for t in lines:
+        reader.line(t)
+    last = reader.groups[-1]
+    if last.dated and not last.sigs and not last.party and any(g.sigs and not g.dated for g in reader.groups[:-1]):
+        reader = _Reader(f, trailing=True)  # each place and date printed under its signatory
+        for t in lines:
+            reader.line(t)
+    return reader.result()
+
+
+_SIGNING = re.compile(r"(?<!\w)" + alt(lexicon.SIGNING_VERBS), re.IGNORECASE)
+_SIGNED_AT = re.compile(rf"\bi\s+(?P<place>{PLACE})(?:\s*,?\s+den)?\s+(?P<date>{DATE_AS_WRITTEN})")
+_SIGNER = re.compile(r"\bav\s+(?P<who>[^,]{3,60}?(?:,\s*[^,]{2,60}?,?)?)\s+för\s+(?P<party>.{2,80}?)(?=\s+och\s+|\s*[.;]?$|\s*,)")
+
+
+def _prose_signatures(f: Findings) -> list[dict[str, Any]]:
+    """"Undertecknat i Borlänge den 14 maj 2025 av Jonas Berg för Borlänge kommun och av Malin Åkesson för
+    KFUM Borlänge": each signer with the party they sign for, and the place and date the sentence gives."""
+    sigs = []
+    for b in f.blocks[-25:]:
+        for s in b.sentences:
+            if not _SIGNING.search(s):
+                continue
+            at = _SIGNED_AT.search(s)
+            for m in _SIGNER.finditer(s):
+                sig = _signatory(f, m.group("who").strip(" ,"))
+                pid = owner(f, m.group("party")) or (m.group("party").strip() if org_label(m.group("party")) else None)
+                if not sig or not pid:
+                    continue
+                sig["party"] = pid
+                if at and at.group("place").split()[0].casefold() not in lexicon.NOT_PLACES:
+                    sig["place"], sig["date_as_written"] = at.group("place"), at.group("date")
+                sig["source"] = s
+                sigs.append(sig)
+    return sigs
+
+
+def extract_signatures(f: Findings) -> None:
+    start = _start(f)
+    if start is None:
+        prose = _prose_signatures(f)
+        if prose:
+            _keep(f, prose)
+        else:
+            _memo_signatures(f)
+        return
+    blocks = _section(f, start)
+    sigs = _table_rows(f, blocks)
+    if not sigs:
+        table = _table_lines(f, blocks)
+        texts = [_RUN_ON_HEADING.sub("", b.text, count=1) for b in blocks]
+        sigs = _read(f, table if table is not None else texts)
+    _keep(f, sigs)
+
+
+def _memo_signatures(f: Findings) -> None:
+    """A decision memo signed at its end by officials, with no signature heading: `Name Title`, or the
+    name with the office on the next line."""
+    sigs = []
+    tail = f.blocks[-12:]
+    for i, b in enumerate(tail):
+        following = tail[i + 1].text if i + 1 < len(tail) else ""
+        words = b.text.split()
+        if len(words) >= 3 and title_word(words[-1]) and person(f, " ".join(words[:-1])):
+            sigs.append({"name": " ".join(words[:-1]), "title": words[-1], "source": b.text})
+        elif person(f, b.text) and looks_like_title(following):
+            sigs.append({"name": b.text, "title": following, "source": f"{b.text} {following}"})
+    public = [p for p in f.parties if p.role == "public"]
+    if sigs and f.value("document.kind") == "decision_memo" and len(public) == 1:
+        for s in sigs:
+            s["party"] = public[0].id
+        f.note(f"underskrifter: tjänsteutlåtandets undertecknare antas företräda {public[0].name}; kontrollera")
+    _keep(f, sigs)
+
+
+def _keep(f: Findings, sigs: list[dict[str, Any]]) -> None:
+    kept = [s for s in sigs if s.get("party")]
+    for s in sigs:
+        if not s.get("party"):
+            f.note(f"underskrift: \"{s['source']}\" kunde inte knytas till en part")
+    if kept:
+        f.items["signatures"] = kept
