@@ -258,8 +258,8 @@ def check_with_cache(path: str, cache: ResultCache | None, library: RulesetLibra
 def load_library(ruleset_files: Sequence[str | Path] | None, folder: Path | None) -> RulesetLibrary:
     """`load_rulesets`, from a cache entry while the ruleset files hold the same bytes at the same paths.
 
-    Parsing and validating the shipped rulesets (and building their schema) is most of what a
-    one-file check spends after its imports.  A library that does not load is never stored, so
+    Parsing and validating the shipped rulesets (and building their schema) is a large part of
+    what a one-file check spends after its imports.  A library that does not load is never stored, so
     a broken ruleset is reported by `load_rulesets` exactly as without a cache.
     """
     from .rulesets import RulesetLibrary, load_rulesets
@@ -278,7 +278,8 @@ def load_library(ruleset_files: Sequence[str | Path] | None, folder: Path | None
     library = load_rulesets(list(ruleset_files) if ruleset_files else None)
     for ruleset in library.by_id.values():
         for rule in ruleset.rules:  # computed once here, stored with the library, instead of in every run
-            rule.title, rule.remediation, rule.fields, rule.applies_fields, rule.params  # noqa: B018
+            for derived in ("title", "remediation", "fields", "applies_fields", "params"):
+                getattr(rule, derived)
     _write(entry, key, pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
     return library
 

@@ -226,17 +226,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    lang = "en"  # of input-error lines, until the command line and the settings file are read
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
-        options.apply_config(parser, args, sys.argv[1:] if argv is None else argv)
+        config = options.apply_config(parser, args, sys.argv[1:] if argv is None else argv)
+        lang = args.error_lang = options.message_lang(parser, args, sys.argv[1:] if argv is None else argv, config)
         if 1 in _CLOSED and not getattr(args, "output", None):
             raise IopError("standard output is closed, expected an open stdout or -o FILE", "<stdout>", 0, 0)
         return {"check": _check, "audit": _audit, "test": _test, "schema": _schema, "rules": _rules,
                 "extract": _extract, "review": _review, "cache": _cache}[args.command](args)
     except IopError as exc:
         for e in exc.all_errors():
-            _say(str(e))
+            _say(e.line_in(lang))
         return 2
     except KeyboardInterrupt:
         _say("iop-rules: interrupted")
@@ -356,7 +358,7 @@ def _finish(args: argparse.Namespace, run, library=None) -> int:  # type: ignore
         write_atomically(calendar, get_outputter("ics", args.lang).render(run), protect=inputs)
     exit_on.drain()
     for e in run.errors if args.quiet < 2 else ():  # in every format: stdout stays machine-readable
-        _say(str(e))
+        _say(e.line_in(getattr(args, "error_lang", "en")))
     if args.verbose:
         options.say_verbose([options.timing_line(run, args)])
     return exit_code(exit_on.failing, args.fail_on, args.exit_zero, bool(run.errors))
@@ -489,7 +491,7 @@ def _rules(args: argparse.Namespace) -> int:
         found = ruledocs.find_rules(library, args.rule_id)
         if not found:
             raise IopError(f"unknown rule {args.rule_id!r}, expected an ID from `iop-rules rules list`", args.rule_id, 0, 0)
-        sys.stdout.write("\n".join(ruledocs.rule_markdown(r, library, "#") for r in found))
+        sys.stdout.write("\n".join(ruledocs.rule_show(r, library) for r in found))
     return 0
 
 

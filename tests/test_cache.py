@@ -239,3 +239,16 @@ def test_an_entry_damaged_after_the_lookup_is_checked_where_it_is_read(tmp_path:
     monkeypatch.setattr(result_cache.ResultCache, "get", lambda self, key: None)  # present when looked up, unusable when read
     other = AuditOptions(as_of=dt.date(2026, 11, 22), jobs=1, engine="python", cache=str(tmp_path / "cache"))
     assert list(run_audit([str(folder)], other).agreements) == first
+
+
+def test_check_on_many_files_reads_and_fills_the_same_cache(xdg: Path, folder: Path) -> None:
+    def check(*extra: str) -> tuple[int, str, str]:
+        run = run_cli("check", str(folder), "--format", "json", "--as-of", AS_OF, *extra)
+        return run.code, run.out, run.err
+    fresh = check("--no-cache")
+    assert entries(xdg) == []
+    assert check() == fresh
+    assert len(entries(xdg)) == len(list(folder.glob("*.yaml")))
+    for entry in entries(xdg):
+        entry.write_bytes(entry.read_bytes()[:100])
+    assert check() == fresh == check()
