@@ -6,10 +6,14 @@ line and column.  Like jsonschema's `ValidationError`, several problems
 found at once are ranked and the most specific one is raised, carrying
 the others in `context`, so a caller that wants one line gets the best
 one and a caller that wants all of them still has them.
+
+An error made with `coded` also carries its kind and parameters, so the
+CLI can print it in Swedish (`error_texts`); `message` and `str()` stay
+English, what scripts and the JSON report read.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 DocPath = tuple[str | int, ...]
 
@@ -36,6 +40,8 @@ class IopError(Exception):
         column: int = 0,
         doc_path: DocPath = (),
         context: Sequence["IopError"] = (),
+        code: str = "",
+        params: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -44,9 +50,29 @@ class IopError(Exception):
         self.column = column
         self.doc_path = tuple(doc_path)
         self.context = list(context)
+        self.code = code
+        self.params = dict(params or {})
+
+    @classmethod
+    def coded(cls, code: str, path: str = "", line: int = 0, column: int = 0, doc_path: DocPath = (),
+              **params: str) -> "IopError":
+        """An error of a kind `error_texts` words in every language; its `message` is the English one."""
+        from .error_texts import render
+        return cls(render(code, params), path, line, column, doc_path, code=code, params=params)
 
     def __str__(self) -> str:
-        return f"{self.path or '<input>'}:{self.line}:{self.column}: {self.message}"
+        return self.line_in("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang`: Swedish where the kind has a Swedish text, else the English message."""
+        if lang == "en" or not self.code:
+            return self.message
+        from .error_texts import render
+        return render(self.code, self.params, lang)
+
+    def line_in(self, lang: str) -> str:
+        """`path:line:col: message`, the position numeric in every language."""
+        return f"{self.path or '<input>'}:{self.line}:{self.column}: {self.text(lang)}"
 
     def all_errors(self) -> list["IopError"]:
         """This error first, then the others found with it."""
@@ -58,7 +84,7 @@ class IopError(Exception):
     def relocated(self, path: str) -> "IopError":
         """The same problem, reported against another file name."""
         return IopError(self.message, path, self.line, self.column, self.doc_path,
-                        [e.relocated(path) for e in self.context])
+                        [e.relocated(path) for e in self.context], self.code, self.params)
 
 
 def _specificity(error: IopError) -> tuple[int, int, int]:
@@ -72,4 +98,4 @@ def ranked(errors: Iterable[IopError]) -> IopError:
     if not ordered:
         raise ValueError("ranked() needs at least one error")
     best = ordered[0]
-    return IopError(best.message, best.path, best.line, best.column, best.doc_path, ordered[1:])
+    return IopError(best.message, best.path, best.line, best.column, best.doc_path, ordered[1:], best.code, best.params)

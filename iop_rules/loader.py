@@ -85,11 +85,10 @@ def _date_problems(value: Any, raw: Any, doc_path: DocPath, positions: Positions
         where = format_doc_path(doc_path)
         line, column = positions.of_value(doc_path)
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) or (isinstance(raw, str) and raw.strip().isdigit()):
-            yield IopError(f"{where}: {raw!r} is a number (read as the Unix timestamp {value.isoformat()}), "
-                           "expected an ISO date like 2019-07-01", path, line, column, doc_path)
+            yield IopError.coded("date_as_number", path, line, column, doc_path, where=where, given=repr(raw), date=value.isoformat())
         elif not MIN_DATE <= value <= MAX_DATE:
-            yield IopError(f"{where}: {value.isoformat()} is outside the supported dates, expected a date from "
-                           f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}", path, line, column, doc_path)
+            yield IopError.coded("date_out_of_range", path, line, column, doc_path, where=where, date=value.isoformat(),
+                                 first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat())
     elif isinstance(value, BaseModel):
         raw_map = raw if isinstance(raw, dict) else {}
         for name in _date_bearing_fields(type(value)):
@@ -106,7 +105,7 @@ M = TypeVar("M", bound=BaseModel)
 def validate_document(model: type[M], data: Any, positions: Positions, path: str, expected_keys: str) -> M:
     """A YAML document validated as `model`, every pydantic error located and ranked."""
     if not isinstance(data, dict):
-        raise IopError(f"the document is not a mapping, expected {expected_keys} at the top", path, 1, 1)
+        raise IopError.coded("not_mapping", path, 1, 1, keys=expected_keys)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -118,55 +117,53 @@ def pydantic_errors(exc: ValidationError, positions: Positions, path: str, root:
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        where = format_doc_path(loc) or "the document"
         if err["type"] == "extra_forbidden":
             line, column = positions.of_key(loc)
-            message = f"unknown key {loc[-1]!r} in {format_doc_path(loc[:-1]) or 'the top level'}"
-            message += _suggestion(root, loc)
+            code, params = _suggestion(root, loc)
+            params.update(key=repr(loc[-1]), parent=format_doc_path(loc[:-1]))
         else:
             line, column = positions.of_key(loc) if err["type"] == "missing" else positions.of_value(loc)
-            message = f"{where}: {_explain(err)}"
-        out.append(IopError(message, path, line, column, loc))
+            code, params = _explain(err)
+            params["where"] = format_doc_path(loc)
+        out.append(IopError.coded(code, path, line, column, loc, **params))
     return out
 
 
-def _explain(err: Any) -> str:
-    """pydantic's wording, turned into 'what is wrong, what was expected'."""
+#: pydantic's error types, by the kind of message a reader gets for them.
+_KINDS = {"missing": "missing", "literal_error": "not_allowed", "int_type": "not_integer", "int_parsing": "not_integer",
+          "int_from_float": "not_integer", "greater_than_equal": "too_small", "greater_than": "too_small",
+          "string_pattern_mismatch": "bad_id", "bool_type": "not_bool", "model_type": "not_a_mapping",
+          "dict_type": "not_a_mapping", "list_type": "not_a_list", "string_type": "not_text", "string_too_short": "not_text"}
+
+
+def _explain(err: Any) -> tuple[str, dict[str, str]]:
+    """pydantic's error as a kind of message ('what is wrong, what was expected') and its parameters."""
     kind, given = err["type"], err.get("input")
     shown = repr(given) if isinstance(given, (str, int, float, bool)) else type(given).__name__
-    if kind == "missing":
-        return "required field is missing, expected it to be given"
-    if kind.startswith("date"):
-        return f"{shown} is not a valid date, expected an ISO date like 2019-07-01"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"{shown} is not allowed, expected one of {expected}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{shown} is not a whole number, expected a whole number (no quotes, no decimals)"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"{shown} is too small, expected a number >= {err['ctx'].get('ge', err['ctx'].get('gt'))}"
-    if kind == "string_pattern_mismatch":
-        return f"{shown} does not match {err['ctx']['pattern']}, expected a short lowercase id or a rule ID"
-    if kind == "bool_type":
-        return f"{shown} is not true/false, expected true or false"
-    if kind in ("model_type", "dict_type"):
-        return f"got {shown}, expected a mapping of keys"
-    if kind == "list_type":
-        return f"got {shown}, expected a list (lines starting with `-`)"
-    if kind in ("string_type", "string_too_short"):
-        return f"got {shown}, expected non-empty text"
-    return f"{err['msg']} (got {shown})"
+    code = "bad_date" if kind.startswith("date") else _KINDS.get(kind, "invalid_value")
+    params = {"given": shown}
+    ctx = err.get("ctx", {})
+    if code == "not_allowed":
+        params["expected"] = str(ctx.get("expected", ""))
+    elif code == "too_small":
+        params["minimum"] = str(ctx.get("ge", ctx.get("gt")))
+    elif code == "bad_id":
+        params["pattern"] = str(ctx["pattern"])
+    elif code == "invalid_value":
+        params["detail"] = str(err["msg"])
+    return code, params
 
 
-def _suggestion(root: type[BaseModel], loc: DocPath) -> str:
+def _suggestion(root: type[BaseModel], loc: DocPath) -> tuple[str, dict[str, str]]:
+    """The closest valid key for a misspelling, or the keys there are."""
     model = _model_at(root, loc[:-1])
     if model is None:
-        return ""
+        return "unknown_key", {}
     names = list(model.model_fields)
     close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
     if close:
-        return f", expected one of its keys: did you mean {close[0]!r}?"
-    return f", expected one of: {', '.join(names)}"
+        return "unknown_key_close", {"close": repr(close[0])}
+    return "unknown_key_list", {"names": ", ".join(names)}
 
 
 def _model_at(root: type[BaseModel], loc: DocPath) -> type[BaseModel] | None:

@@ -90,6 +90,20 @@ def apply_config(parser: argparse.ArgumentParser, args: argparse.Namespace, argv
     return config
 
 
+def message_lang(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Sequence[str],
+                 config: Config | None) -> str:
+    """The language of input-error lines: English unless `--lang` or the settings file names one.
+
+    Reports default to Swedish, but error lines are also read by scripts and CI logs that match the
+    English wording, so they change language only when someone asked for one.
+    """
+    lang = getattr(args, "lang", None)
+    if lang is None:
+        return "en"
+    chosen = "lang" in _explicit(parser, argv) or (config is not None and "lang" in config.values)
+    return str(lang) if chosen else "en"
+
+
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
     """The (sub)parser of the command this run is, whose options a settings file may fill in."""
     current = parser
@@ -252,6 +266,8 @@ def outputter(args: argparse.Namespace, fmt: str | None = None) -> Any:
     out = get_outputter(fmt or args.format, args.lang)
     if hasattr(out, "root"):
         out.root = args.sarif_root
+    if hasattr(out, "fail_on"):  # JUnit counts as failures only what fails the run
+        out.fail_on = args.fail_on
     return out
 
 

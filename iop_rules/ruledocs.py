@@ -8,9 +8,13 @@ and a test fails when the committed page is stale.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from .conditions import params_read
 from .rulesets import Rule, RulesetLibrary
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _rows(library: RulesetLibrary) -> list[tuple[Rule, str]]:
@@ -88,3 +92,59 @@ def _value(p: Any) -> str:
     if p.values:
         return "; ".join(f"{v.value} från {v.start.isoformat()} ({v.reference})" for v in p.values)
     return "—" if p.value is None else str(p.value)
+
+
+def rule_show(rule: Rule, library: RulesetLibrary) -> str:
+    """`rules show`: the rule's page and, because a municipality's ruleset may set a parameter the core
+    leaves open, what each parameter it reads is in every ruleset the rule runs in."""
+    names = rule_parameters(rule, library)
+    if not names:
+        return rule_markdown(rule, library, "#")
+    lines = ["", "Parameters (value per ruleset the rule runs in):", ""]
+    for name in names:
+        lines.append(f"- `{name}`")
+        by_owner: dict[str, list[str]] = {}
+        for ruleset_id, owner, _ in parameter_values(rule, library, name):
+            by_owner.setdefault(owner, []).append(ruleset_id)
+        for owner, users in by_owner.items():
+            lines += _parameter_lines(library, owner, name, users)
+    return rule_markdown(rule, library, "#") + "\n".join(lines) + "\n"
+
+
+def rule_parameters(rule: Rule, library: RulesetLibrary) -> list[str]:
+    """Every parameter the rule compares with or names in its message, in name order."""
+    conditions = [c for c in (rule.where, rule.applies_if, rule.expect, rule.unknown_if) if c is not None]
+    known = {name for rs in library.by_id.values() for name in rs.spec.parameters}
+    texts = [rule.spec.message.sv, rule.spec.message.en]
+    named = {name for text in texts for name in _PLACEHOLDER.findall(text) if name in known}
+    return sorted(params_read(conditions) | named)
+
+
+def parameter_values(rule: Rule, library: RulesetLibrary, name: str) -> list[tuple[str, str, Any]]:
+    """(ruleset, the ruleset that sets the value, the Parameter or None) for each ruleset running this rule."""
+    out: list[tuple[str, str, Any]] = []
+    for ruleset_id in sorted(library.by_id):
+        chain = library.chain(ruleset_id)
+        runs = [r for rs in chain for r in rs.rules if r.id == rule.id]
+        if not runs or runs[-1] is not rule:  # a more specific ruleset may replace a rule of the same ID
+            continue
+        owner = next((rs for rs in reversed(chain) if name in rs.spec.parameters), None)
+        out.append((ruleset_id, owner.id if owner else "", owner.spec.parameters[name] if owner else None))
+    return out
+
+
+def _parameter_lines(library: RulesetLibrary, owner: str, name: str, users: list[str]) -> list[str]:
+    """One ruleset's value (or dated values, each with its reference) and the rulesets that inherit it."""
+    if not owner:
+        return [f"  - {', '.join(users)}: not defined"]
+    inheriting = [u for u in users if u != owner]
+    if owner not in users:
+        label = f"{', '.join(users)} (from {owner})"
+    else:
+        label = owner + (f" (inherited by {', '.join(inheriting)})" if inheriting else "")
+    p = library.by_id[owner].spec.parameters[name]
+    if not p.values:
+        shown = "not set" if p.value is None else str(p.value)
+        return [f"  - {label}: {shown} — {p.reference}"]
+    return [f"  - {label}: by decision date — {p.reference}",
+            *(f"    - from {v.start.isoformat()}: {v.value} — {v.reference}" for v in p.values)]

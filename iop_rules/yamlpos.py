@@ -11,8 +11,11 @@ laughs), and size and depth are bounded.
 """
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from typing import Any
 import yaml
 
 from .errors import DocPath, IopError
-from .safeio import display_name, format_size, read_regular_file
+from .safeio import display_name, file_kind, format_size, read_regular_file
 
 try:  # libyaml is an optional part of PyYAML
     from yaml import CSafeLoader as _Loader
@@ -77,20 +80,19 @@ class _Builder:
         self.positions = Positions()
         self._seen: set[int] = set()
 
-    def fail(self, node: yaml.Node, message: str, doc_path: DocPath) -> IopError:
+    def fail(self, node: yaml.Node, code: str, doc_path: DocPath, **params: str) -> IopError:
         line, column = _mark(node)
-        return IopError(message, self.path, line, column, doc_path)
+        return IopError.coded(code, self.path, line, column, doc_path, **params)
 
     def build(self, node: yaml.Node, doc_path: DocPath = ()) -> Any:
         if len(doc_path) > MAX_DEPTH:
-            raise self.fail(node, TOO_DEEP, doc_path)
+            raise self.fail(node, "too_deep", doc_path, depth=str(MAX_DEPTH))
         self.positions.values[doc_path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, doc_path)
         if id(node) in self._seen:  # an alias: report where it is used, not the anchor
             line, column = self.positions.of_value(doc_path[:-1])
-            raise IopError("YAML anchors and aliases are not supported, expected the value written out",
-                           self.path, line, column, doc_path)
+            raise IopError.coded("alias", self.path, line, column, doc_path)
         self._seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, f"{_CORE}seq", doc_path)
@@ -100,25 +102,25 @@ class _Builder:
 
     def _check_tag(self, node: yaml.Node, expected: str, doc_path: DocPath) -> None:
         if node.tag != expected:
-            raise self.fail(node, f"YAML tag {node.tag!r} is not allowed, expected plain YAML data", doc_path)
+            raise self.fail(node, "tag_not_allowed", doc_path, tag=repr(node.tag))
 
     def _mapping(self, node: yaml.MappingNode, doc_path: DocPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_CORE}merge":
-                raise self.fail(key_node, "a key must be a plain name, expected `name: value`", doc_path)
+                raise self.fail(key_node, "key_not_plain", doc_path)
             key = str(self._scalar(key_node, doc_path))
             child = (*doc_path, key)
             if key in out:
                 first_line = self.positions.keys[child][0]
-                raise self.fail(key_node, f"duplicate key {key!r} (first on line {first_line}), expected each key once", child)
+                raise self.fail(key_node, "duplicate_key", child, key=repr(key), first_line=str(first_line))
             self.positions.keys[child] = _mark(key_node)
             out[key] = self.build(value_node, child)
         return out
 
     def _scalar(self, node: yaml.ScalarNode, doc_path: DocPath) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            raise self.fail(node, f"YAML tag {node.tag!r} is not allowed, expected plain YAML data", doc_path)
+            raise self.fail(node, "tag_not_allowed", doc_path, tag=repr(node.tag))
         if node.tag.endswith(("timestamp", "str")):
             return node.value  # dates stay text: the schema parses (and rejects 2019-02-30) with a position
         if node.tag.endswith(("int", "float")) and not node.style:  # plain: None (Python) or "" (libyaml)
@@ -126,13 +128,12 @@ class _Builder:
         try:  # the constructor function itself: construct_object() would cache every node forever
             value = _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
         except (ValueError, yaml.YAMLError):
-            raise self.fail(node, f"cannot read {node.value!r}, expected a number, true/false or text", doc_path) from None
+            raise self.fail(node, "unreadable_value", doc_path, value=repr(node.value)) from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(node, f"{node.value!r} is not a finite number, expected a number (or text in quotes)", doc_path)
+            raise self.fail(node, "not_finite", doc_path, value=repr(node.value))
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_EXACT_INT:
             limit = f"{MAX_EXACT_INT:,}".replace(",", " ")
-            raise self.fail(node, f"{node.value!r} is too large, expected a whole number of at most {limit} in size "
-                            "(beyond it numbers are not compared exactly)", doc_path)
+            raise self.fail(node, "number_too_large", doc_path, value=repr(node.value), limit=limit)
         return value
 
     def _refuse_yaml11_number(self, node: yaml.ScalarNode, doc_path: DocPath) -> None:
@@ -141,12 +142,10 @@ class _Builder:
         if _OCTAL.match(text):
             meant = int(text.replace("_", ""), 10)
             read = int(text.replace("_", "").lstrip("+-") or "0", 8) * (-1 if text.startswith("-") else 1)
-            raise self.fail(node, f"{text!r} is an octal number in YAML 1.1 (read as {read}), expected {meant} "
-                            "without the leading zero, or text in quotes", doc_path)
+            raise self.fail(node, "yaml11_octal", doc_path, value=repr(text), read=str(read), meant=str(meant))
         if _SEXAGESIMAL.match(text):
             read = _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
-            raise self.fail(node, f"{text!r} is a base-60 number in YAML 1.1 (read as {read}), expected a plain "
-                            f"number, or text in quotes ('{text}')", doc_path)
+            raise self.fail(node, "yaml11_base60", doc_path, value=repr(text), read=str(read), quoted=f"'{text}'")
 
 
 def read_text(path: str | Path, what: str = "a YAML file") -> str:
@@ -158,17 +157,45 @@ def read_text(path: str | Path, what: str = "a YAML file") -> str:
     try:
         raw = read_regular_file(path, MAX_FILE_BYTES, what)
     except IopError as exc:
-        if exc.message.startswith("larger than"):
-            raise IopError(f"larger than the limit of {format_size(MAX_FILE_BYTES)}, expected {what} of at most "
-                           f"{format_size(MAX_FILE_BYTES)}", exc.path, 1, 1) from None
-        raise
+        raise _classified(exc, path, what) from None
     shown = display_name(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise IopError(f"byte 0x{raw[exc.start]:02x} is not UTF-8, expected UTF-8 text", shown, line, column) from None
+        raise IopError.coded("not_utf8", shown, line, column, byte=f"0x{raw[exc.start]:02x}") from None
+
+
+def _classified(exc: IopError, path: str | Path, what: str) -> IopError:
+    """The same error with the kind of problem the file has, found by looking at the file again
+    (stat, as `read_regular_file` does first), so the kind never depends on the English wording."""
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ENOENT:
+            try:
+                target = os.readlink(path)
+            except OSError:
+                return _with_code(exc, "file_not_found", what=what)
+            return _with_code(exc, "broken_link", what=what, target=display_name(target))
+        if err.errno in (errno.EACCES, errno.EPERM):
+            return _with_code(exc, "permission_denied", what=what)
+        return exc
+    if stat.S_ISDIR(info.st_mode):
+        return _with_code(exc, "is_directory", what=what)
+    if not stat.S_ISREG(info.st_mode):
+        return _with_code(exc, "not_regular", what=what, kind=file_kind(info.st_mode))
+    if info.st_size > MAX_FILE_BYTES or exc.message.startswith("larger than"):  # the second: it grew while read
+        return IopError.coded("too_large", exc.path, 1, 1, what=what, limit=format_size(MAX_FILE_BYTES))
+    if not os.access(path, os.R_OK):
+        return _with_code(exc, "permission_denied", what=what)
+    return exc
+
+
+def _with_code(exc: IopError, code: str, **params: str) -> IopError:
+    """`exc` as it was (its English message unchanged), told what kind of problem it is."""
+    return IopError(exc.message, exc.path, exc.line, exc.column, exc.doc_path, exc.context, code, params)
 
 
 SAFE_COMPOSE_DEPTH = 2000  # libyaml's composer recurses on the C stack; it crashed here past ~10,000 levels
@@ -181,7 +208,7 @@ def _possible_depth(text: str) -> int:
 
 
 def _too_deep(path: str, line: int, column: int) -> IopError:
-    return IopError(TOO_DEEP, path, line, column)
+    return IopError.coded("too_deep", path, line, column, depth=str(MAX_DEPTH))
 
 
 def _refuse_deep_nesting(text: str, path: str) -> None:
@@ -257,11 +284,11 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Positions]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or "invalid YAML").strip()
-        raise IopError(f"invalid YAML: {problem}, expected well-formed YAML", path, line, column) from None
+        raise IopError.coded("yaml_syntax", path, line, column, problem=problem) from None
     except yaml.YAMLError as exc:
-        raise IopError(f"invalid YAML: {exc}, expected well-formed YAML", path, 1, 1) from None
+        raise IopError.coded("yaml_syntax", path, 1, 1, problem=str(exc)) from None
     if node is None:
-        raise IopError("file is empty, expected a YAML mapping", path, 1, 1)
+        raise IopError.coded("empty_file", path, 1, 1)
     builder = _Builder(path)
     data = builder.build(node)
     return data, builder.positions

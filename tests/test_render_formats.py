@@ -56,7 +56,7 @@ def test_sarif_reports_unreadable_files_as_notifications(tmp_path: Path) -> None
 
 def test_junit_parses_with_a_suite_per_agreement(verdicts: dict, tmp_path: Path) -> None:
     path = tmp_path / "junit.xml"
-    path.write_text(_render("junit"), encoding="utf-8")
+    path.write_text(_render("junit", "--fail-on", "info"), encoding="utf-8")  # every finding fails the run
     xml = junitparser.JUnitXml.fromfile(str(path))
     suites = {s.name: s for s in xml}
     assert set(suites) == {a for a, _ in verdicts}

@@ -125,15 +125,18 @@ _ERROR_CODE = re.compile(r"error code: (\d+)")
 
 # A number in Python's exponent form without a fraction (`1e-05`, `1e+16`), outside any string.
 _BARE_EXPONENT = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\d.])(-?\d+)(?=[eE])')
-_EXPONENT_HINT = re.compile(r"\d[eE]")
 
 
 def _json(value: Any) -> str:
     """JSON durable_rules reads: its parser refuses an exponent not preceded by a fraction, so one is added."""
-    text = json.dumps(value, ensure_ascii=False)
-    if _EXPONENT_HINT.search(text) is None:
-        return text
-    return _BARE_EXPONENT.sub(lambda m: f"{m[1]}.0" if m[1] else m[0], text)
+    return _BARE_EXPONENT.sub(lambda m: f"{m[1]}.0" if m[1] else m[0], json.dumps(value, ensure_ascii=False))
+
+
+def _facts_json(payload: list[dict[str, Any]]) -> str:
+    """The facts as JSON; scanning the text costs more than the engine, so only when a float needs it."""
+    if any(type(v) is float and "e" in repr(v) for fact in payload for v in fact.values()):
+        return _json(payload)
+    return json.dumps(payload, ensure_ascii=False)
 
 
 def _code(exc: Exception) -> int:
@@ -212,7 +215,7 @@ class DurableBackend(Backend):
             sid = str(next(self._sessions))
             payload = [self._fact(sid, n, f) for n, f in enumerate(facts, 1)]
             payload.append({"sid": sid, "seq": len(payload) + 1, "type": "$done"})
-            text = _json(payload)
+            text = _facts_json(payload)
             fired: set[tuple[int, int]] = set()
             at = 0
             while at < len(parts):

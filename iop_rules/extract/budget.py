@@ -16,7 +16,8 @@ from .found import Findings, join_quotes
 from .swedish import find_amounts
 from .text import Block, is_heading
 
-_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|§\s*\d+\s+)?" + lx.alt(lx.BUDGET_HEADINGS) + r"(?![\wåäö])", re.IGNORECASE)
+_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|§\s*\d+\s+|bilaga\s+\d+\s*[:.–-]?\s*)?" + lx.alt(lx.BUDGET_HEADINGS)
+                      + r"(?![\wåäö])", re.IGNORECASE)
 _TOTAL = re.compile(r"^" + lx.alt(lx.BUDGET_TOTAL_LABELS) + r"(?![\wåäö])\s*:?\s*", re.IGNORECASE)
 _PART_TOTAL = re.compile(r"^summa\s+(?:intäkter|finansiering|inkomster)\b", re.IGNORECASE)
 _INCOME = re.compile(r"^" + lx.alt(lx.BUDGET_INCOME_LABELS) + r"\s*:?$", re.IGNORECASE)
@@ -76,18 +77,22 @@ def _read(blocks: list[Block], start: int) -> tuple[list[dict[str, Any]], tuple[
     lines: list[dict[str, Any]] = []
     label: tuple[str, str] | None = None
     income = False
+    column: int | None = None  # the total column of a table with an amount column a year
     end = min(len(blocks), start + 1 + MAX_ROWS)
     for i in range(start + 1, end):
         b = blocks[i]
         text = b.text.strip()
         amounts = find_amounts(text)
-        if b.cells and not amounts and not any(re.search(r"\d", c) for c in b.cells[1:]):
+        if b.cells and all(re.fullmatch(r"[\s:|-]*", c) for c in b.cells):
+            continue  # a Markdown table's rule row: "|---|---:|"
+        if b.cells and not amounts and not any(re.search(r"\d", c) for c in b.cells[1:]) or _years_header(b):
             unit = _unit(text) if _unit(text) != 1 else unit  # a header row: "| Post | tkr |"
+            column = next((k for k, c in enumerate(b.cells) if k and _TOTAL.match(c + " ")), None) if len(b.cells) > 2 else None
             continue
         if _INCOME.match(text) or _COSTS.match(text):
             income = bool(_INCOME.match(text))
             continue
-        row = _row(b, unit)
+        row = _row(b, unit, column)
         if row and _TOTAL.match(row[0] + " ") and not _PART_TOTAL.match(row[0]):
             return lines, (row[1], text, b.line), i + 1
         if row:
@@ -104,10 +109,13 @@ def _read(blocks: list[Block], start: int) -> tuple[list[dict[str, Any]], tuple[
     return lines, None, end
 
 
-def _row(b: Block, unit: int) -> tuple[str, int] | None:
+def _row(b: Block, unit: int, column: int | None = None) -> tuple[str, int] | None:
     """A budget line: its label and amount in kronor, or None when the block is not one line of one amount."""
     cells = b.cells or (b.text.split(" | ") if " | " in b.text else [])
     cells = [c.strip() for c in cells if c.strip() and c.strip() not in ("-", "–")]
+    if len(cells) >= 2 and column is not None and len(b.cells) > column:
+        figure = _figure(b.cells[column], unit)  # "| Post | 2025 | 2026 | Totalt |": the total column
+        return (cells[0].rstrip(" :"), figure) if figure is not None else None
     if len(cells) >= 2:
         figures = [a for a in (_figure(c, unit) for c in cells[1:]) if a is not None]
         return (cells[0].rstrip(" :"), figures[0]) if len(figures) == 1 and not _figure(cells[0], unit) else None
@@ -120,6 +128,12 @@ def _row(b: Block, unit: int) -> tuple[str, int] | None:
         figure = _figure(bare.group("fig"), unit)
         return (bare.group("label"), figure) if figure else None
     return None
+
+
+def _years_header(b: Block) -> bool:
+    """`| Post | 2025 | 2026 | Totalt |`: a header of year columns (its figures are years, not amounts)."""
+    return len(b.cells) > 2 and all(re.fullmatch(r"(?:19|20)\d\d|" + lx.alt(lx.BUDGET_TOTAL_LABELS), c.strip(), re.I)
+                                    for c in b.cells[1:] if c.strip())
 
 
 def _figure(cell: str, unit: int) -> int | None:
@@ -149,7 +163,8 @@ def _total_in_a_sentence(f: Findings) -> None:
         for s in b.sentences:
             m = _TOTAL_SENTENCE.search(s)
             amounts = [a for a in find_amounts(s) if m and a.start > m.start()]
-            if m and len(amounts) == 1:
+            # "Projektets totala budget är 1 030 000 kronor, varav …": the amount the phrase states, not its parts
+            if m and amounts and re.fullmatch(r"[^\d,;.]{0,30}", s[m.end():amounts[0].start]):
                 f.add("budget.total", amounts[0].kronor, s, b.line)
 
 

@@ -22,7 +22,7 @@ _STRONG = re.compile(r"(?<!\w)(?:gäller|löper|projekttid|avtalstid|avtalsperio
 _PERIOD_HEADING = re.compile(r"^(?:period|avtalstid|avtalsperiod|giltighet|överenskommelsens\s+giltighet|tid)\b", re.I)
 #: The agreement as the subject of a term: "Överenskommelsen löper i tre år".
 _OF_AGREEMENT = re.compile(r"(?<!\w)(?:" + lx.alt(lx.AGREEMENT_WORDS) + "|" + _VERBS + "|" + _NOUNS + r")", re.IGNORECASE)
-_DURATION = re.compile(rf"(?<!\w)(?:i|under|på|om)\s+(?P<n>{COUNT})\s+(?P<u>år|månader|månad)(?!\w)", re.IGNORECASE)
+_DURATION = re.compile(rf"(?<!\w)(?:i|under|på|om|är|blir)\s+(?P<n>{COUNT})\s+(?P<u>år|månader|månad)(?!\w)", re.IGNORECASE)
 _DURATION_WORD = re.compile(r"(?<!\w)(?P<w>" + "|".join(lx.DURATION_ADJECTIVES) + r")(?:t|a)?(?!\w)", re.IGNORECASE)
 _YEARS_ONLY = re.compile(r"(?<![\d-])(?P<a>(?:19|20)\d\d)\s*(?:[-–]|till|t\.o\.m\.)\s*(?P<b>(?:19|20)\d\d)(?![\d-])"
                          r"|\b(?:under|för)\s+(?:kalender|verksamhets)?året\s+(?P<c>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
@@ -100,8 +100,9 @@ def _durations_and_years(f: Findings, dated: bool) -> None:
                 count = parse_count(m.group("n"))
                 if count and count.value:
                     months = count.value * (12 if m.group("u").lower() == "år" else 1)
-            elif word and re.match(r"\s+(?:\w+\s+)?(?:överenskommelse|avtal|partnerskap|iop|samarbete|projekt)",
-                                   s[word.end():word.end() + 40], re.I):
+            elif word and (re.match(r"\s+(?:\w+\s+)?(?:överenskommelse|avtal|partnerskap|iop|samarbete|projekt)",
+                                    s[word.end():word.end() + 40], re.I)
+                           or re.search(r"(?:^|\s)(?:är|blir)\s+$", s[:word.start()]) and _OF_AGREEMENT.match(s)):  # "Avtalet är treårigt"
                 months = 12 * lx.DURATION_ADJECTIVES[word.group("w").lower()]
             if months:
                 f.add("period.months", months, s, b.line)
@@ -347,9 +348,17 @@ def _notice(f: Findings, s: str, line: int) -> None:
         f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, line)
 
 
+def is_amendment(f: Findings) -> bool:
+    """A tilläggsavtal: what it changes ("giltighetstiden förlängs med ett år", "3. Ändringar") is done, not a clause."""
+    return any(re.search(r"tilläggsavtal|ändringsavtal", b.text, re.I) for b in f.blocks[:6])
+
+
 def extract_extension(f: Findings) -> None:
+    amending = is_amendment(f)
     for b, s in f.sentences_with(_EXTENSION):
-        if _NO_EXTENSION.search(s) or lx.PLACEHOLDER.search(s):
+        if _NO_EXTENSION.search(s) or lx.PLACEHOLDER.search(s) or s.lstrip().startswith("[") or s.rstrip().endswith("?"):
+            continue  # a clause still to be written, or a question about one
+        if amending and re.search(r"\bförlängs\s+(?:med|till)\b", s, re.I) and not _AUTOMATIC.search(s):
             continue
         at = _EXTENSION.search(s).start()  # type: ignore[union-attr]
         after = s[at:]
@@ -360,7 +369,7 @@ def extract_extension(f: Findings) -> None:
         times = parse_count(t.group("n")) if t else None
         times_value = times.value if times else None
         automatic = bool(_AUTOMATIC.search(s))
-        open_ended = bool(_OPEN_ENDED.search(s)) and not times_value or automatic and not times_value
+        open_ended = bool(_OPEN_ENDED.search(s)) and not times_value  # "förlängs automatiskt med ett år": once, unless "i taget"
         if months is None and not open_ended and _MENTIONS_LENGTH.search(after.replace(_first_date(after), "")):
             # "kan förlängas med högst tolv månader vid ett tillfälle", read only in part: not written as a
             # clause without a length (which a rule would take for an unlimited one)

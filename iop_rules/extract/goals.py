@@ -12,6 +12,8 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings
+from .followup import is_amendment
+from .reasons import phrase_pattern
 from .swedish import COUNT, MONTHS, find_amounts, norm_name, parse_count
 from .text import Block, is_heading
 
@@ -31,8 +33,16 @@ _VERB = lx.alt(lx.COMMITMENT_VERBS)
 _LEAD = re.compile(rf"^(?P<who>[A-ZÅÄÖ][^,.:;]{{1,60}}?)\s+{_VERB}", re.IGNORECASE)
 _INVERTED = re.compile(r"\båtar\s+sig\s+(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+att\b")
 _HEAD = re.compile(rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COMMITMENT_HEADS)}|\s+(?:åtar\s+sig(?:\s+att)?|ska|skall|"
-                   rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}}))\s*:?$", re.IGNORECASE)
+                   rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}})(?:\s+[^\s,.;:]+){{0,3}})\s*:?$",
+                   re.IGNORECASE)
+_LETTERED = re.compile(r"^(?:[a-zA-Z]|\d{1,2})\)\s")
+_WORD_AND_FIGURE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{4,40})\s*\((?P<d>\d{1,5})\)")
 _GOAL_HEADS = {" ".join(h.split()) for h in lx.CONTENTS_HEADINGS["goals"]}
+
+
+def _figure(m: re.Match[str]) -> str:
+    """`etthundratjugo (120)` as `120` when the word and the figure agree; as written otherwise."""
+    return m.group("d") if lx.parse_number_word(m.group("w")) == int(m.group("d")) else m.group(0)
 
 
 def _whose(f: Findings, who: str) -> str | None:
@@ -48,7 +58,12 @@ def _whose(f: Findings, who: str) -> str | None:
     if len(named) == 1 and named[0][0] == 0 and named[0][1].role != "funder":
         return named[0][1].id
     ends = [p for p in f.parties if p.role != "funder" and len(who) > 5 and norm_name(p.name).endswith(" " + norm_name(who))]
-    return ends[0].id if len(ends) == 1 else None
+    if len(ends) == 1:
+        return ends[0].id
+    # "Föreningen" among several idea-based parties: the one that is a förening by its name
+    kind = [p for p in f.parties if p.role == "idea_based" and who.casefold() in ("föreningen", "stiftelsen")
+            and norm_name(p.name).startswith(who.casefold()[:-2])]
+    return kind[0].id if len(kind) == 1 else None
 
 
 def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
@@ -73,15 +88,16 @@ def extract_commitments(f: Findings) -> None:
     out: list[dict[str, Any]] = []
     context: str | None = None
     for b in f.blocks:
-        if not b.bullet:
+        bullet = b.bullet or bool(_LETTERED.match(b.text))  # "a) genomföra …" is a list item too
+        if not bullet:
             context = _context_party(f, b, context)
         for s in b.sentences:
             if _EXCLUDE.search(s) or _IN_KIND_HOURS.search(s) or find_amounts(s):
                 continue
-            body = _NUMBERING.sub("", s)
+            body = _WORD_AND_FIGURE.sub(_figure, _NUMBERING.sub("", _LETTERED.sub("", s)))
             lead = _LEAD.match(body) or _INVERTED.search(body)
             party = _whose(f, lead.group("who")) if lead else None
-            if party is None and (b.bullet or not lead) and context:
+            if party is None and (bullet or not lead) and context:
                 party = context
             if party is None:
                 continue
@@ -97,19 +113,48 @@ def extract_commitments(f: Findings) -> None:
 
 
 _HEADS = {" ".join(h.split()): key for key, heads in lx.CONTENTS_HEADINGS.items() for h in heads}
+#: "§ 2", "2.1", "II.", "Artikel 1 –", "Punkt 8 –": a heading's number, not its words.
+_HEAD_NUMBER = re.compile(r"^(?:§\s*\d{1,2}|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|(?:artikel|punkt|avsnitt|kapitel)\s+\d{1,2}"
+                          r"\s*[–:.-]?)\s*", re.IGNORECASE)
+_SENTENCES = {key: re.compile("|".join(phrase_pattern(p, "", "") for p in phrases), re.IGNORECASE)
+              for key, phrases in lx.CONTENTS_SENTENCES.items()}
+
+
+def _heading_key(text: str) -> tuple[str | None, bool]:
+    """The section a heading names, and whether it named it as one part of several ("Omförhandling och uppsägning")."""
+    head = " ".join(_HEAD_NUMBER.sub("", text).rstrip(" :").casefold().split())
+    if head in _HEADS:
+        return _HEADS[head], False
+    if head.startswith("bakgrund "):
+        return "background", False
+    for part in re.split(r",\s*|\s+och\s+|\s+&\s+", head):
+        if part in _HEADS:
+            return _HEADS[part], True
+    return None, False
 
 
 def extract_contents(f: Findings) -> None:
     """Sections some guidelines require (`contents`): a heading the lexicon names, quoted by the first
-    sentence under it (a heading with nothing under it is no section)."""
+    sentence under it (a heading with nothing under it is no section), else a sentence that is one."""
+    memo = f.value("document.kind") == "decision_memo"
+    amending = is_amendment(f)
     for i, b in enumerate(f.blocks[:-1]):
-        head = " ".join(re.sub(r"^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*", "", b.text).rstrip(" :").casefold().split())
-        key = _HEADS.get(head)
-        if key is None or b.words > 8:
-            continue
-        if key == "background" and f.value("document.kind") == "decision_memo":
-            continue  # a memo's "Bakgrund" is the matter's background, not a section of the agreement
+        key, partial = _heading_key(b.text) if b.words <= 8 else (None, False)
+        if key is None or key == "background" and memo or key == "amendments" and amending:
+            continue  # a memo's "Bakgrund" is the matter's; an amending agreement's "Ändringar" are the changes it makes
         nxt = f.blocks[i + 1]
         if nxt.heading or not nxt.sentences or lx.PLACEHOLDER.search(nxt.text):
             continue
+        if partial:  # one part of the heading: the sentence under it that is that part
+            hit = next(((x, s) for x in f.blocks[i + 1:i + 5] if not is_heading(x) for s in x.sentences
+                        if _SENTENCES[key].search(s)), None) if key in _SENTENCES else None
+            if hit:
+                f.add(f"contents.{key}", True, hit[1], hit[0].line)
+            continue
         f.add(f"contents.{key}", True, nxt.sentences[0], nxt.line)
+    for key, rx in _SENTENCES.items():
+        if f.pick(f"contents.{key}") or key == "background" and memo:
+            continue
+        hit = next(((b, s) for b, s in f.sentences_with(rx) if not lx.PLACEHOLDER.search(s)), None)
+        if hit:
+            f.add(f"contents.{key}", True, hit[1], hit[0].line)

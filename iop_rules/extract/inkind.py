@@ -45,7 +45,7 @@ _LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egna?
                     r"\s*:\s*(?P<what>\S.*)$", re.IGNORECASE)
 #: `Kommunen ansvarar för lokalerna`: a duty verb that gives only when its object is a resource.
 _DUTY_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+)?" + _ADVERBS + r"(?P<verb>ansvarar\s+för|svarar\s+för|"
-                         r"bekostar|betalar\s+för)\s+(?P<what>[^.;]*)\.?$", re.IGNORECASE)
+                         r"bekostar|betalar\s+för)\s+(?!att\b)(?P<what>[^.;]*)\.?$", re.IGNORECASE)  # "ansvarar för att …": a duty
 _CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp|procent|kostnad\w*|hälften|andel)",
                          re.IGNORECASE)  # "50 procent av kostnaderna" is a share of the money, not a thing given
 _KIND_WORDS = lx.cue(lx.IN_KIND_WORDS)
@@ -138,7 +138,26 @@ def _without_money(what: str) -> str | None:
 
 def _add(entries: list[dict[str, Any]], payer: str, description: str, source: str) -> None:
     if not any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
-        entries.append({"payer": payer, "kind": "in_kind", "description": description or source, "source": source})
+        entries.append({"payer": payer, "kind": "in_kind", "description": description or source, **_value(source),
+                        "source": source})
+
+
+_PER_AFTER = [(re.compile(r"^\s*(?:kr|kronor)?\s*" + lx.alt([p]), re.IGNORECASE), unit)
+              for p, unit in sorted(((p, u) for u, ps in lx.PER_UNITS.items() for p in ps), key=lambda x: -len(x[0]))]
+_APPROX = re.compile(r"(?<!\w)" + lx.alt(lx.APPROXIMATE_WORDS) + r"\s*$", re.IGNORECASE)
+
+
+def _value(source: str) -> dict[str, Any]:
+    """The one value the text puts on what is given (`utbildning till ett värde av cirka 40 000 kronor per år`)."""
+    valued = [a for a in find_amounts(source) if _VALUED.search(source[max(0, a.start - 40):a.start])]
+    if len(valued) != 1:
+        return {}
+    a = valued[0]
+    per = next((unit for rx, unit in _PER_AFTER if rx.search(source[a.end:])), "period")
+    out: dict[str, Any] = {"amount": a.kronor, "per": per}
+    if _APPROX.search(source[max(0, a.start - 20):a.start]):
+        out["approximate"] = True
+    return out
 
 
 def _named(f: Findings, s: str, entries: list[dict[str, Any]]) -> None:
@@ -148,10 +167,11 @@ def _named(f: Findings, s: str, entries: list[dict[str, Any]]) -> None:
         return
     if m.group("b"):
         payer = next((e["payer"] for e in reversed(entries) if e["kind"] == "cash" and e["payer"]), None)
-    else:  # the sentence's subject gives; a party named elsewhere in it may be the one that receives
+    else:  # the sentence's subject gives; of two parties named elsewhere in it one may be the one that receives
         payer = opening_party(f, unnumbered(s))
         lead = re.match(r"^([A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[\wåäö-]+){0,3}?)\s+(?:bidrar|upplåter)\b", unnumbered(s))
-        payer = payer or (f.party_ref(lead.group(1)) if lead else None)
+        named = f.mentioned(s)  # "Ideella timmar som Hej främling! bidrar med …": the one party the sentence names
+        payer = payer or (f.party_ref(lead.group(1)) if lead else None) or (named[0][1].id if len(named) == 1 else None)
     if not payer or any(e["kind"] == "in_kind" and e["payer"] == payer for e in entries):
         return
     entry: dict[str, Any] = {"payer": payer, "kind": "in_kind"}

@@ -98,7 +98,9 @@ SUM_WORDS = ("totalt", "sammanlagt", "sammantaget", "totala", "sammanlagda", "i 
 PER_BEFORE = {"year": ("årligen", "årligt bidrag", "årliga bidrag", "årliga bidraget", "årligt belopp", "årlig ersättning",
                        "årliga ersättningen", "årligt stöd", "årliga stödet", "varje år", "per år", "om året",
                        "per kalenderår", "för vart och ett av åren", "för varje år", "varje kalenderår",
-                       "per verksamhetsår", "årsvis"),
+                       "per verksamhetsår", "årsvis", "årligt verksamhetsbidrag", "årliga verksamhetsbidraget",
+                       "årligt driftbidrag", "årligt föreningsbidrag", "årligt ekonomiskt bidrag", "årligt grundbidrag",
+                       "årlig driftersättning", "årligt tillskott"),
               "month": ("månatligen", "varje månad", "per månad", "månatligt bidrag", "månatlig ersättning")}
 #: Money applied for, not granted: `Föreningen söker 500 000 kronor från Arvsfonden`.
 APPLIED_WORDS = ("söker", "ansöker", "har sökt", "har ansökt", "ansökt om", "avser att söka", "kommer att söka",
@@ -129,7 +131,9 @@ PER_UNITS = {
 BUDGET_HEADINGS = ("budget", "kostnadsbudget", "projektbudget", "verksamhetsbudget", "budgetsammanställning",
                    "budgetöversikt", "ekonomisk sammanställning", "kostnadsberäkning", "kostnadskalkyl",
                    "budgeterade kostnader", "beräknade kostnader", "kostnadsfördelning", "budgetförslag",
-                   "preliminär budget", "årsbudget")
+                   "preliminär budget", "årsbudget", "projektets budget", "verksamhetens budget",
+                   "partnerskapets budget", "överenskommelsens budget", "ekonomisk kalkyl", "budgetkalkyl",
+                   "kostnader och finansiering", "budgeterade kostnader och intäkter")
 #: A budget line that is the total, and ends the list.
 BUDGET_TOTAL_LABELS = ("summa", "totalt", "total", "total kostnad", "totala kostnader", "totalbudget", "summa kostnader",
                        "summa budget", "totalsumma", "summa totalt", "sammanlagt", "totalt belopp", "total budget",
@@ -236,14 +240,20 @@ EXTENSION_PHRASES = ("kan förlängas", "får förlängas", "ska förlängas", "
                      "kan efter beslut förlängas", "förlängs med", "förlängs automatiskt", "förlängs därefter",
                      "option om förlängning", "option på förlängning", "möjlighet till förlängning",
                      "möjlighet att förlänga", "kan förlänga", "med möjlighet till förlängning", "förlängning med",
-                     "förlängas en gång", "förlängs den automatiskt", "förlängs sedan")
+                     "förlängas en gång", "förlängs den automatiskt", "förlängs sedan", "rätt att förlänga",
+                     "möjlighet att förlänga", "får förlänga", "förnyas automatiskt", "löper därefter vidare",
+                     "automatisk förlängning")
 #: Said of a clause: no limit to how long or how often (`open_ended: true`).
 OPEN_ENDED_PHRASES = ("utan angiven tidsbegränsning", "utan tidsbegränsning", "i taget", "åt gången",
                       "tills vidare", "tillsvidare", "utan begränsning")
 #: Said of a clause: prolonged unless someone gives notice (`automatic: true`).
 AUTOMATIC_PHRASES = ("förlängs automatiskt", "automatiskt förlängd", "förlängs den automatiskt",
                      "om den inte sägs upp", "om ingen part säger upp", "om inte någon part säger upp",
-                     "om ingen av parterna säger upp", "om den inte sägs upp", "om avtalet inte sägs upp")
+                     "om ingen av parterna säger upp", "om den inte sägs upp", "om avtalet inte sägs upp",
+                     "om inte uppsägning sker", "om uppsägning inte sker", "förnyas automatiskt", "tyst förlängning",
+                     "om ingen part har sagt upp", "om den inte har sagts upp", "såvida den inte sägs upp",
+                     "om inte någon av parterna säger upp", "om överenskommelsen inte sägs upp", "om ingen uppsägning sker",
+                     "automatisk förlängning", "förlängs automatiskt")
 #: Said of a clause: no extension at all.
 NO_EXTENSION_PHRASES = ("förlängs inte", "kan inte förlängas", "ingen förlängning", "ska inte förlängas")
 
@@ -263,7 +273,8 @@ FUNDER_LABELS = ("finansiär", "medfinansiär", "finansiärer")
 #: How a text refers to a party without naming it.
 GENERIC_PUBLIC = ("kommunen", "kommunens", "regionen", "regionens", "staden", "stadens")
 GENERIC_IDEA = ("föreningen", "föreningens", "stiftelsen", "stiftelsens", "organisationen", "organisationens",
-                "föreningarna", "kretsen", "kretsens", "jouren", "jourens", "lokalföreningen")
+                "föreningarna", "kretsen", "kretsens", "jouren", "jourens", "lokalföreningen", "församlingen",
+                "församlingens", "distriktet", "distriktets", "förbundet", "förbundets", "klubben", "klubbens")
 #: Words after which a party's name in running prose has ended ("… mellan X och Y skrivits").
 NAME_ENDS = ("skrivits", "tecknats", "ingåtts", "slutits", "upprättats", "träffats", "har", "om", "gällande",
              "avseende", "angående", "för", "kring", "rörande", "i syfte", "nedan", "genom")
@@ -405,13 +416,24 @@ COMMITMENT_PERIODS = {"year": ("per år", "i året", "om året", "varje år", "p
 #: Sections some guidelines require (`contents`), by the heading that opens them.
 CONTENTS_HEADINGS = {
     "background": ("bakgrund", "bakgrund och syfte", "om verksamheten", "bakgrundsförutsättningar",
-                   "bakgrund och behov"),
+                   "bakgrund och behov", "utgångspunkter", "utgångspunkt", "bakgrund till tillägget", "bakgrund till ärendet"),
     "values": ("värdegrund", "gemensam värdegrund", "värderingar"),
     "goals": ("mål", "mål och syfte", "syfte och mål", "målsättning", "vad vi vill uppnå", "mål för partnerskapet"),
     "renegotiation": ("omförhandling", "omförhandling och ändringar"),
-    "amendments": ("ändringar och tillägg", "ändringar", "tillägg och ändringar"),
+    "amendments": ("ändringar och tillägg", "ändringar", "tillägg och ändringar", "ändring"),
     "cost_analysis": ("analys av samhälleliga vinster", "analys av samhälleliga vinster och kostnadseffektivitet",
-                      "samhällsekonomisk analys", "kostnadseffektivitet"),
+                      "samhällsekonomisk analys", "kostnadseffektivitet", "samhällsvinster", "samhällsnytta",
+                      "förväntade samhällsvinster", "samhällsekonomiska vinster", "samhälleliga vinster"),
+}
+#: A sentence that is such a section by itself, where no heading names it ("Målet är att …", "… begära omförhandling").
+CONTENTS_SENTENCES = {
+    "background": ("bakgrunden är att", "bakgrunden till … är att"),
+    "goals": ("målet … är att", "målen … är att", "syftet … är att", "syftar till att", "målsättningen … är att"),
+    "renegotiation": ("omförhandl*",),
+    "amendments": ("ändringar och tillägg", "ändringar i överenskommelsen", "ändringar av överenskommelsen", "ändringar i avtalet",
+                   "ändringar av avtalet", "ändringar av och tillägg", "ändra överenskommelsen", "ändra avtalet",
+                   "tillägg till överenskommelsen", "ändringar i denna överenskommelse"),
+    "cost_analysis": ("samhällsekonomisk*", "samhälleliga vinster", "kostnadseffektiv*", "ger mer värde än", "samhällsvinst*"),
 }
 #: A text left to be written: `[Text om tvistlösning infogas …]`, `[datum]`.  Never a clause, never a value.
 PLACEHOLDER = re.compile(r"\[[^\]\n]{1,300}\]|(?<!\w)(?:XX+|xx+)(?!\w)|\binfogas\s+(?:senare|efter)\b")

@@ -13,13 +13,11 @@ import re
 from . import lexicon as lx
 from .decision import extract_decision, extract_document  # noqa: F401  (steps __init__ runs)
 from .found import Findings, PartyFound, role_of
-from .partylist import (alias_in, from_columns, from_labels, from_rows, from_section, lines_of, looks_like_name, set_org,
-                        split_name, without_committee)
+from .nonprofit import mark_non_profit
+from .partylist import (NON_PROFIT, alias_in, from_columns, from_labels, from_rows, from_section, looks_like_name, set_org, split_name,
+                        without_committee)
 from .swedish import ORG_LABEL_RE, format_org
 from .text import Block, sentence_of
-
-_NON_PROFIT = lx.cue(lx.NON_PROFIT_PHRASES)
-
 
 def extract_parties(f: Findings) -> None:
     from_labels(f)
@@ -32,7 +30,7 @@ def extract_parties(f: Findings) -> None:
     if not f.parties:
         _parties_from_mellan(f)
     _aliases(f)
-    _non_profit(f)
+    mark_non_profit(f)
     _org_numbers(f)
 
 
@@ -79,7 +77,7 @@ def _prose_sentence(f: Findings, s: str, b: Block, in_head: bool) -> bool:
         return False
     for (name, org, alias), part in zip(found, parts):  # type: ignore[misc]
         party = f.add_party(role_of(name), name, s, b.line)
-        if party.role == "idea_based" and _NON_PROFIT.search(part):
+        if party.role == "idea_based" and NON_PROFIT.search(part):
             party.non_profit, party.np_quote = True, s
         if alias and f.party(alias) in (None, party):
             party.aliases.add(alias)
@@ -133,7 +131,28 @@ def _parties_from_mellan(f: Findings) -> None:
             for name in names:
                 f.add_party(role_of(name), name, s, b.line)
             return
-    _parties_from_med(f)
+    if not _parties_from_signatures(f):
+        _parties_from_med(f)
+
+
+_FOR = re.compile(r"^(?:för|på\s+uppdrag\s+av)\s+(?P<name>(?-i:[A-ZÅÄÖ]).{2,120})$", re.IGNORECASE)
+
+
+def _parties_from_signatures(f: Findings) -> bool:
+    """A text that names its parties only where they sign ("För Lunds kommun", "För Föreningen Bro"):
+    each side signs for itself, so one public and one idea-based name there are the parties."""
+    named: list[tuple[str, Block]] = []
+    for b in f.blocks[len(f.blocks) // 2:]:
+        m = _FOR.match(b.text) if b.words <= 14 else None
+        name = split_name(m.group("name"))[0] if m else ""
+        if m and looks_like_name(name) and name.casefold() not in {n.casefold() for n, _ in named}:
+            named.append((name, b))
+    roles = [role_of(n) for n, _ in named]
+    if len(named) < 2 or "public" not in roles or "idea_based" not in roles or len(named) > 4:
+        return False
+    for (name, b), role in zip(named, roles):
+        f.add_party(role, name, b.text, b.line)
+    return True
 
 
 # "partnerskap med Föreningen Gemenskap": a memo names the non-profit; the public party is the
@@ -183,94 +202,6 @@ def _aliases(f: Findings) -> None:
             if m:
                 p.aliases.add(m.group(1))
                 break
-
-
-_ALL_NON_PROFIT = re.compile(r"^(?:båda|samtliga|alla|de\s+idéburna|de\s+tre|de\s+två|föreningarna|organisationerna)\b"
-                             r"[^.]{0,60}?\b(?:föreningar\w*|parter\w*|organisationer\w*|är)\b", re.I)
-# after the name: an aside in brackets or commas ("Föreningen Solvik, organisationsnummer 802496-6080, är …"), then what it is
-_SUBJECT_VERB = re.compile(r"^\s*(?:\([^)]{0,60}\)|,[^,.;]{0,60}(?=,))?\s*(?:,\s*)?(?:" + lx.alt(lx.NON_PROFIT_VERBS) +
-                           r"|en|ett|som är|" + lx.alt(lx.NON_PROFIT_PHRASES) + r")(?!\w)", re.I)
-
-
-def _non_profit(f: Findings) -> None:
-    """A party is non-profit where a sentence about it says so: it starts with the party (by name, short name
-    or "Föreningen" when there is one association), or a plural sentence speaks of all the idea-based parties."""
-    ideas = [p for p in f.parties if p.role == "idea_based"]
-    if not ideas:
-        return
-    for b in f.blocks:
-        for s in b.sentences:
-            if not _NON_PROFIT.search(s):
-                continue
-            if _ALL_NON_PROFIT.search(s) and len(ideas) > 1:
-                for p in ideas:
-                    _mark(p, s)
-                continue
-            for line in lines_of(s):
-                for subject in _subjects(f, line) if _NON_PROFIT.search(line) else []:
-                    if subject.role == "idea_based":
-                        _mark(subject, line)
-
-
-def _mark(p: PartyFound, s: str) -> None:
-    if not p.non_profit:
-        p.non_profit, p.np_quote = True, s
-
-
-_LEADING_NAME = re.compile(r"(?-i:[A-ZÅÄÖ])[\wåäöé&!-]*(?:\s+(?:(?-i:[A-ZÅÄÖ])[\wåäöé&!-]*|i|för))*")
-
-
-def _subjects(f: Findings, s: str) -> list[PartyFound]:
-    """The parties a sentence is about: the names (or short names) it opens with ("A och B är …"), then what they are."""
-    text = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)", "", s)
-    found: list[PartyFound] = []
-    while len(found) < 6:
-        opened = _opens_with(f, text)
-        if opened is None:
-            break
-        p, end = opened
-        found.append(p)
-        text = text[end:]
-        if _SUBJECT_VERB.match(text):
-            return found
-        joined = re.match(r"\s*(?:,|och|samt|,\s*och)\s+", text)
-        if not joined:
-            break
-        text = text[joined.end():]
-    one = _subject(f, text) if not found else None
-    return [one] if one else []
-
-
-def _opens_with(f: Findings, text: str) -> tuple[PartyFound, int] | None:
-    words = _LEADING_NAME.match(text)  # "Stadsmissionen är …" for "Stadsmissionen i Karlstad": a clear prefix of one name
-    named = f.party(words.group(0)) if words else None
-    if named is not None and words is not None:
-        return named, words.end()
-    for p in f.parties:
-        for n in sorted({p.name, *p.aliases, re.sub(r"(?i)^(?:ideella\s+)?(?:föreningen|stiftelsen)\s+", "", p.name)}, key=len,
-                        reverse=True):
-            end = _after_name(text, n)
-            if end is not None:
-                return p, end
-    return None
-
-
-def _subject(f: Findings, text: str) -> PartyFound | None:
-    """A sentence about the one association, by its generic name: "Föreningen är icke vinstdrivande"."""
-    generic = re.match(r"(?i)(föreningen|stiftelsen|organisationen|den idéburna parten|kretsen|jouren|samfundet|församlingen)\s+"
-                       r"(?=" + lx.alt([*lx.NON_PROFIT_VERBS, *lx.NON_PROFIT_PHRASES]) + r")", text)
-    if generic:
-        return f.party(generic.group(1)) if len([p for p in f.parties if p.role == "idea_based"]) == 1 else None
-    return None
-
-
-def _after_name(text: str, name: str) -> int | None:
-    """Where `text` goes on after opening with `name`, punctuation aside ("Hej främling är …" for "Hej främling!")."""
-    words = re.findall(r"\w[\w-]*", name)
-    if not words:
-        return None
-    m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)[!.]?", text, re.IGNORECASE)
-    return m.end() if m else None
 
 
 def _org_numbers(f: Findings) -> None:

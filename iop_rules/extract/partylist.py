@@ -18,6 +18,7 @@ from .text import Block, is_heading, split_sentences
 _LABEL = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
                     r"|part\s*\d{1,2})\s*[:–-]\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
 _GENERIC_LABEL = re.compile(r"^(?P<label>" + lx.alt(lx.GENERIC_LABELS) + r")\s*:\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
+_SIDE_LABEL = re.compile(r"^(?:" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) + r")\s*:?$", re.IGNORECASE)
 _ROLE_ONLY = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS, *lx.GENERIC_LABELS]) +
                         r")\s*:?$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:(?:(?:§|artikel|punkt|kapitel|avsnitt)\s*\d{1,2}(?:\.\d{1,2})*[.)]?|\d{1,2}(?:\.\d{1,2})*[.)]?)"
@@ -211,18 +212,27 @@ def from_rows(f: Findings) -> None:
     for b in f.blocks[:80]:
         if len(b.cells) < 2:
             continue
-        org = next((c for c in b.cells[1:] if re.fullmatch(r"\d{6}\s?[-–]?\s?\d{4}", c.strip())), None)
-        role_cell = next((c for c in b.cells[1:] if _ROLE_CELL.match(c.strip()) and "part" in c.lower()), None)
-        if not org or _ORG_ROW.match(b.cells[0].strip()):
+        cells = [c.strip() for c in b.cells]
+        # "| Idéburen part | Föreningen X | 802011-1234 |": the side, then the party; "| Kommunen | Anna Berg | … |" is a contact
+        labelled = _ROLE_ONLY.match(cells[0]) if _SIDE_LABEL.match(cells[0]) or any(org_in(c) for c in cells) else None
+        if labelled:
+            cells = cells[1:] + [cells[0]]
+        org = next((c for c in cells[1:] if re.fullmatch(r"\d{6}\s?[-–]?\s?\d{4}", c)), None) or (org_in(cells[0]) if labelled else None)
+        role_cell = next((c for c in cells[1:] if _ROLE_CELL.match(c) and "part" in c.lower()), None)
+        if labelled and not role_cell:
+            role_cell = cells[-1]
+        if not (org or labelled) or _ORG_ROW.match(cells[0]) or not cells[0]:
             continue
-        name, _ = split_name(b.cells[0])
+        name, _ = split_name(cells[0])
         if not looks_like_name(name):
             continue
         role = role_of(name)
         if role_cell:
-            role = "public" if _ROLE_CELL.match(role_cell.strip()).group("pub") else "idea_based"  # type: ignore[union-attr]
+            role = _role(role_cell, name) if labelled else \
+                "public" if _ROLE_CELL.match(role_cell.strip()).group("pub") else "idea_based"  # type: ignore[union-attr]
         party = f.add_party(role, name, b.text, b.line)
-        set_org(f, party, org, b.text)
+        if org:
+            set_org(f, party, org, b.text)
         found.append(party)
     if len(found) < 2:
         for p in found:

@@ -73,7 +73,8 @@ def _section(f: Findings, start: int) -> list[dict[str, Any]]:
     """The contact section's lines, tables and address blocks, up to the next section."""
     blocks: list[Block] = []
     for b in f.blocks[start + 1:start + 40] if f.blocks[start].words <= 8 else []:
-        if is_heading(b) or SIGNATURES_HEADING.match(b.text) or (b.words >= 25 and b.text.endswith(".")) or _signing(f, b.text):
+        if (is_heading(b) and not owner(f, b.text)) or SIGNATURES_HEADING.match(b.text) or (  # "### Kommunen" opens a party
+                b.words >= 25 and b.text.endswith(".")) or _signing(f, b.text):
             break
         blocks.append(b)
     heading = _HEADING.match(f.blocks[start].text)
@@ -335,12 +336,26 @@ def _email_of(name: str, email: str) -> bool:
     return not re.fullmatch(r"[a-zåäö]{2,}(?:[._-][a-zåäö]{2,})+", local.casefold())  # "bo.ek@" is a name, not Anna's
 
 
+def _domain_party(f: Findings, email: str) -> str | None:
+    """The one party whose name the address's domain spells ("lund" in lund.se for Lunds kommun), if any."""
+    labels = [_plain(x) for x in email.split("@")[-1].split(".")[:-1] if len(_plain(x)) >= 4]
+    hits = {p.id for p in f.parties for x in labels if x in _plain(p.name) or _plain(p.name) in x}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _checked_emails(f: Findings, contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An address whose local part names someone else ("erik.berg@…" beside Anna Lind) is the neighbour's,
-    perhaps: a note for the reviewer, not a value."""
+    perhaps: a note for the reviewer, not a value.  A contact whose address is at another party's domain
+    was put under the wrong party, perhaps (a party's name printed under its people, not above): a note."""
+    kept = []
     for c in contacts:
         email = c.get("email")
         if email and not _email_of(c["name"], email):
             del c["email"]
             f.note(f"kontaktperson: e-postadressen {email} står vid {c['name']} men kan höra till en annan rad; ange den själv")
-    return contacts
+        domain = _domain_party(f, email) if email else None
+        if domain and c.get("party") in {p.id for p in f.parties} and domain != c["party"]:
+            f.note(f"kontaktperson: {c['name']} står under en part men har e-post hos en annan ({email}); ange parten själv")
+            continue
+        kept.append(c)
+    return kept

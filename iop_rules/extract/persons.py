@@ -198,14 +198,14 @@ def details(f: Findings, parts: list[str], into: dict[str, Any], with_contact: b
         elif not into.get("party") and owner(f, part) and not looks_like_title(part):
             into["party"] = owner(f, part)
         elif "title" not in into and not re.search(r"\d|@", part):
-            suffix = _party_suffix(f, part) if not into.get("party") else None
+            suffix = party_suffix(f, part) if not into.get("party") else None
             if suffix:
                 into["title"], into["party"] = suffix
             else:
                 into["title"] = part
 
 
-def _party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
+def party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
     """`Projektsamordnare Hej främling!` -> (`Projektsamordnare`, the party's id)."""
     for _, p in f.mentioned(text):
         for name in (p.name, *p.aliases):
@@ -213,3 +213,36 @@ def _party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
             if m and m.start() > 0:
                 return text[:m.start()].strip(" ,"), p.id
     return None
+
+
+_POLITICAL = re.compile(r"\s*\((?:S|M|C|V|L|KD|MP|SD|FP)\)")  # "Anna Berg (S)": the politician's party, not a title
+_FOR_SUFFIX = re.compile(r",?\s+för\s+(?P<p>[^,]{2,80})$", re.IGNORECASE)
+
+
+def signatory(f: Findings, text: str) -> dict[str, Any] | None:
+    """`Anna Berg, ordförande`, `Anna Berg ordförande`, `ordförande Anna Berg`, `Lina Öhman, fritidschef, för KFN`."""
+    text = _POLITICAL.sub("", text).strip(" .")
+    if len(text.split()) > 10:  # a sentence about a person ("Per-Erik Nyhus (SD) reserverar sig …"), not a signatory
+        return None
+    m = _FOR_SUFFIX.search(text)
+    party = owner(f, m.group("p")) if m else None
+    if m and party:
+        text = text[:m.start()]
+    parts = split_parts(text)
+    if not parts or len(parts) > 4:
+        return None
+    found = first_name_part(f, parts[0])
+    if not found:
+        return None
+    sig: dict[str, Any] = {"name": found[0]}
+    if party:
+        sig["party"] = party
+    if found[1]:
+        sig["title"] = found[1]
+    rest = parts[1:]
+    if rest and not sig.get("party") and owner(f, rest[-1], bodies=False) and not looks_like_title(rest[-1]):
+        sig["party"] = owner(f, rest[-1], bodies=False)  # "Anna Berg, ordförande, Föreningen Bro"
+        rest = rest[:-1]
+    if rest and not re.search(r"\d|@", ", ".join(rest)):  # "Karin Jonsson ordförande, arbetsmarknadsnämnden"
+        sig["title"] = ", ".join([*([sig["title"]] if "title" in sig else []), *rest])
+    return sig

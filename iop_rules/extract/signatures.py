@@ -15,8 +15,9 @@ from typing import Any
 from . import lexicon
 from .found import Findings
 from .lexicon import alt
-from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, PLACE, PLACE_DATE, first_name_part, looks_like_title, owner, org_label, person, place_date,
-                      split_parts, title_word)
+from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, PLACE_DATE, looks_like_title, org_label, owner, person, place_date,
+                      party_suffix, signatory, title_word)
+from .signature_layouts import memo_signatures, prose_signatures, table_lines, table_rows
 from .text import Block, is_heading
 
 _NUMBER = r"^(?:§\s*)?(?:(?:artikel|punkt|avsnitt|kapitel)\s+)?(?:[IVXL]{1,6}\.\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s*(?:[–:-]\s*)?)?"
@@ -26,11 +27,9 @@ _LABEL = re.compile(r"^(?P<label>" + alt(_LABEL_KIND) + r")(?:\s*:\s*|\s+(?=[_.�
 _RUN_ON_HEADING = re.compile(_NUMBER + alt(lexicon.SIGNATURE_HEADINGS) + r"\s*:\s+(?=\S)", re.IGNORECASE)
 _FOR = re.compile(r"^för\s+(?P<party>[^:]{2,100}?)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"[_.…\s-]{3,}")
-_SIGNED_BY = re.compile(r"^(?:digitalt\s+)?(?:signerad|signerat|undertecknad|undertecknat)(?:\s+digitalt)?(?:\s+av)?\s*:?\s+",
+_SIGNED_BY = re.compile(r"^(?:digitalt\s+|elektroniskt\s+)?" + alt(lexicon.SIGNING_VERBS) + r"(?:\s+digitalt)?(?:\s+av)?\s*:?\s+",
                         re.IGNORECASE)
 _PARTY_DATE = re.compile(rf"(?P<party>[^,\d]{{3,80}}?),?\s+(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})", re.IGNORECASE)
-_POLITICAL = re.compile(r"\s*\((?:S|M|C|V|L|KD|MP|SD|FP)\)")  # "Anna Berg (S)": the politician's party, not a title
-_FOR_SUFFIX = re.compile(r",?\s+för\s+(?P<p>[^,]{2,80})$", re.IGNORECASE)
 
 
 def label(text: str) -> tuple[str, str] | None:
@@ -96,8 +95,8 @@ class _Reader:
                 s["party"], s["source"] = pid, f"{s['source']} {quote}"
             self.new_group(True)
             return
-        if g.party == pid and not g.sigs:  # "För Motala kommun", then "Socialnämnden"
-            g.lead.append(quote)
+        if (g.party == pid and not g.sigs) or (g.sigs and g.sigs[-1].get("party") == pid):
+            g.lead.append(quote)  # "För Motala kommun", then "Socialnämnden": the same party again
             return
         if g.sigs or g.party:
             self.new_group(True)
@@ -109,6 +108,9 @@ class _Reader:
         if sig.get("party") and g.party and sig["party"] != g.party and g.sigs:
             self.new_group(True)
             g = self.cur
+        suffix = party_suffix(self.f, sig["title"]) if "title" in sig and not (g.party or sig.get("party")) else None
+        if suffix:  # no party above: "Bo Ek, ordförande Föreningen Bro" is the office, then the party it is held in
+            sig["title"], sig["party"] = suffix
         if g.party and not sig.get("party"):
             sig["party"] = g.party
         for key, value in (("place", g.place), ("date_as_written", g.date)):
@@ -159,7 +161,7 @@ class _Reader:
             self.line(t[inline.end():].strip())
             return
         if inline and inline.end() < len(t):  # "Piteå 2023-12-  Lina Öhman, fritidschef, för KFN"
-            sig = _signatory(f, t[inline.end():])
+            sig = signatory(f, t[inline.end():])
             if sig:
                 self.place_date(inline.group("place"), inline.group("date"), t[:inline.end()].strip())
                 self.signatory(sig, t[inline.end():].strip())
@@ -177,7 +179,7 @@ class _Reader:
         pid = (owner(f, labelled.group("party")) or (labelled.group("party").strip() if org_label(labelled.group("party"))
                                                      else None)) if labelled else None
         if labelled and labelled.group("rest"):  # "För Botkyrka kommun: Ali Demir, ordförande i …"
-            sig = _signatory(f, labelled.group("rest"))
+            sig = signatory(f, labelled.group("rest"))
             if pid and sig:
                 self.party(pid, f"För {labelled.group('party')}:")
                 sig.setdefault("party", pid)
@@ -187,7 +189,7 @@ class _Reader:
             if pid:
                 self.party(pid, t)
             return
-        sig = _signatory(f, t)
+        sig = signatory(f, t)
         if sig:
             self.signatory(sig, t)
             return
@@ -219,7 +221,7 @@ class _Reader:
             else:  # left blank to be filled in: this group has no place or date yet
                 self.place_date(None, None, quote)
         elif kind == "name":
-            sig = _signatory(f, value) if value else None
+            sig = signatory(f, value) if value else None
             if sig:
                 self.signatory(sig, quote)
             else:
@@ -228,7 +230,7 @@ class _Reader:
             self.title(value, quote)
         elif kind == "sign":
             self.cur.slot = True
-            signed = _signatory(f, value) if value and not _BLANK_LINE.fullmatch(value) else None
+            signed = signatory(f, value) if value and not _BLANK_LINE.fullmatch(value) else None
             if signed:
                 self.signatory(signed, quote)
 
@@ -245,35 +247,6 @@ class _Reader:
         return named + nameless
 
 
-def _signatory(f: Findings, text: str) -> dict[str, Any] | None:
-    """`Anna Berg, ordförande`, `Anna Berg ordförande`, `ordförande Anna Berg`, `Lina Öhman, fritidschef, för KFN`."""
-    text = _POLITICAL.sub("", text).strip(" .")
-    if len(text.split()) > 10:  # a sentence about a person ("Per-Erik Nyhus (SD) reserverar sig …"), not a signatory
-        return None
-    m = _FOR_SUFFIX.search(text)
-    party = owner(f, m.group("p")) if m else None
-    if m and party:
-        text = text[:m.start()]
-    parts = split_parts(text)
-    if not parts or len(parts) > 4:
-        return None
-    found = first_name_part(f, parts[0])
-    if not found:
-        return None
-    sig: dict[str, Any] = {"name": found[0]}
-    if party:
-        sig["party"] = party
-    if found[1]:
-        sig["title"] = found[1]
-    rest = parts[1:]
-    if rest and not sig.get("party") and owner(f, rest[-1], bodies=False) and not looks_like_title(rest[-1]):
-        sig["party"] = owner(f, rest[-1], bodies=False)  # "Anna Berg, ordförande, Föreningen Bro"
-        rest = rest[:-1]
-    if rest and not re.search(r"\d|@", ", ".join(rest)):  # "Karin Jonsson ordförande, arbetsmarknadsnämnden"
-        sig["title"] = ", ".join([*([sig["title"]] if "title" in sig else []), *rest])
-    return sig
-
-
 def _start(f: Findings) -> int | None:
     blocks = f.blocks
     heading = next((i for i, b in enumerate(blocks) if b.words <= 6 and SIGNATURES_HEADING.match(b.text)), None)
@@ -287,58 +260,9 @@ def _start(f: Findings) -> int | None:
         lab = label(t)
         lead = (lab and lab[0] in ("place_date", "date", "place", "sign")) or (place_date(f, t) and not person(f, t)) or (
             _FOR.match(t) and owner(f, _FOR.match(t).group("party")))  # type: ignore[union-attr]
-        if lead and any(_signatory(f, b.text) or (b.words <= 8 and owner(f, b.text)) for b in blocks[i + 1:i + 6]):
+        if lead and any(signatory(f, b.text) or (b.words <= 8 and owner(f, b.text)) for b in blocks[i + 1:i + 6]):
             return i
     return None
-
-
-def _table_lines(f: Findings, blocks: list[Block]) -> list[str] | None:
-    """A signature table with a column per party (the parties in one row, the rest below), as the lines of
-    one column after the other; None when the section has no such table."""
-    rows = [b.cells for b in blocks if len(b.cells) >= 2]
-    if len(rows) < 2:
-        return None
-    at = next((i for i, cells in enumerate(rows) if sum(bool(c.strip()) for c in cells) >= 2
-               and all(owner(f, c) for c in cells if c.strip())), None)
-    fields = all(c.strip().casefold().rstrip(":") in _FIELD_HEADERS for c in rows[0] if c.strip())
-    side_by_side = any(sum(bool(_signatory(f, c) or place_date(f, c.strip())) for c in r) >= 2 for r in rows)
-    if at is None and (fields or not side_by_side):
-        return None  # a header of field names is a row per signatory; no two signatures side by side, no columns
-    width = max(len(r) for r in rows)
-    lines: list[str] = []
-    for col in range(width):
-        lines.extend(r[col].strip() for r in rows if col < len(r) and r[col].strip())
-    return lines
-
-
-_FIELD_HEADERS = {"part", "parter", "namn", "titel", "befattning", "funktion", "roll", "ort och datum", "ort", "datum", "för",
-                  "organisation", "namn och befattning", "namnförtydligande", "ort/datum", "undertecknare"}
-
-
-def _table_rows(f: Findings, blocks: list[Block]) -> list[dict[str, Any]]:
-    """A signature table with a row per signatory: `| Västra Götalandsregionen | Lena Sjöberg, direktör |
-    Vänersborg 2025-02- |`, or party, name, office and place-and-date each in a cell of its own."""
-    sigs = []
-    for b in blocks:
-        cells = [c.strip() for c in b.cells if c.strip()]
-        if len(cells) < 2:
-            continue
-        named = [(c, _signatory(f, c)) for c in cells]
-        sig = next((s for _, s in named if s), None)
-        pid = next((p for c, s in named if not s and not looks_like_title(c)
-                    for p in [owner(f, c) or (c if org_label(c) else None)] if p), None)
-        if not sig or not (pid or sig.get("party")):
-            continue
-        sig.setdefault("party", pid)
-        office = next((c for c, s in named if not s and looks_like_title(c)), None)
-        if office and "title" not in sig:
-            sig["title"] = office
-        pd = next((place_date(f, c) for c in cells if place_date(f, c) and not person(f, c)), None)
-        if pd:
-            sig.update({k: v for k, v in (("place", pd.group("place")), ("date_as_written", pd.group("date"))) if v})
-        sig["source"] = b.text
-        sigs.append(sig)
-    return sigs
 
 
 def _section(f: Findings, start: int) -> list[Block]:
@@ -374,68 +298,21 @@ def _read(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
     return reader.result()
 
 
-_SIGNING = re.compile(r"(?<!\w)" + alt(lexicon.SIGNING_VERBS), re.IGNORECASE)
-_SIGNED_AT = re.compile(rf"\bi\s+(?P<place>{PLACE})(?:\s*,?\s+den)?\s+(?P<date>{DATE_AS_WRITTEN})")
-_SIGNER = re.compile(r"\bav\s+(?P<who>[^,]{3,60}?(?:,\s*[^,]{2,60}?,?)?)\s+för\s+(?P<party>.{2,80}?)(?=\s+och\s+|\s*[.;]?$|\s*,)")
-
-
-def _prose_signatures(f: Findings) -> list[dict[str, Any]]:
-    """"Undertecknat i Borlänge den 14 maj 2025 av Jonas Berg för Borlänge kommun och av Malin Åkesson för
-    KFUM Borlänge": each signer with the party they sign for, and the place and date the sentence gives."""
-    sigs = []
-    for b in f.blocks[-25:]:
-        for s in b.sentences:
-            if not _SIGNING.search(s):
-                continue
-            at = _SIGNED_AT.search(s)
-            for m in _SIGNER.finditer(s):
-                sig = _signatory(f, m.group("who").strip(" ,"))
-                pid = owner(f, m.group("party")) or (m.group("party").strip() if org_label(m.group("party")) else None)
-                if not sig or not pid:
-                    continue
-                sig["party"] = pid
-                if at and at.group("place").split()[0].casefold() not in lexicon.NOT_PLACES:
-                    sig["place"], sig["date_as_written"] = at.group("place"), at.group("date")
-                sig["source"] = s
-                sigs.append(sig)
-    return sigs
-
-
 def extract_signatures(f: Findings) -> None:
     start = _start(f)
     if start is None:
-        prose = _prose_signatures(f)
+        prose = prose_signatures(f)
         if prose:
             _keep(f, prose)
         else:
-            _memo_signatures(f)
+            _keep(f, memo_signatures(f))
         return
     blocks = _section(f, start)
-    sigs = _table_rows(f, blocks)
+    sigs = table_rows(f, blocks)
     if not sigs:
-        table = _table_lines(f, blocks)
+        table = table_lines(f, blocks)
         texts = [_RUN_ON_HEADING.sub("", b.text, count=1) for b in blocks]
         sigs = _read(f, table if table is not None else texts)
-    _keep(f, sigs)
-
-
-def _memo_signatures(f: Findings) -> None:
-    """A decision memo signed at its end by officials, with no signature heading: `Name Title`, or the
-    name with the office on the next line."""
-    sigs = []
-    tail = f.blocks[-12:]
-    for i, b in enumerate(tail):
-        following = tail[i + 1].text if i + 1 < len(tail) else ""
-        words = b.text.split()
-        if len(words) >= 3 and title_word(words[-1]) and person(f, " ".join(words[:-1])):
-            sigs.append({"name": " ".join(words[:-1]), "title": words[-1], "source": b.text})
-        elif person(f, b.text) and looks_like_title(following):
-            sigs.append({"name": b.text, "title": following, "source": f"{b.text} {following}"})
-    public = [p for p in f.parties if p.role == "public"]
-    if sigs and f.value("document.kind") == "decision_memo" and len(public) == 1:
-        for s in sigs:
-            s["party"] = public[0].id
-        f.note(f"underskrifter: tjänsteutlåtandets undertecknare antas företräda {public[0].name}; kontrollera")
     _keep(f, sigs)
 
 

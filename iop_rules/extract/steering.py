@@ -99,7 +99,14 @@ def _from_prose(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[d
             if m is None or len(m.group("who").split()) > 40:
                 continue
             first = first or s
-            members = _members_in_prose(f, m.group("who"), s)
+            who = m.group("who")
+            at = next((i for i, _, x in said if x == s), None)
+            if at is not None and re.search(r":\s*\S", s):  # "består av: A, …, Lunds kommun" over "B, …, Föreningen Bro"
+                for line in f.blocks[at + 1:at + 15]:
+                    if line.words > 15 or _member(f, line.text) is None:
+                        break
+                    who += " " + line.text
+            members = _members_in_prose(f, who, s)
             if members:
                 return members, s
     for _, _, s in said:
@@ -167,8 +174,8 @@ def _members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
         each: list[dict[str, Any]] = [{"party": p.id, "role": _EACH_PARTY.split(who)[0].strip() or None} for p in parties]
         extra = re.search(r"\bsamt\s+(?:en|ett)\s+([a-zåäö][\wåäö ]{2,40}?)\s*\.?$", who)  # "… samt en oberoende invånare"
         return each + ([{"party": extra.group(1)}] if extra else [])
-    grouped = _grouped(f, who)
-    if grouped is not None:
+    grouped = _grouped(f, who) or _by_person(f, who)
+    if grouped:
         return grouped
     publics = [p for p in parties if p.role == "public"]
     ideas = [p for p in parties if p.role == "idea_based"]
@@ -234,11 +241,28 @@ def _grouped(f: Findings, who: str) -> list[dict[str, Any]] | None:
     return out
 
 
-def _unnamed(f: Findings, text: str) -> str:
+def _by_person(f: Findings, who: str) -> list[dict[str, Any]] | None:
+    """`Anna Berg, enhetschef, Lunds kommun Per Ek, ordförande, Föreningen Bro`: one member a person named,
+    each with the party named after the person; None unless every person's party is read."""
+    starts = [m.start() for m in _PERSON.finditer(_unnamed(f, who, keep_length=True))]
+    if not starts:
+        return None
+    out = []
+    publics = [p for p in _sides(f) if p.role == "public"]
+    for a, b in zip(starts, [*starts[1:], len(who)]):
+        chunk = who[a:b].strip(" ,;.")
+        party = _party_of(f, chunk, publics)
+        if party is None:
+            return None
+        out.append({"party": party, "role": re.sub(r"\s+(?:och|samt)$", "", chunk)})
+    return out
+
+
+def _unnamed(f: Findings, text: str, keep_length: bool = False) -> str:
     """The text with the parties' names taken out: "Region Skåne" is no person."""
     for p in f.parties:
         for n in sorted((p.name, *p.aliases), key=len, reverse=True):
-            text = re.sub(re.escape(n), " ", text, flags=re.IGNORECASE)
+            text = re.sub(re.escape(n), lambda m: " " * (len(m.group(0)) if keep_length else 1), text, flags=re.IGNORECASE)
     return text
 
 
