@@ -36,6 +36,16 @@ def test_junit_extra_output_uses_the_same_fail_on(tmp_path) -> None:  # type: ig
     assert run.code == 0 and ET.parse(out).getroot().get("failures") == "0"
 
 
+
+def test_junit_findings_already_in_the_baseline_are_not_failures(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(run_cli("check", str(ONLY_WARNINGS), "--format", "json").out, encoding="utf-8")
+    code, root = _junit("--fail-on", "warning", "--baseline", str(baseline))
+    assert code == 0 and root.get("failures") == "0"
+    notes = [c.findtext("system-out") or "" for c in root.iter("testcase") if c.find("system-out") is not None]
+    assert len(notes) == 4 and all("baslinjen" in n for n in notes)
+
+
 LOCAL = """\
 id: testkommun-2024
 title: Testkommunens riktlinjer
