@@ -97,6 +97,10 @@ def discover(paths: Iterable[str | Path], exclude: Callable[[str], bool] | None 
                                        + (" that --exclude leaves" if exclude else "") + ", expected at least one",
                                        display_name(name), 0, 0))
             skipped = ignored(name, found) if found and ignored is not None else set()
+            if found and len(skipped) == len(set(found)):
+                errors.append(IopError(f"every agreement file in this directory is ignored by git ({len(skipped)} "
+                                       "ignored), expected at least one to check (--no-respect-gitignore checks them)",
+                                       display_name(name), 0, 0))
             files.extend(f for f in found if f not in skipped)
         elif not os.path.isdir(name) and (exclude is None or not exclude(name)):
             files.append(name)  # a missing file is reported by the loader, with its name

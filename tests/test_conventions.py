@@ -259,6 +259,17 @@ def test_gitignore_is_respected_inside_a_work_tree(repo: Path) -> None:
     assert _ids(named.out) == ["old"]  # a file named is read even when git ignores it
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_directory_git_ignores_entirely_is_an_error_not_an_empty_pass(repo: Path, command: str) -> None:
+    _tree(repo)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".gitignore").write_text("*.yaml\n", encoding="utf-8")
+    run = run_cli(command, "agreements", cwd=repo)
+    assert run.code == 2
+    assert "every agreement file in this directory is ignored by git" in run.err
+
+
 # ---- rulesets added to the shipped library --------------------------------------------------
 
 
