@@ -8,18 +8,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import AGREEMENTS, run_cli
-
-# A small agreement with one error-level finding (IOP-FIN-02) and warnings.
-SMALL = """\
-id: small
-document: {kind: agreement, status: draft, date: 2019-06-10}
-parties:
-  - {id: kommun, role: public, name: Kommunen, org_number: "212000-2528"}
-  - {id: forening, role: idea_based, name: Föreningen, non_profit: true, org_number: "802496-6080"}
-period: {start: 2019-07-01, end: 2021-06-30, source: "gäller från 2019-07-01 till 2021-06-30"}
-funding:
-  - {payer: kommun, kind: cash, amount: 100000, per: period}
-"""
+from tests.samples import SMALL
 
 
 @pytest.fixture

@@ -12,36 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AGREEMENTS, ONE_ERROR_LINE, ROOT, run_cli
+from tests.samples import SMALL, local_ruleset
 
-# One error-level finding (IOP-FIN-02) and warnings; decided by iop-core alone.
-SMALL = """\
-id: small
-document: {kind: agreement, status: draft, date: 2019-06-10}
-parties:
-  - {id: kommun, role: public, name: Kommunen, org_number: "212000-2528"}
-  - {id: forening, role: idea_based, name: Föreningen, non_profit: true, org_number: "802496-6080"}
-period: {start: 2019-07-01, end: 2021-06-30, source: "gäller från 2019-07-01 till 2021-06-30"}
-funding:
-  - {payer: kommun, kind: cash, amount: 100000, per: period}
-"""
-
-LOCAL_RULESET = """\
-id: testkommun-2024
-title: Testkommunens riktlinjer
-citation: "Testkommunen, riktlinjer 2024"
-authority: Testkommun
-in_force: {from: 2024-01-01}
-extends: iop-core
-rules:
-  - id: TEST-PCT-01
-    severity: warning
-    title: {sv: "Rubrik: med kolon, och komma", en: "Title: with colon, and comma"}
-    citation: "Riktlinje 1 §"
-    remediation: {sv: "Ange perioden.", en: "State the period."}
-    expect: {field: start_date, present: true}
-    missing: fail
-    message: {sv: "100 % fel\\nrad två", en: "100 % wrong\\nline two"}
-"""
+LOCAL_RULESET = local_ruleset("TEST-PCT-01", '{sv: "Rubrik: med kolon, och komma", en: "Title: with colon, and comma"}',
+                               '{sv: "100 % fel\\nrad två", en: "100 % wrong\\nline two"}')
 
 TESTKOMMUN = """\
 id: testavtal

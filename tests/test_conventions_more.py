@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from tests.conftest import AGREEMENTS, run_cli
+from tests.samples import local_ruleset
 
 ONLY_WARNINGS = AGREEMENTS / "lund-kompis-sverige-2019.yaml"  # four warning-level failures, nothing at error
 
@@ -46,19 +47,7 @@ def test_junit_findings_already_in_the_baseline_are_not_failures(tmp_path) -> No
     assert len(notes) == 4 and all("baslinjen" in n for n in notes)
 
 
-LOCAL = """\
-id: testkommun-2024
-title: Testkommunens riktlinjer
-citation: "Testkommunen, riktlinjer 2024"
-authority: Testkommun
-in_force: {from: 2024-01-01}
-extends: iop-core
-parameters:
-  max_duration_months:
-    value: 48
-    reference: "Testkommunens riktlinjer 2024, 3 §: högst fyra år"
-rules: []
-"""
+LOCAL = local_ruleset(parameters="  max_duration_months:\n    value: 48\n    reference: \"Testkommunens riktlinjer 2024, 3 §: högst fyra år\"\n")
 
 
 def _parameter_block(out: str, name: str) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, ROOT, run_cli
+from tests.samples import local_ruleset
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -57,23 +58,8 @@ def test_pre_commit_hook_passes_good_and_fails_bad(user_repo: Path, hook_home: P
     assert "agreements/bad.yaml:7: FEL fel IOP-FIN-02" in bad.stdout
 
 
-LOCAL_RULESET = """\
-id: testkommun-2024
-title: Testkommunens riktlinjer
-citation: "Testkommunen, riktlinjer 2024"
-authority: Testkommun
-in_force: {from: 2024-01-01}
-extends: iop-core
-rules:
-  - id: TEST-LOCAL-01
-    severity: warning
-    title: {sv: "Perioden anges", en: "The period is stated"}
-    citation: "Testkommunens riktlinjer 2024, 3 §"
-    remediation: {sv: "Ange perioden.", en: "State the period."}
-    expect: {field: start_date, present: true}
-    missing: fail
-    message: {sv: "Perioden saknas enligt Testkommunens riktlinjer.", en: "The period is missing."}
-"""
+LOCAL_RULESET = local_ruleset("TEST-LOCAL-01", '{sv: "Perioden anges", en: "The period is stated"}',
+                               '{sv: "Perioden saknas enligt Testkommunens riktlinjer.", en: "The period is missing."}')
 
 
 def test_pre_commit_hook_uses_the_repositorys_own_rulesets(user_repo: Path, hook_home: Path,

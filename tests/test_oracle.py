@@ -41,10 +41,7 @@ def assert_agree(la: Any, library: Any, as_of: dt.date | None, forced: str | Non
     selection = selection_of(la, library, forced)
     want = oracle.verdicts(la, selection, as_of)
     for engine in ENGINES:
-        try:
-            report = check_loaded(la, library, get_backend(engine), as_of, forced)
-        except Exception as exc:
-            raise
+        report = check_loaded(la, library, get_backend(engine), as_of, forced)
         assert report.rulesets == selection.ids
         got = {r.rule: r.verdict for r in report.results if r.rule != oracle.WAIVER_RULE}
         diff = {k: {"engine": got.get(k), "oracle": want.get(k)}

@@ -12,6 +12,7 @@ import junitparser
 import pytest
 
 from tests.conftest import AGREEMENTS, DATA, ROOT, run_cli, screenshot
+from tests.samples import local_ruleset
 
 
 @pytest.fixture(scope="module")
@@ -211,23 +212,8 @@ def test_github_annotations_parse_one_per_finding(verdicts: dict) -> None:
         assert message.endswith("]") and "Kan inte avgöras: Kan inte avgöras" not in message
 
 
-GITHUB_RULESET = """\
-id: testkommun-2024
-title: Testkommunens riktlinjer
-citation: "Testkommunen, riktlinjer 2024"
-authority: Testkommun
-in_force: {from: 2024-01-01}
-extends: iop-core
-rules:
-  - id: TEST-PCT-01
-    severity: warning
-    title: {sv: "Rubrik: med kolon, och komma", en: "Title: with colon, and comma"}
-    citation: "Riktlinje 1 §"
-    remediation: {sv: "Ange perioden.", en: "State the period."}
-    expect: {field: start_date, present: true}
-    missing: fail
-    message: {sv: "100 % fel\\r\\nrad två, med \\x1b[31mfärg", en: "100 % wrong"}
-"""
+GITHUB_RULESET = local_ruleset("TEST-PCT-01", '{sv: "Rubrik: med kolon, och komma", en: "Title: with colon, and comma"}',
+                                '{sv: "100 % fel\\r\\nrad två, med \\x1b[31mfärg", en: "100 % wrong"}')
 
 
 def test_github_escapes_what_the_syntax_reserves(tmp_path: Path) -> None:

@@ -14,6 +14,10 @@ from hypothesis import strategies as st
 from tests.conftest import AGREEMENTS
 from tests.strategies import agreements
 
+#: What a mutation inserts into a line: YAML syntax, tags and anchors, control characters, a BOM.
+NASTY_CHARACTERS = ["\t", "\x1b", "\r", "\x00", "\ufeff", "&a ", "*a", "!!python/name:os.system ", ": ", "[", "{", "\"", "'",
+                    "#", "\\u"]
+
 SHIPPED = {p.name: p.read_text(encoding="utf-8") for p in sorted(AGREEMENTS.glob("*.yaml"))}
 
 EDGE_DATES = ["9999-12-31", "0001-01-01", "2999-12-31", "3000-01-01", "1900-01-01", "1899-12-31", "2020-02-29",
@@ -118,7 +122,7 @@ def mutated_shipped(draw: st.DrawFn) -> tuple[str, str]:
             lines[i] = f"{key}: {token}\n"
         elif op == "char":
             at = draw(st.integers(0, max(0, len(line) - 1)))
-            lines[i] = line[:at] + draw(st.sampled_from(["\t", "\x1b", "\r", "\x00", "\ufeff", "&a ", "*a", "!!python/name:os.system ", ": ", "[", "{", "\"", "'", "#", "\\u"])) + line[at:]
+            lines[i] = line[:at] + draw(st.sampled_from(NASTY_CHARACTERS)) + line[at:]
         elif op == "indent":
             lines[i] = draw(st.sampled_from(["", " ", "    ", "\t"])) + line.lstrip(" ")
         elif op == "truncate":
