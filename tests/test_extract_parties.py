@@ -58,6 +58,27 @@ PARTY_STYLES = {
         "Överenskommelse\n\nVård- och omsorgsnämnden i Alingsås kommun, organisationsnummer 212000-1959, och Alingsås församling "
         "inom Svenska kyrkan, organisationsnummer 252003-1168, ingår genom denna överenskommelse ett partnerskap.\n",
         [("public", "Alingsås kommun", "212000-1959", None), ("idea_based", "Alingsås församling", "252003-1168", None)]),
+    "address blocks under Parter, the department skipped": (
+        "Avtal om IOP\n\nParter\nLunds kommun\nSocialförvaltningen\n221 00 Lund\nOrg.nr 212000-1124\n\nFöreningen Bro\nBox 123\n"
+        "222 22 Lund\nOrg.nr 802000-1111\n\nBakgrund\nText om verksamheten.\n",
+        [("public", "Lunds kommun", "212000-1124", None), ("idea_based", "Föreningen Bro", "802000-1111", None)]),
+    "Part A and Part B on lines a copy joined": (
+        "Avtal\n\nPart A: Lunds kommun, org.nr 212000-1124\nPart B: Föreningen Bro, org.nr 802000-1111\n",
+        [("public", "Lunds kommun", "212000-1124", None), ("idea_based", "Föreningen Bro", "802000-1111", None)]),
+    "an agreement 'ingås av' its parties": (
+        "Avtal om IOP\n\nDenna överenskommelse om idéburet offentligt partnerskap (IOP) ingås av Lunds kommun och Föreningen Bro.\n",
+        [("public", "Lunds kommun", None, None), ("idea_based", "Föreningen Bro", None, None)]),
+    "parties who 'är överens om'": (
+        "Avtal om IOP\n\nLunds kommun och Föreningen Bro är överens om att samverka kring läxhjälp.\n",
+        [("public", "Lunds kommun", None, None), ("idea_based", "Föreningen Bro", None, None)]),
+    "parties named only where they sign": (
+        "Överenskommelse om samverkan\n\nVi ska samarbeta kring läxhjälp i Gottsunda under 2025.\n\nUnderskrifter\n\n"
+        "Uppsala 2025-01-10\n\nFör Uppsala kommun, socialnämnden\nAnna Berg, ordförande\n\nFör Föreningen Läxhjälpen\nBo Ek, ordförande\n",
+        [("public", "Uppsala kommun", None, None), ("idea_based", "Föreningen Läxhjälpen", None, None)]),
+    "a side labelled in a table's first cell, a contacts table after it": (
+        "Avtal\n\n| Offentlig part | Huddinge kommun, socialnämnden | 212000-0142 |\n|---|---|---|\n"
+        "| Idéburen part | Brottsofferjouren Huddinge-Botkyrka | 802011-1234 |\n\nKontaktpersoner\n\n"
+        "| Kommunen | Anna Berg | enhetschef |\n|---|---|---|\n| Föreningen | Bo Ek | ordförande |\n", HUDDINGE),
     "a place in an association's name does not make it public": (
         "Överenskommelse om IOP\n\nMellan Botkyrka kommun och Kvinnojouren i Botkyrka kommun har denna överenskommelse träffats.\n",
         [("public", "Botkyrka kommun", None, None), ("idea_based", "Kvinnojouren i Botkyrka kommun", None, None)]),

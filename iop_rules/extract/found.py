@@ -170,11 +170,11 @@ class Findings:
 
 # An association's word anywhere in the name ("Kvinnojouren i Gävle kommun", "Idrottsföreningen Kommunal"), unless it is one of
 # the public bodies built on such a word (a samordningsförbund is public).
-_IDEA_NAME = re.compile(lexicon.alt(lexicon.IDEA_NAME_WORDS), re.IGNORECASE)
+IDEA_NAME = re.compile(lexicon.alt(lexicon.IDEA_NAME_WORDS), re.IGNORECASE)
 _PUBLIC_COMPOUND = re.compile(lexicon.alt(lexicon.PUBLIC_NAME_WORDS), re.IGNORECASE)
 
 
 def role_of(name: str) -> str:
     if _PUBLIC_COMPOUND.search(name):
         return "public"
-    return "idea_based" if _IDEA_NAME.search(name) or not PUBLIC_NAME.search(name) else "public"
+    return "idea_based" if IDEA_NAME.search(name) or not PUBLIC_NAME.search(name) else "public"

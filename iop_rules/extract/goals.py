@@ -33,8 +33,8 @@ _VERB = lx.alt(lx.COMMITMENT_VERBS)
 _LEAD = re.compile(rf"^(?P<who>[A-ZÅÄÖ][^,.:;]{{1,60}}?)\s+{_VERB}", re.IGNORECASE)
 _INVERTED = re.compile(r"\båtar\s+sig\s+(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+att\b")
 _HEAD = re.compile(rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COMMITMENT_HEADS)}|\s+(?:åtar\s+sig(?:\s+att)?|ska|skall|"
-                   rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}})(?:\s+[^\s,.;:]+){{0,3}})\s*:?$",
-                   re.IGNORECASE)
+                   rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}}))(?:\s+[^\s,.;:]+){{0,3}}\s*:?$"
+                   rf"|^{lx.alt(lx.COMMITMENT_HEADS)}\s+(?:för|från)\s+(?P<of>[^,.:;]{{2,60}}?)\s*:?$", re.IGNORECASE)
 _LETTERED = re.compile(r"^(?:[a-zA-Z]|\d{1,2})\)\s")
 _WORD_AND_FIGURE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{4,40})\s*\((?P<d>\d{1,5})\)")
 _GOAL_HEADS = {" ".join(h.split()) for h in lx.CONTENTS_HEADINGS["goals"]}
@@ -60,6 +60,9 @@ def _whose(f: Findings, who: str) -> str | None:
     ends = [p for p in f.parties if p.role != "funder" and len(who) > 5 and norm_name(p.name).endswith(" " + norm_name(who))]
     if len(ends) == 1:
         return ends[0].id
+    ideas = [p for p in f.parties if p.role == "idea_based"]
+    if re.fullmatch(r"(?:verksamheten|projektet|mötesplatsen|insatsen)", who, re.I) and len(ideas) == 1:
+        return ideas[0].id  # the activity the one idea-based party runs ("Projektet ska ta emot minst 20 deltagare")
     # "Föreningen" among several idea-based parties: the one that is a förening by its name
     kind = [p for p in f.parties if p.role == "idea_based" and who.casefold() in ("föreningen", "stiftelsen")
             and norm_name(p.name).startswith(who.casefold()[:-2])]
@@ -73,8 +76,8 @@ def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
     if owner and owner.role != "funder":
         return owner.id
     m = _HEAD.match(text) if b.words <= 7 else None
-    if m:
-        return _whose(f, m.group("who"))
+    if m:  # "Föreningens ansvar och åtaganden", "Åtaganden för föreningen"
+        return _whose(f, m.group("who") or m.group("of"))
     head = " ".join(text.rstrip(" :").casefold().split())
     ideas = [p for p in f.parties if p.role == "idea_based"]
     if head in _GOAL_HEADS or head.startswith("mål för"):  # targets under "Mål", with one idea-based party
@@ -95,8 +98,9 @@ def extract_commitments(f: Findings) -> None:
             if _EXCLUDE.search(s) or _IN_KIND_HOURS.search(s) or find_amounts(s):
                 continue
             body = _WORD_AND_FIGURE.sub(_figure, _NUMBERING.sub("", _LETTERED.sub("", s)))
-            lead = _LEAD.match(body) or _INVERTED.search(body)
-            party = _whose(f, lead.group("who")) if lead else None
+            leads = [m for m in (_LEAD.match(body), _INVERTED.search(body)) if m]
+            lead = leads[0] if leads else None
+            party = next((p for p in (_whose(f, m.group("who")) for m in leads) if p), None)
             if party is None and (bullet or not lead) and context:
                 party = context
             if party is None:

@@ -300,7 +300,8 @@ ALIAS_INTROS = ("nedan kallad", "nedan kallat", "nedan kallade", "nedan benämnd
 AGREED_VERBS = ("har kommit överens", "har i dag kommit överens", "kom överens", "kommer överens", "har ingått", "har idag ingått",
                 "ingick", "ingår härmed", "ingår denna", "ingår följande", "ingår", "har tecknat", "tecknade", "tecknar",
                 "har slutit", "slöt", "sluter", "har träffat", "träffade", "har undertecknat", "undertecknade",
-                "har följande överenskommits", "har enats om", "enades om", "samverkar", "har överenskommit")
+                "har följande överenskommits", "har enats om", "enades om", "samverkar", "har överenskommit", "är överens om",
+                "är eniga om", "har kommit överens om")
 #: The first cell of a table row about the parties: a row of names, or a row of organisation numbers.
 NAME_ROW_LABELS = ("namn", "part", "parter", "organisation", "organisationens namn", "partens namn", "juridiskt namn", "aktör")
 ORG_ROW_LABELS = ("organisationsnummer", "org.nr", "org. nr", "orgnr", "org nr", "organisationsnr")
@@ -559,6 +560,19 @@ SIDE_WORDS = {"kommun": "public", "region": "public", "stad": "public", "staden"
               "kyrkan": "idea_based", "rörelsen": "idea_based", "distriktet": "idea_based", "avdelningen": "idea_based",
               "idéburen part": "idea_based", "offentlig part": "public", "den idéburna parten": "idea_based",
               "den offentliga parten": "public", "idéburna parten": "idea_based", "offentliga parten": "public"}
+#: A contact list's field labels and table headers, by what the value is ("E-post: …", `| Namn | Roll |`).
+CONTACT_FIELDS = {"namn": "name", "kontaktperson": "name", "person": "name", "part": "party", "parter": "party",
+                  "organisation": "party", "för": "party", "titel": "title", "roll": "title", "funktion": "title",
+                  "befattning": "title", "tjänst": "title", "e-post": "email", "epost": "email", "e-mail": "email",
+                  "email": "email", "mail": "email", "e-postadress": "email", "telefon": "phone", "tel": "phone",
+                  "mobil": "phone", "telefonnummer": "phone", "mobilnummer": "phone", "tfn": "phone"}
+#: Labels in a contact line that never name a party ("Telefon: …", "Adress: …").
+NOT_PARTY_LABELS = ("organisationsnummer", "org.nr", "org nr", "orgnr", "adress", "postadress", "besöksadress", "webb",
+                    "hemsida", "webbplats")
+#: Headers of a signature table with a row per signatory (`| Part | Namn | Befattning | Ort och datum |`).
+SIGNATURE_TABLE_HEADERS = ("part", "parter", "namn", "titel", "befattning", "funktion", "roll", "ort och datum", "ort",
+                           "datum", "för", "organisation", "namn och befattning", "namnförtydligande", "ort/datum",
+                           "undertecknare")
 #: Headings over the signatures ("11. Underskrifter", "Parternas underskrifter", "UNDERTECKNANDE").
 SIGNATURE_HEADINGS = ("underskrift", "underskrifter", "undertecknande", "signaturer", "parternas underskrifter",
                       "underskrifter och datum", "signering", "underteckning", "undertecknat", "för parterna",

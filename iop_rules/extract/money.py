@@ -28,6 +28,8 @@ _VALUED = re.compile(r"(?<!\w)" + lx.alt(lx.VALUED_WORDS) + r"\s*(?:" + lx.alt(l
 _HISTORY = lx.cue(lx.HISTORY_WORDS)
 _KIND = lx.cue(lx.IN_KIND_WORDS)
 _RATE = re.compile(r"(?<!\w)[àá]\s*$", re.IGNORECASE)
+_IN_FORM_BEFORE = re.compile(r"\bi\s+form\s+av\s+" + lx.alt(lx.IN_KIND_WORDS) + r"[^,.;]{0,40}?\s(?:om|på|motsvarande)\s*$",
+                             re.IGNORECASE)  # "en egeninsats i form av ideellt arbete om 200 000 kronor"
 _IN_FORM = re.compile(r"^\s*(?:kr|kronor)?[^.;]{0,30}?\bi\s+form\s+av\s+" + lx.alt(lx.IN_KIND_WORDS), re.IGNORECASE)
 _PER_BEFORE = [(lx.cue(words), unit) for unit, words in lx.PER_BEFORE.items()]
 _APPLIED = lx.cue(lx.APPLIED_WORDS)
@@ -103,7 +105,8 @@ def _amounts(f: Findings, clause: str, s: str, amounts: list[Any], payer: str | 
             continue  # "1 000 timmar à 250 kr": a unit price, not a contribution
         # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind;
         # "300 000 kronor i form av lokaler och personal": money's worth given in kind
-        kind = "in_kind" if _VALUED.search(clause[max(0, a.start - 40):a.start]) or _IN_FORM.match(segment) else "cash"
+        kind = "in_kind" if (_VALUED.search(clause[max(0, a.start - 40):a.start]) or _IN_FORM.match(segment)
+                             or _IN_FORM_BEFORE.search(clause[amounts[k - 1].end if k else 0:a.start])) else "cash"
         lead = clause[amounts[k - 1].end if k else 0:a.start]
         if k:  # after another amount: its own unit ("… kronor per år och …") is not this one's
             lead = next((rx.sub("", lead, count=1) for rx, _ in _PER if rx.search(lead)), lead)

@@ -38,7 +38,7 @@ def extract_parties(f: Findings) -> None:
 # "Trelleborgs kommun (212000-1215), genom socialnämnden, och Stiftelsen Fristad Söder (802010-7762) har kommit
 # överens om följande"; "Parter: Kiruna kommun, … (org.nr …), och Föreningen Fritidsbanken Kiruna (org.nr …)".
 _PROSE_LEAD = re.compile(r"^(?:mellan|parter(?:na)?\s*:|avtalsparter\s*:)\s+|\b(?:överenskommelse|överenskommelsen|avtal|avtalet|"
-                         r"partnerskap|partnerskapet|iop)\b[^.;:]{0,60}?\bmellan\s+|^parterna\s+(?:i|för|till)\s+[^.;:]{0,50}?\s+är\s+",
+                         r"partnerskap|partnerskapet|iop)\b[^.;:]{0,80}?\b(?:mellan|(?:ingås|tecknas|sluts|träffas|ingicks|tecknades)\s+av)\s+|^parterna\s+(?:i|för|till)\s+[^.;:]{0,50}?\s+är\s+",
                          re.IGNORECASE)
 _PROSE_AGREED = re.compile(r"\s+(?:" + lx.alt(lx.AGREED_VERBS) + r")(?!\w)", re.IGNORECASE)
 _PROSE_END = re.compile(r"\s+(?:" + lx.alt(w for w in lx.NAME_ENDS if w not in ("genom", "nedan", "för")) + r")\b|[.;:]\s*$",

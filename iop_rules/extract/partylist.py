@@ -11,13 +11,17 @@ import re
 
 from . import lexicon as lx
 from ..facts import luhn_valid  # the one check the rules use too
-from .found import PUBLIC_NAME, Findings, PartyFound, role_of
+from .found import IDEA_NAME, PUBLIC_NAME, Findings, PartyFound, role_of
 from .swedish import ORG_LABEL_RE, format_org
 from .text import Block, is_heading, split_sentences
 
 _LABEL = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
-                    r"|part\s*\d{1,2})\s*[:–-]\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
+                    r"|part\s*(?:\d{1,2}|[A-D](?!\w)))\s*[:–-]\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
+_ANY_LABEL = re.compile(r"(?<!\w)(?:" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
+                        r"|part\s*(?:\d{1,2}|[A-D](?!\w)))\s*[:–-]", re.IGNORECASE)
 _GENERIC_LABEL = re.compile(r"^(?P<label>" + lx.alt(lx.GENERIC_LABELS) + r")\s*:\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
+_DEPARTMENT = re.compile(r"^(?:[\wåäö]+-,?\s+(?:[\wåäö]+-\s+)?och\s+)?[\wåäö-]*(?:nämnd|förvaltning|styrelse|kontor|enhet)\w*\.?$",
+                         re.IGNORECASE)
 _SIDE_LABEL = re.compile(r"^(?:" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) + r")\s*:?$", re.IGNORECASE)
 _ROLE_ONLY = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS, *lx.GENERIC_LABELS]) +
                         r")\s*:?$", re.IGNORECASE)
@@ -78,8 +82,9 @@ def looks_like_name(name: str) -> bool:
 def _bare_name(unit: str) -> bool:
     """A line that is only a name ("Brottsofferjouren Huddinge-Botkyrka"): an organisation's, not a heading's."""
     words = unit.rstrip(".").split()
-    return looks_like_name(unit.rstrip(".")) and (len(words) >= 2 or bool(PUBLIC_NAME.search(unit))) and all(
-        w[0].isupper() or w in _CONNECTIVE for w in words)
+    named = bool(PUBLIC_NAME.search(unit) or IDEA_NAME.search(unit))  # "Lunds kommun", "Vänskapens förening"
+    return looks_like_name(unit.rstrip(".")) and (len(words) >= 2 or named) and all(
+        w[0].isupper() or w in _CONNECTIVE or named for w in words) and len(words) <= 6
 
 
 def set_org(f: Findings, party: PartyFound, raw: str, quote: str) -> None:
@@ -124,11 +129,16 @@ def declare(f: Findings, role: str, text: str, quote: str, line: int) -> PartyFo
 def from_labels(f: Findings) -> None:
     """`Offentlig part: Region Gotland, socialnämnden, org.nr 212000-0803`, `Part 1: …`, anywhere in the text."""
     for b in f.blocks:
-        m = _LABEL.match(_NUMBERING.sub("", b.text, count=1))
-        if m:
-            party = declare(f, _role(m.group("label"), m.group("name")), m.group("name"), b.text, b.line)
-            if party and "vinstdrivande" in m.group("label").lower() and party.role == "idea_based":
-                party.non_profit, party.np_quote = True, b.text
+        whole = _NUMBERING.sub("", b.text, count=1)
+        units = [whole] if _LABEL.match(whole) and len(_ANY_LABEL.findall(whole)) <= 1 and len(whole) <= 200 else \
+            [u for s in b.sentences for u in lines_of(s)]  # "Part A: … 212000-1124 Part B: …": lines a copy joined
+        for unit in units:
+            m = _LABEL.match(unit)
+            if m:
+                quote = b.text if unit is whole else unit
+                party = declare(f, _role(m.group("label"), m.group("name")), m.group("name"), quote, b.line)
+                if party and "vinstdrivande" in m.group("label").lower() and party.role == "idea_based":
+                    party.non_profit, party.np_quote = True, quote
 
 
 # Lines a copy joined into one paragraph: a party's line ends at its number or its short name in brackets.
@@ -184,6 +194,8 @@ def from_section(f: Findings) -> list[Block]:
                 if org:
                     set_org(f, last, org, unit)
                 continue
+            elif _DEPARTMENT.match(unit) and last is not None:
+                continue  # "Lunds kommun" / "Socialförvaltningen" / "221 00 Lund": the party's department, not a party
             elif org_in(unit) or alias_in(unit) or role or _bare_name(unit):
                 party = declare(f, role, unit, unit, b.line) if not re.search(r"\s(?:och|samt)\s+[A-ZÅÄÖ]", split_name(unit)[0]) else None
             else:

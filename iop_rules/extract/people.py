@@ -36,17 +36,14 @@ _OFFICIAL = re.compile(rf"^{alt(lexicon.OFFICIAL_ROLES)}\s*(?::|är)", re.IGNORE
 _ROLE_ALONE = re.compile(rf"^(?:{_ROLE})\s*(?::|är)\s*(?P<rest>.+)$", re.IGNORECASE)
 # A label that opens a contact line: "Kommunen:", "För föreningen:", "Region Gotland –".
 _LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?P<label>(?:[Ff]ör\s+)?[^\W\d_][^\s:;,@]*(?:\s+[^\s:;,@–]+){0,6}?)\s*(?::|\s[–—]|\s-(?=\s))\s*")
-_NOT_PARTY_LABEL = re.compile(r"^(?:organisationsnummer|org\.?\s?nr|telefon|tel|mobil|e-?post|e-?mail|mail|adress|"
-                              r"postadress|besöksadress|webb|hemsida|namn|titel|roll|funktion|befattning)$", re.IGNORECASE)
-_FIELD_KIND = {"namn": "name", "kontaktperson": "name", "titel": "title", "roll": "title", "funktion": "title",
-               "befattning": "title", "e-post": "email", "epost": "email", "e-mail": "email", "mail": "email", "email": "email",
-               "telefon": "phone", "tel": "phone", "mobil": "phone", "telefonnummer": "phone", "mobilnummer": "phone"}
-_FIELD = re.compile(r"^(?P<label>" + "|".join(sorted(map(re.escape, _FIELD_KIND), key=len, reverse=True)) +
-                    r")\.?\s*:\s*(?P<value>.*)$", re.IGNORECASE)
-_COLUMN = {"name": re.compile(r"^(?:namn|kontaktperson|person)$", re.I), "party": re.compile(r"^(?:part|organisation|för|parter?)$", re.I),
-           "title": re.compile(r"^(?:titel|funktion|roll|befattning|tjänst)$", re.I),
-           "email": re.compile(r"^(?:e-?post|e-?mail|mail|epost)(?:adress)?$", re.I),
-           "phone": re.compile(r"^(?:telefon|tel\.?|mobil|telefonnummer)$", re.I)}
+_NOT_PARTY_LABEL = re.compile(rf"^(?:{alt(lexicon.NOT_PARTY_LABELS)}|{alt(lexicon.CONTACT_FIELDS)})\.?$", re.IGNORECASE)
+_FIELD = re.compile(r"^(?P<label>" + alt(k for k, v in lexicon.CONTACT_FIELDS.items() if v != "party") + r")\.?\s*:\s*(?P<value>.*)$",
+                    re.IGNORECASE)
+
+
+def _field(text: str) -> str | None:
+    """What a table header or a line's label names: `E-post` -> `email`."""
+    return lexicon.CONTACT_FIELDS.get(" ".join(text.split()).casefold().rstrip(".:"))
 
 
 def extract_contacts(f: Findings) -> None:
@@ -100,7 +97,7 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
     for t in [piece for line in lines for piece in _run_on(line)]:
         field = _FIELD.match(t)
         if field:  # "Namn: Anna Berg", "Titel: enhetschef", "E-post: anna@…" under the party's label
-            kind, value = _FIELD_KIND[field.group("label").casefold().rstrip(".")], field.group("value").strip()
+            kind, value = _field(field.group("label")), field.group("value").strip()
             if kind == "name":
                 last = _contact(f, value, current, t)
                 if last is not None:
@@ -273,7 +270,7 @@ def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
     if len(rows) < 2:
         return []
     header = [c.strip() for c in rows[0].cells]
-    kinds = {i: k for i, c in enumerate(header) for k, rx in _COLUMN.items() if rx.match(c)}
+    kinds = {i: k for i, c in enumerate(header) for k in [_field(c)] if k}
     out = []
     if "name" in kinds.values():
         for row in rows[1:]:
@@ -297,7 +294,7 @@ def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
         return _table_rows(f, rows)
     by_col: dict[int, dict[str, Any]] = {i: {"party": pid} for i, pid in parties.items()}
     for row in rows[1:]:
-        kind = next((k for k, rx in _COLUMN.items() if row.cells and rx.match(row.cells[0].strip())), None)
+        kind = _field(row.cells[0]) if row.cells else None
         for i, c in by_col.items():
             cell = row.cells[i].strip() if i < len(row.cells) else ""
             if kind == "name" and person(f, cell):

@@ -115,6 +115,8 @@ def _stem(word: str) -> str:
 def org_label(text: str) -> bool:
     """`text` names an organisation the parties do not ("Kultur- och fritidsförvaltning"): kept as written."""
     label = _LEAD_WORDS.sub("", text.strip(" :–-,.")).strip()
+    if norm_name(label) in lexicon.SIDE_WORDS or _names_party(f=None, text=label):
+        return False  # "Kommun", "föreningen": a side, which party it is the parties decide
     return bool(label) and len(label.split()) <= 6 and bool(_ORG_WORD.search(label)) and label[:1].isupper() and \
         not re.search(r"\d|@", label)
 
@@ -144,10 +146,11 @@ def place_date(f: Findings, text: str, whole: bool = True) -> re.Match[str] | No
     return m
 
 
-def _names_party(f: Findings, text: str) -> bool:
-    """`text` is a party's whole name or alias ("Region Gotland"), not merely the place one is named for ("Motala")."""
+def _names_party(f: Findings | None, text: str) -> bool:
+    """`text` is a party's whole name or alias ("Region Gotland"), not merely the place one is named for ("Motala"),
+    or a word that stands for one ("kommunen")."""
     want = norm_name(text)
-    return any(want == norm_name(n) for p in f.parties for n in (p.name, *p.aliases)) or want in {
+    return any(want == norm_name(n) for p in (f.parties if f else []) for n in (p.name, *p.aliases)) or want in {
         w.casefold() for w in (*lexicon.GENERIC_PUBLIC, *lexicon.GENERIC_IDEA)}
 
 

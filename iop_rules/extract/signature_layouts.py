@@ -32,8 +32,7 @@ def table_lines(f: Findings, blocks: list[Block]) -> list[str] | None:
     return lines
 
 
-_FIELD_HEADERS = {"part", "parter", "namn", "titel", "befattning", "funktion", "roll", "ort och datum", "ort", "datum", "för",
-                  "organisation", "namn och befattning", "namnförtydligande", "ort/datum", "undertecknare"}
+_FIELD_HEADERS = frozenset(lexicon.SIGNATURE_TABLE_HEADERS)
 
 
 def table_rows(f: Findings, blocks: list[Block]) -> list[dict[str, Any]]:
