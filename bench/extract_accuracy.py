@@ -213,7 +213,7 @@ def items(a: Agreement) -> dict[str, Counter[tuple[Any, ...]]]:
         if s.place:
             put("signatures.place", name, s.place)
         if s.date_as_written:
-            put("signatures.date_as_written", name, s.date_as_written)
+            put("signatures.date_as_written", name, as_written(s.date_as_written))
         put("signatures.party", name, ref(s.party))
     d = a.document
     put("document.kind", d.kind)
@@ -370,6 +370,13 @@ def caused_by_values(truth: Any, draft: Any, flips: set[str]) -> set[str]:
     from dataclasses import replace
     pruned = verdicts(replace(draft, agreement=confirmed(truth.agreement, draft.agreement)))
     return {rule for rule in flips if "pass" not in pruned.get(rule, set()) or "fail" in pruned.get(rule, set())}
+
+
+def as_written(date: str) -> str:
+    """A signing date as written, compared without case, spacing or a leading "den": the corpus's
+    authors differ on whether "den 14 maj 2025" or "14 maj 2025" is the date as written."""
+    words = date.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["den"] else words)
 
 
 _CACHE: dict[str, Any] = {}
