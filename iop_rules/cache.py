@@ -121,7 +121,9 @@ class ResultCache:
                 honour_waivers: bool, folder: Path | None = None) -> ResultCache:
         """`ruleset_files`: what the library was loaded from (None: the shipped rulesets)."""
         from .messages import LANGS
-        parts = [library_digest(ruleset_files).hex(), engine, as_of.isoformat() if as_of else "-",
+        from .results import report_date
+        # without --as-of a waiver's expiry is judged against the report date, so that date is in the key
+        parts = [library_digest(ruleset_files).hex(), engine, as_of.isoformat() if as_of else f"-{report_date()}",
                  ruleset or "-", "waivers" if honour_waivers else "no-waivers", ",".join(LANGS)]
         run_key = hashlib.blake2b("\0".join(parts).encode(), digest_size=_DIGEST).digest()
         return cls((folder or cache_dir()) / RESULTS, run_key)

@@ -7,6 +7,7 @@ line, the facts looked at and the agreement's own sentence.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -111,7 +112,7 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
     decided = _decide(rule, outcomes, facts, applies)
     verdict, shown = decided.verdict, decided.shown
     text = message(rule, verdict, shown, facts["agreement"], selection.params, decided.empty, decided.open_applies)
-    waiver = _waiver(loaded, rule.id, as_of) if verdict == "fail" else None
+    waiver = _waiver(loaded, rule.id, as_of or report_date()) if verdict == "fail" else None
     if waiver and honour_waivers:  # the message stays the rule's own; each format shows the approval from `waiver`
         verdict = "waived"
     fields = rule.fields
@@ -125,10 +126,21 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
         fix=rule.spec.fix.model_dump() if rule.spec.fix else None)
 
 
-def _waiver(loaded: LoadedAgreement, rule_id: str, as_of: dt.date | None) -> dict[str, Any] | None:
+def report_date() -> dt.date:
+    """Today, or the date of `SOURCE_DATE_EPOCH` when set (a reproducible build of the report).
+
+    Without `--as-of` a waiver's expiry is still judged, against this date: a waiver that ran out
+    last year must never keep a failing rule quiet because nobody named a date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _waiver(loaded: LoadedAgreement, rule_id: str, as_of: dt.date) -> dict[str, Any] | None:
     """A recorded, approved deviation that has not expired as of the audit date."""
     for w in loaded.agreement.waivers:
-        if w.rule == rule_id and not (as_of and w.expires and w.expires < as_of):
+        if w.rule == rule_id and not (w.expires and w.expires < as_of):
             return {"approved_by": w.approved_by, "reference": w.reference or "-", "reason": w.reason,
                     "expires": w.expires.isoformat() if w.expires else None}
     return None

@@ -132,7 +132,8 @@ def rule_verdict(rule: Any, facts: list[Any], params: Params) -> str:
 
 
 def waived(loaded: Any, rule_id: str, as_of: dt.date | None) -> bool:
-    return any(w.rule == rule_id and not (as_of and w.expires and w.expires < as_of) for w in loaded.agreement.waivers)
+    day = as_of or dt.date.today()  # without --as-of, expiry is judged against the report date
+    return any(w.rule == rule_id and not (w.expires and w.expires < day) for w in loaded.agreement.waivers)
 
 
 def verdicts(loaded: Any, selection: Any, as_of: dt.date | None = None) -> dict[str, str]:

@@ -233,3 +233,12 @@ def test_the_approval_is_shown_once(tmp_path: Path) -> None:
     assert line.count("Socialnämnden") == 1 and "UNDANTAG" in line and "SN 2021-05-20 §88" in line
     html = run_cli("check", str(path), "--format", "html").out
     assert html.count("Föreningens bidrag regleras i separat avtal") == 1
+
+
+def test_an_expired_waiver_is_expired_without_as_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --as-of the waiver's expiry is judged against the report date (SOURCE_DATE_EPOCH or today)."""
+    path = _with_waiver(tmp_path, "2021-12-31")
+    verdict = lambda run: {r["rule"]: r["verdict"] for r in json.loads(run.out)["agreements"][0]["results"]}["IOP-FIN-02"]  # noqa: E731
+    assert verdict(run_cli("check", str(path), "--format", "json")) == "fail"  # it ran out in 2021; today is later
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609459200")  # 2021-01-01: a report dated then still honours it
+    assert verdict(run_cli("check", str(path), "--format", "json")) == "waived"

@@ -7,13 +7,11 @@ module only decides how.
 """
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..results import AgreementReport, Result
+from ..results import AgreementReport, Result, report_date
 from ..verdicts import SEVERITIES, display_order, is_finding
 
 #: The rule whose failure changes what the whole agreement is: a public contract to be procured.
@@ -33,7 +31,7 @@ LABELS: dict[str, dict[str, Any]] = {
            "verdict": "Bedömning", "kinds": {"agreement": "Överenskommelse", "decision_memo": "Tjänsteutlåtande"},
            "statuses": {"draft": "utkast", "signed": "undertecknad"},
            "report_date": "Rapportens datum", "as_of": "Bedömt per", "tool": "Verktyg",
-           "no_as_of": "ej angivet: tidsfrister (IOP-LIFE) bedöms inte",
+           "no_as_of": "ej angivet: tidsfrister (IOP-LIFE) bedöms inte; undantagens giltighet bedöms per rapportens datum",
            "in_force": "gäller från", "no_date": "utan datum", "engine": "motor",
            "overview": "Sammanställning", "agreement": "Överenskommelse", "error_rules": "Regler på felnivå",
            "counts": {"error": "Fel", "warning": "Varningar", "info": "Information", "unknown": "Okända"},
@@ -51,7 +49,7 @@ LABELS: dict[str, dict[str, Any]] = {
            "verdict": "Assessment", "kinds": {"agreement": "Agreement", "decision_memo": "Decision memo"},
            "statuses": {"draft": "draft", "signed": "signed"},
            "report_date": "Report date", "as_of": "Assessed as of", "tool": "Tool",
-           "no_as_of": "not given: deadlines (IOP-LIFE) are not assessed",
+           "no_as_of": "not given: deadlines (IOP-LIFE) are not assessed; waivers' expiry is judged as of the report date",
            "in_force": "in force from", "no_date": "undated", "engine": "engine",
            "overview": "Summary", "agreement": "Agreement", "error_rules": "Error-level rules",
            "counts": {"error": "Errors", "warning": "Warnings", "info": "Information", "unknown": "Unknown"},
@@ -212,14 +210,6 @@ def waiver_note(r: Result, lang: str) -> str:
 
 
 # --- the colophon: when, as of when, by what, under which rules --------------------------------
-
-def report_date() -> dt.date:
-    """Today, or the date of `SOURCE_DATE_EPOCH` when set (a reproducible build of the report)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
-
 
 def in_force_dates(report: AgreementReport) -> dict[str, str | None]:
     """Each applied ruleset's first day in force, as the report carries them."""
