@@ -16,6 +16,11 @@ HUDDINGE = [("public", "Huddinge kommun", "212000-0142", None),
             ("idea_based", "Brottsofferjouren Huddinge-Botkyrka", "802011-1234", None)]
 
 PARTY_STYLES = {
+    "a 'Parter:' list followed by each side's contributions under 'Kommunens insats:'": (
+        "IOP – KORTVERSION\n\nParter:\n- Bodens kommun, kultur- och fritidsnämnden, 212000-2700\n"
+        "- Föreningen Hjälpredan Boden, 802470-1111\n\nKommunens insats:\n- 120 tkr/år\n- lokal, hyresfri\n\n"
+        "Föreningens insats:\n- drift, volontärer\n",
+        [("public", "Bodens kommun", "212000-2700", None), ("idea_based", "Föreningen Hjälpredan Boden", "802470-1111", None)]),
     "running prose with numbers in brackets": (
         "Överenskommelse om idéburet offentligt partnerskap\n\nTrelleborgs kommun (212000-1215), genom socialnämnden, och "
         "Stiftelsen Fristad Söder (802010-7762) har kommit överens om följande.\n",

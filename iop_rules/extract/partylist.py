@@ -180,7 +180,7 @@ def from_section(f: Findings) -> list[Block]:
         blocks.append(b)
     found: list[PartyFound] = []
     role, last = "", None
-    for b in blocks:
+    for b in _before_next_lead_in(blocks):
         for unit in _units(b):
             only = _ROLE_ONLY.match(unit)
             if only:
@@ -208,6 +208,16 @@ def from_section(f: Findings) -> list[Block]:
     if len(found) < 2:
         for p in found:
             f.parties.remove(p)
+    return blocks
+
+
+def _before_next_lead_in(blocks: list[Block]) -> list[Block]:
+    """The section's blocks up to a line that introduces something else ("Kommunens insats:" over a
+    list): such a line names no party, and what follows it is not the parties' list."""
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        if i and text.endswith(":") and not (_ROLE_ONLY.match(text) or _LABEL.match(text) or _GENERIC_LABEL.match(text)):
+            return blocks[:i]
     return blocks
 
 
