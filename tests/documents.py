@@ -52,17 +52,22 @@ def _plain(line: str) -> str:
     return line.replace("**", "").replace("*", "").rstrip()
 
 
+def add_item(document, item: Item) -> None:  # type: ignore[no-untyped-def]
+    """One item as Word writes it: a heading, a bulleted or numbered paragraph, or a plain one."""
+    lines = [_plain(x) for x in item.lines]
+    if item.kind == "heading":
+        document.add_heading(lines[0], level=min(item.level, 9))
+    elif item.kind in ("bullet", "number"):
+        document.add_paragraph("\n".join(lines), style="List Bullet" if item.kind == "bullet" else "List Number")
+    else:
+        document.add_paragraph("\n".join(lines))  # a line break inside a paragraph, as Shift+Enter gives
+
+
 def to_docx(text: str, path: Path) -> Path:
     import docx
     document = docx.Document()
     for item in items(text):
-        lines = [_plain(x) for x in item.lines]
-        if item.kind == "heading":
-            document.add_heading(lines[0], level=min(item.level, 9))
-        elif item.kind in ("bullet", "number"):
-            document.add_paragraph("\n".join(lines), style="List Bullet" if item.kind == "bullet" else "List Number")
-        else:
-            document.add_paragraph("\n".join(lines))  # a line break inside a paragraph, as Shift+Enter gives
+        add_item(document, item)
     document.save(str(path))
     return path
 

@@ -24,7 +24,7 @@ from iop_rules.review.comments import body_text
 from iop_rules.review.document import (DraftNotes, comment_text, draft_notes, fix_of, fix_text, summary_text,
                                        verdict_line, verdict_words)
 from tests.conftest import AGREEMENTS, ROOT, run_cli
-from tests.documents import _plain, items, to_pdf
+from tests.documents import _plain, add_item, items, to_pdf
 from tests.test_review_comments import commented, paragraph_texts
 
 TEXTS = sorted(AGREEMENTS.glob("*.txt"))
@@ -58,17 +58,8 @@ def word_copy(text: str, path: Path) -> Path:
     found = items(text)
     start, end = _signature_section(found)
 
-    def add(item) -> None:  # type: ignore[no-untyped-def]
-        lines = [_plain(x) for x in item.lines]
-        if item.kind == "heading":
-            document.add_heading(lines[0], level=min(item.level, 9))
-        elif item.kind in ("bullet", "number"):
-            document.add_paragraph("\n".join(lines), style="List Bullet" if item.kind == "bullet" else "List Number")
-        else:
-            document.add_paragraph("\n".join(lines))
-
     for item in found[:start]:
-        add(item)
+        add_item(document, item)
     signatures = ["\n".join(_plain(x) for x in item.lines) for item in found[start:end]]
     if signatures:
         first_word = signatures[0].split()[0] if signatures[0].split() else ""
@@ -80,7 +71,7 @@ def word_copy(text: str, path: Path) -> Path:
             for line in part[1:]:
                 cell.add_paragraph(line)
     for item in found[end:]:
-        add(item)
+        add_item(document, item)
     document.save(str(path))
     return path
 
