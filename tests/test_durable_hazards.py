@@ -1,6 +1,7 @@
 """Each durable_rules hazard (docs/design.md), with a test that fails if its guard goes away."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -10,8 +11,9 @@ from hypothesis import given, settings
 
 pytest.importorskip("durable", reason="durable_rules does not import on this Python")
 
-from iop_rules.engine.durable import DurableBackend, EngineError, definition_json  # noqa: E402
-from iop_rules.engine.ir import Conj, Branch, Check, Program, compile_selection  # noqa: E402
+from iop_rules.engine import durable as durable_module, get_backend  # noqa: E402
+from iop_rules.engine.durable import DurableBackend, EngineError, _json, definition_json  # noqa: E402
+from iop_rules.engine.ir import Conj, Branch, Check, Exists, Program, compile_selection  # noqa: E402
 from iop_rules.facts import Fact, derive_facts  # noqa: E402
 from iop_rules.loader import load_agreement  # noqa: E402
 from iop_rules.rulesets import load_rulesets  # noqa: E402
@@ -135,3 +137,54 @@ def test_concurrent_callers_are_serialised() -> None:
     for t in threads:
         t.join()
     assert outcomes == [True] * 200
+
+
+def test_a_thousand_distinct_rules_split_durable_into_rulesets_that_fit() -> None:
+    """Each rule compares with its own bound: one durable ruleset overflows the engine's node stack (error 303)."""
+    branches = tuple(Branch(f"ZZ-{i:04}", "fail", "agreement", Conj((Exists("duration_months", True),
+                                                                    Check("duration_months", "le", 1000 + i))))
+                     for i in range(1000))
+    program = Program("thousand", branches)
+    facts = [Fact("agreement", "agreement", {"duration_months": 1500})]
+    durable = DurableBackend()
+    got = durable.evaluate(program, facts)
+    assert got == get_backend("python").evaluate(program, facts) and len(got) == 500
+    assert len(durable._parts["thousand"]) > 1000 // 200  # split further than the up-front chunks
+    assert durable.evaluate(program, facts) == got  # the split is kept
+
+
+@pytest.mark.parametrize("value", [1e-05, 1.5e-07, 1e16, -2.5e+20, 0.1])
+def test_numbers_in_exponent_form_reach_durable_as_python_reads_them(value: float) -> None:
+    program = Program(f"exp{value}", tuple(
+        Branch("ZZ-1", op, "commitment", Conj((Exists("quantity", True), Check("quantity", op, value))))
+        for op in ("eq", "lt", "gt")))
+    facts = [Fact("commitment", f"commitment:{i:03}", {"quantity": q, "note": f"{q!r} 1e5 \"2e3\""})
+             for i, q in enumerate((value, value * 2, value / 2, 0, 1))]
+    assert DurableBackend().evaluate(program, facts) == get_backend("python").evaluate(program, facts)
+
+
+def test_json_for_durable_changes_numbers_only() -> None:
+    text = _json({"a": 1e-05, "b": 'x 1e-05 "3e4"', "c": [2e+16, 1.5e-07, 7]})
+    assert text == '{"a": 1.0e-05, "b": "x 1e-05 \\"3e4\\"", "c": [2.0e+16, 1.5e-07, 7]}'
+    assert json.loads(text) == {"a": 1e-05, "b": 'x 1e-05 "3e4"', "c": [2e+16, 1.5e-07, 7]}
+
+
+def test_facts_refused_part_way_are_an_error_and_the_next_agreement_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session whose facts were refused cannot be deleted; its ruleset is replaced, so failures never pile up."""
+    program = Program("refused", (Branch("ZZ-1", "fail", "agreement", Conj((Exists("duration_months", True),
+                                                                           Check("duration_months", "gt", 12)))),))
+    facts = [Fact("agreement", "agreement", {"duration_months": 30})]
+    backend = durable_module.DurableBackend()
+    first = backend.evaluate(program, facts)
+    handle = backend._parts["refused"][0].handle
+    real = durable_module.engine.assert_facts
+
+    def refuse(h: int, payload: str):  # type: ignore[no-untyped-def]
+        raise durable_module.engine.error("Could not assert facts, error code: 302")
+
+    monkeypatch.setattr(durable_module.engine, "assert_facts", refuse)
+    with pytest.raises(durable_module.EngineError, match="302"):
+        backend.evaluate(program, facts)
+    monkeypatch.setattr(durable_module.engine, "assert_facts", real)
+    assert backend._parts["refused"][0].handle != handle
+    assert backend.evaluate(program, facts) == first and [f.rule_id for f in first] == ["ZZ-1"]
