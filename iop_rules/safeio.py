@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
 import stat
 import tempfile
@@ -279,11 +278,12 @@ def _sync_directory(directory: bytes) -> None:
 
 
 @contextlib.contextmanager
-def open_atomically(path: PathArg, protect: Iterable[PathArg] = ()) -> Iterator[IO[str]]:
-    """A text file (UTF-8, no newline translation) that becomes `path` when the block ends without an error.
+def _replacing(path: PathArg, protect: Iterable[PathArg]) -> Iterator[int]:
+    """A new file's descriptor beside `path`, renamed over it when the block ends without an error.
 
-    The streaming form of `write_atomically`, with the same refusals and guarantees: a renderer
-    writes a report of any size without holding it in memory, and the target is complete or untouched.
+    Both writers below share it, so they refuse and guarantee the same things: the target is
+    complete or untouched, the temporary file never outlives a failure (KeyboardInterrupt included),
+    and every OSError becomes one line naming the file.
     """
     shown = display_name(path)
     target = os.fsencode(path)
@@ -293,31 +293,33 @@ def open_atomically(path: PathArg, protect: Iterable[PathArg] = ()) -> Iterator[
     mode = 0o666 & ~current_umask()
     temp: bytes | None = None
     try:
+        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=directory)
         try:
-            fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=directory)
             os.fchmod(fd, mode)
-            raw = os.fdopen(fd, "wb")
-        except OSError as exc:
-            raise _write_error(exc, shown, directory) from None
-        with io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
-            yield text
-            try:
-                text.flush()
-                os.fsync(raw.fileno())
-            except OSError as exc:
-                raise _write_error(exc, shown, directory) from None
-        try:
-            os.replace(temp, target)
-        except OSError as exc:
-            raise _write_error(exc, shown, directory) from None
+            yield fd
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
         temp = None
-    except OSError as exc:  # a write inside the block (disk full) or the close
+    except OSError as exc:  # a write inside the block (disk full), the sync, the close or the rename
         raise _write_error(exc, shown, directory) from None
-    finally:  # every failure, KeyboardInterrupt included
+    finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
     _sync_directory(directory)
+
+
+@contextlib.contextmanager
+def open_atomically(path: PathArg, protect: Iterable[PathArg] = ()) -> Iterator[IO[str]]:
+    """A text file (UTF-8, no newline translation) that becomes `path` when the block ends without an error.
+
+    The streaming form of `write_atomically`: a renderer writes a report of any size without
+    holding it in memory, and the target is complete or untouched.
+    """
+    with _replacing(path, protect) as fd, open(fd, "w", encoding="utf-8", newline="", closefd=False) as text:
+        yield text
 
 
 def write_atomically(path: PathArg, data: str | bytes, protect: Iterable[PathArg] = ()) -> None:
@@ -329,28 +331,6 @@ def write_atomically(path: PathArg, data: str | bytes, protect: Iterable[PathArg
     0666 minus the umask, as from any other tool (mkstemp alone would leave it 0600).  Paths are
     handled as bytes, so a file name that is not UTF-8 works.
     """
-    shown = display_name(path)
-    target = os.fsencode(path)
-    directory = os.path.dirname(os.path.abspath(target))
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    existing = _check_target(target, shown, directory)
-    _refuse_protected(target, existing, protect, shown)
-    mode = 0o666 & ~current_umask()
-    temp: bytes | None = None
-    try:
-        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=directory)
-        try:
-            os.fchmod(fd, mode)
-            _write_all(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-        temp = None
-    except OSError as exc:
-        raise _write_error(exc, shown, directory) from None
-    finally:  # every failure, KeyboardInterrupt included
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    _sync_directory(directory)
+    with _replacing(path, protect) as fd:
+        _write_all(fd, payload)
