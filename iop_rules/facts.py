@@ -26,7 +26,7 @@ from .loader import LoadedAgreement
 from .model import Agreement, Party
 from .money import (Parties, contract_value, covered, pays_from_public_side, paying_side, remunerates_service,
                     uncovered_months)
-from .months import duration_months, gap_months, is_whole_years, to_days
+from .months import duration_months, gap_months, is_whole_years, to_days, written_date
 from .terms import cadence_per_year, cadence_points, dues_in_period, duration_bounds, extension_terms, term
 
 __all__ = ["FACT_FIELDS", "Fact", "derive_facts", "decision_date", "luhn_valid", "term"]
@@ -42,7 +42,6 @@ CRITERIA = {  # field in IopCriteria -> how the message names it (sv, en)
 }
 SIGNING_ROLES = ("public", "idea_based")
 _ORG_NUMBER = re.compile(r"^\d{6}-\d{4}$")
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PER_MONTHS = {"week": 12 / 52, "month": 1, "half_year": 6, "year": 12}  # a commitment's period
 
 
@@ -377,7 +376,7 @@ def _commitment_facts(a: Agreement) -> list[Fact]:
 
 
 def _signature_fact(i: int, s: Any) -> Fact:
-    v: dict[str, Scalar] = {"party": s.party, "date_complete": bool(s.date_as_written and _FULL_DATE.match(s.date_as_written.strip()))}
+    v: dict[str, Scalar] = {"party": s.party, "date_complete": bool(s.date_as_written and written_date(s.date_as_written))}
     _put(v, "name", s.name)
     _put(v, "date_as_written", s.date_as_written)
     return Fact("signature", f"signature:{i:03d}", v, ("signatures", i))

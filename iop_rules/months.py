@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 EPOCH = dt.date(1970, 1, 1)
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -71,3 +72,38 @@ def from_days(days: int) -> dt.date:
 
 def is_whole_years(months: int) -> bool:
     return months > 0 and months % 12 == 0
+
+
+#: Swedish month names and the abbreviations agreements use ("12 mars 2025", "3 sept. 2025"): the one
+#: table both the signature rule and the text extractor read.
+SWEDISH_MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dec": 12,
+}
+_NAMED_MONTH = "|".join(sorted(SWEDISH_MONTHS, key=len, reverse=True))
+_WRITTEN_DATES = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(rf"(?:den\s+)?(?P<d>\d{{1,2}})(?::[ae])?\s+(?P<name>{_NAMED_MONTH})\.?\s+(?P<y>\d{{4}})", re.IGNORECASE),
+    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:\s+|\s*-\s*)(?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"),
+)
+
+
+def written_date(text: str) -> dt.date | None:
+    """The calendar day a date written the Swedish way names, or None when it names no single real day.
+
+    A signature dated "den 12 mars 2026", "12/3 2026" or "12.3.2026" is as fully dated as one dated
+    "2026-03-12"; "2026-03-", "mars 2026" or "2026-02-30" is not.
+    """
+    written = text.strip().rstrip(".").strip()
+    for form in _WRITTEN_DATES:
+        m = form.fullmatch(written)
+        if m:
+            month = SWEDISH_MONTHS[m["name"].lower()] if "name" in form.groupindex else int(m["m"])
+            try:
+                return dt.date(int(m["y"]), month, int(m["d"]))
+            except ValueError:
+                return None
+    return None

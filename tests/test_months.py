@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from iop_rules.months import add_months, duration_months, gap_months
+from iop_rules.months import add_months, duration_months, gap_months, written_date
 from tests.strategies import agreements, validated
 
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31))
@@ -74,3 +75,21 @@ def test_uncovered_months_is_the_month_by_month_count(data) -> None:  # type: ig
         uncovered += not any(s and e and s <= hi and e >= lo for s, e in spans)
         month = add_months(month, 1)
     assert fact["cash_uncovered_months"] == uncovered
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("2026-03-12", dt.date(2026, 3, 12)),
+    ("2026-3-5", dt.date(2026, 3, 5)),
+    ("den 12 mars 2026", dt.date(2026, 3, 12)),
+    ("12:e Mars 2026.", dt.date(2026, 3, 12)),
+    ("3 sept. 2025", dt.date(2025, 9, 3)),
+    ("12/3 2026", dt.date(2026, 3, 12)),
+    ("12.3.2026", dt.date(2026, 3, 12)),
+    ("2026-03-", None),
+    ("mars 2026", None),
+    ("våren 2026", None),
+    ("2026-02-30", None),
+    ("Lund 2026-03-12", None),  # a place belongs in `place`; the date field holds the date alone
+])
+def test_a_signing_date_is_full_when_it_names_one_real_day(written: str, day: dt.date | None) -> None:
+    assert written_date(written) == day

@@ -14,14 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..months import SWEDISH_MONTHS
 from . import lexicon
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "okt": 10, "nov": 11, "dec": 12,
-}
+MONTHS = SWEDISH_MONTHS
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 NUMBER_WORDS = lexicon.NUMBER_WORDS  # one to ninety-nine, "tjugofyra" included
 # One to ninety-nine as a compact pattern (tens, then an optional unit; or a word below twenty): a flat
