@@ -309,9 +309,12 @@ def _engine(name: str | None):  # type: ignore[no-untyped-def]
 
 def _check(args: argparse.Namespace) -> int:
     from .inputs import check_paths
+    from .schema_cache import reusing
     library = _library(args)
     folder = _cache_folder(args)
-    return _finish(args, check_paths(args, library, _engine(args.engine), Path(folder) if folder else False), library)
+    with reusing(Path(folder) if folder else None):  # the agreement validator, kept beside the results
+        run = check_paths(args, library, _engine(args.engine), Path(folder) if folder else False)
+    return _finish(args, run, library)
 
 
 def _audit(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import schema_cache
 from .errors import DocPath, IopError, format_doc_path, ranked
 from .model import Agreement
 from .safeio import display_name
@@ -106,8 +107,9 @@ def validate_document(model: type[M], data: Any, positions: Positions, path: str
     """A YAML document validated as `model`, every pydantic error located and ranked."""
     if not isinstance(data, dict):
         raise IopError.coded("not_mapping", path, 1, 1, keys=expected_keys)
-    try:
-        return model.model_validate(data)
+    try:  # what `model.model_validate` does, with a validator the cache may have kept (schema_cache.py)
+        validated: M = schema_cache.validator(model).validate_python(data)
+        return validated
     except ValidationError as exc:
         raise ranked(pydantic_errors(exc, positions, path, model)) from None
 
