@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 import pickle
 import signal
+import struct
 import sys
 import tempfile
 import time
@@ -43,6 +44,7 @@ class AuditOptions:
     ruleset_files: tuple[str, ...] = ()
     honour_waivers: bool = True
     cache: str | None = None  # the result cache's folder (see cache.py); None: every file is checked
+    renderings: tuple[str, ...] | None = None  # the outputs the run shows, kept with each cached result (None: all)
 
 
 # ---- workers ------------------------------------------------------------------
@@ -69,7 +71,7 @@ def _result_cache(options: AuditOptions) -> ResultCache | None:
     from .cache import ResultCache
     from .engine import default_engine
     return ResultCache.for_run(options.ruleset_files or None, options.engine or default_engine(), options.as_of,
-                               options.ruleset, options.honour_waivers, Path(options.cache))
+                               options.ruleset, options.honour_waivers, Path(options.cache), options.renderings)
 
 
 def _check_one(path: str) -> tuple[str, Any]:
@@ -78,7 +80,7 @@ def _check_one(path: str) -> tuple[str, Any]:
     try:
         from .cache import check_with_cache
         return "report", check_with_cache(path, _worker["cache"], _worker["library"], _worker["backend"], options.as_of,
-                                          options.ruleset, options.honour_waivers)[0]
+                                          options.ruleset, options.honour_waivers)
     except IopError as exc:
         return "errors", [e.to_dict() for e in exc.all_errors()]
 
@@ -99,8 +101,8 @@ def worker_count(requested: int, files: int) -> int:
 def checked(paths: Sequence[str], options: AuditOptions) -> Iterator[tuple[str, Any]]:
     """(kind, payload) per file, in the order of `paths`; with a cache, hits are read here and only misses are checked.
 
-    A hit is ("cached", (report, its pickled bytes)): the spool stores the bytes as they are.
-    No worker starts when every file hits.
+    A hit is a report whose results are still the entry's bytes (cache_entry.py): neither the
+    portfolio nor the spool unpickles them.  No worker starts when every file hits.
     """
     cache = _result_cache(options)
     if cache is None:
@@ -116,7 +118,7 @@ def checked(paths: Sequence[str], options: AuditOptions) -> Iterator[tuple[str, 
             continue
         entry = cache.get(key) if key is not None else None
         if entry is not None:
-            yield "cached", entry
+            yield "report", entry
         else:  # the entry was there a moment ago and is damaged: this file is checked here
             if _worker.get("options") is not options:  # never a previous run's library or settings
                 _init_worker(options)
@@ -287,25 +289,35 @@ class _Workers:
 
 
 class Spool:
-    """Reports pickled to a temporary file, read back once, in order."""
+    """Reports written to a temporary file, read back once, in order.
+
+    A report read from the result cache is written as its entry, bytes as they are, and read back
+    without unpickling what the renderer will not read (cache_entry.py); any other is pickled.
+    """
+
+    _RECORD = struct.Struct("<cQ")
 
     def __init__(self) -> None:
         self._file: IO[bytes] = tempfile.TemporaryFile(prefix="iop-rules-audit-")
         self.count = 0
 
     def put(self, report: AgreementReport) -> None:
-        pickle.dump(report, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.count += 1
-
-    def put_pickled(self, pickled: bytes) -> None:
-        """A report already pickled (a cache entry, checked when it was read): stored without pickling it again."""
-        self._file.write(pickled)
+        from .cache_entry import StoredResults
+        if isinstance(report.results, StoredResults):
+            kind, data = b"e", report.results.entry
+        else:
+            kind, data = b"p", pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(self._RECORD.pack(kind, len(data)))
+        self._file.write(data)
         self.count += 1
 
     def __iter__(self) -> Iterator[AgreementReport]:
+        from .cache import stored_report
         self._file.seek(0)
         for _ in range(self.count):
-            yield pickle.load(self._file)
+            kind, size = self._RECORD.unpack(self._file.read(self._RECORD.size))
+            data = self._file.read(size)
+            yield stored_report(data) if kind == b"e" else pickle.loads(data)
         self._file.close()
 
 
@@ -320,9 +332,6 @@ def run_audit(paths: Iterable[str | Path], options: AuditOptions, progress: IO[s
         if kind == "report":
             portfolio.add(payload)
             spool.put(payload)
-        elif kind == "cached":
-            portfolio.add(payload[0])
-            spool.put_pickled(payload[1])
         else:
             portfolio.errors += 1
             errors.extend(IopError(e["message"], e["path"], e["line"], e["column"]) for e in payload)

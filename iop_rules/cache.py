@@ -32,16 +32,16 @@ from .safeio import read_regular_file
 
 if TYPE_CHECKING:
     from .engine import Backend
-    from .results import AgreementReport
+    from .results import AgreementReport, Result
     from .rulesets import RulesetLibrary
 
 APP = "iop-rules"
-RESULTS = "results-1"  # the entry format's version: a new layout gets a new folder
+RESULTS = "results-2"  # the entry format's version: a new layout gets a new folder (cache_entry.py)
 LIBRARIES = "rulesets-1"
 MAGIC = b"iop-rules result cache 1\n"
 _DIGEST = 32  # bytes of blake2b in keys and checksums
-#: The modules whose code decides a report's content; render/, extract/ and review/ do not.
-_REPORT_CODE = ("*.py", "engine/*.py")
+#: The modules whose code decides a report's content, and render/: an entry holds the JSON and text output.
+_REPORT_CODE = ("*.py", "engine/*.py", "render/*.py")
 
 
 def cache_dir() -> Path:
@@ -115,10 +115,11 @@ class ResultCache:
 
     folder: Path
     run_key: bytes
+    renderings: tuple[str, ...] | None = None  # the outputs this run shows, kept in new entries (cache_entry.encode)
 
     @classmethod
     def for_run(cls, ruleset_files: Iterable[str | Path] | None, engine: str, as_of: dt.date | None, ruleset: str | None,
-                honour_waivers: bool, folder: Path | None = None) -> ResultCache:
+                honour_waivers: bool, folder: Path | None = None, renderings: tuple[str, ...] | None = None) -> ResultCache:
         """`ruleset_files`: what the library was loaded from (None: the shipped rulesets)."""
         from .messages import LANGS
         from .results import report_date
@@ -126,7 +127,7 @@ class ResultCache:
         parts = [library_digest(ruleset_files).hex(), engine, as_of.isoformat() if as_of else f"-{report_date()}",
                  ruleset or "-", "waivers" if honour_waivers else "no-waivers", ",".join(LANGS)]
         run_key = hashlib.blake2b("\0".join(parts).encode(), digest_size=_DIGEST).digest()
-        return cls((folder or cache_dir()) / RESULTS, run_key)
+        return cls((folder or cache_dir()) / RESULTS, run_key, renderings)
 
     def key(self, path: str, content: bytes) -> bytes:
         """The path is part of the key: a report names its file (the name shown is a function of it)."""
@@ -142,13 +143,22 @@ class ResultCache:
     def has(self, key: bytes) -> bool:
         return os.path.isfile(self._entry(key))
 
-    def get(self, key: bytes) -> tuple[AgreementReport, bytes] | None:
-        """The report stored under `key` and its pickled form, or None when absent or not to be trusted."""
+    def get(self, key: bytes) -> AgreementReport | None:
+        """The report stored under `key` (its results unpickled when first read), or None when absent or not to be trusted."""
+        from . import cache_entry
         data = _read(self._entry(key))
-        return _decode(data, key) if data is not None else None
+        report = cache_entry.decode(data, key, _head_unpickler, decode_results) if data is not None else None
+        lacking = cache_entry.lacking(report.results, self.renderings or ()) if report is not None else ()
+        if report is not None and lacking:  # a run in another format or language: the entry gains its output, once
+            assert isinstance(report.results, cache_entry.StoredResults)
+            data = cache_entry.encode(key, report, (*report.results.kept(), *lacking))
+            _write_entry(self._entry(key), data)
+            report = cache_entry.decode(data, key, _head_unpickler, decode_results)
+        return report
 
     def put(self, key: bytes, report: AgreementReport) -> None:
-        _write(self._entry(key), key, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        from . import cache_entry
+        _write_entry(self._entry(key), cache_entry.encode(key, report, self.renderings))
 
 
 def _read(entry: str | Path) -> bytes | None:
@@ -160,6 +170,10 @@ def _read(entry: str | Path) -> bytes | None:
 
 
 def _write(target: str | Path, key: bytes, payload: bytes) -> None:
+    _write_entry(target, MAGIC + key + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+
+
+def _write_entry(target: str | Path, entry: bytes) -> None:
     """Store an entry: written beside its place and renamed into it, so a reader sees all of it or nothing.
 
     Not synced: a crash can at worst leave a truncated entry, which the checksum turns into a miss.
@@ -170,7 +184,7 @@ def _write(target: str | Path, key: bytes, payload: bytes) -> None:
         os.makedirs(folder, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".new-", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC + key + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+            fh.write(entry)
         os.replace(temp, target)
         temp = None
     except OSError:  # a read-only or full disk: this run is just not cached
@@ -199,11 +213,41 @@ def _unpickle(payload: bytes, unpickler: type[_Unpickler]) -> Any:
         return None
 
 
-def _decode(data: bytes, key: bytes) -> tuple[AgreementReport, bytes] | None:
-    from .results import AgreementReport
-    payload = _payload(data, key)
-    report = _unpickle(payload, _ReportUnpickler) if payload is not None else None
-    return (report, payload) if isinstance(report, AgreementReport) and payload is not None else None
+def _head_unpickler(data: io.BytesIO) -> Any:
+    return _ReportUnpickler(data).load()
+
+
+def decode_results(pickled: bytes) -> tuple[Result, ...]:
+    """An entry's results, by the restricted unpickler.
+
+    The entry's checksum held when it was read, so only a planted section (one that passes the
+    checksum and names a class not allowed) can fail here, and it is refused, never run.
+    """
+    from .results import Result
+    results = _unpickle(pickled, _ReportUnpickler)
+    if not (isinstance(results, tuple) and all(isinstance(r, Result) for r in results)):
+        raise IopError("a result cache entry holds what no iop-rules wrote, expected its results (run "
+                       "`iop-rules cache clear`, or check with --no-cache)", "the result cache", 0, 0)
+    return results
+
+
+def stored_report(entry: bytes) -> AgreementReport:
+    """The report of an entry that was checked when it was read (an audit's spool holds such entries as they are)."""
+    from . import cache_entry
+    report = cache_entry.parse(entry, _head_unpickler, decode_results)
+    if report is None:
+        raise IopError("a result cache entry changed after it was read, expected it unchanged", "the result cache", 0, 0)
+    return report
+
+
+def _decode(data: bytes, key: bytes) -> AgreementReport | None:
+    """The whole report an entry holds, its results read at once; None where any of it is not to be trusted."""
+    from . import cache_entry
+    report = cache_entry.decode(data, key, _head_unpickler, decode_results)
+    try:
+        return report if report is not None and tuple(report.results) is not None else None
+    except IopError:
+        return None
 
 
 def _agreement_bytes(path: str) -> bytes | None:
@@ -221,14 +265,14 @@ def lookup_key(cache: ResultCache, path: str) -> bytes | None:
     return None if raw is None else cache.key(path, raw)
 
 
-def cached_check(path: str, cache: ResultCache, compute: Callable[[str | None], AgreementReport]) -> tuple[AgreementReport, bytes | None]:
+def cached_check(path: str, cache: ResultCache, compute: Callable[[str | None], AgreementReport]) -> AgreementReport:
     """A file's report from the cache, or computed by `compute(text)` and stored.
 
     The key is made from the bytes read here, and those same bytes are what `compute` checks,
     so a file edited in between can never store one version's results under the other's key.
     A file the loader would refuse (missing, not a file, too large, not UTF-8) is not cached:
     `compute(None)` reads it again and reports it exactly as an uncached run does.
-    The pickled report comes back with a hit (None with a miss), for an audit's spool to reuse.
+    A hit's results stay pickled until something reads them (see cache_entry.py).
     """
     raw = _agreement_bytes(path)
     try:
@@ -236,22 +280,22 @@ def cached_check(path: str, cache: ResultCache, compute: Callable[[str | None], 
     except UnicodeDecodeError:
         text = None
     if raw is None or text is None:
-        return compute(None), None
+        return compute(None)
     key = cache.key(path, raw)
     hit = cache.get(key)
     if hit is not None:
         return hit
     report = compute(text)
     cache.put(key, report)
-    return report, None
+    return report
 
 
 def check_with_cache(path: str, cache: ResultCache | None, library: RulesetLibrary, backend: Backend,
-                     as_of: dt.date | None, ruleset: str | None, honour_waivers: bool) -> tuple[AgreementReport, bytes | None]:
+                     as_of: dt.date | None, ruleset: str | None, honour_waivers: bool) -> AgreementReport:
     """`runner.check_file`, through the cache when there is one."""
     from .runner import check_file
     if cache is None:
-        return check_file(path, library, backend, as_of, ruleset, honour_waivers), None
+        return check_file(path, library, backend, as_of, ruleset, honour_waivers)
     return cached_check(path, cache, lambda text: check_file(path, library, backend, as_of, ruleset, honour_waivers, text))
 
 
@@ -304,8 +348,9 @@ def clear(folder: Path | None = None) -> tuple[int, int]:
             count += 1
         except OSError:
             pass
-    for sub in (RESULTS, LIBRARIES):
-        shutil.rmtree(folder / sub, ignore_errors=True)
+    # every layout's folder, this version's and older ones' (results-1, results-2, rulesets-1, schemas-1)
+    for sub in (p for kind in ("results", "rulesets", "schemas") for p in folder.glob(f"{kind}-*")):
+        shutil.rmtree(sub, ignore_errors=True)
     try:
         folder.rmdir()  # only if nothing else is left in it
     except OSError:

@@ -324,13 +324,13 @@ def _audit(args: argparse.Namespace) -> int:
     for p in args.paths:
         if not Path(p).exists():
             raise IopError("no such file or directory, expected a directory of agreements", p, 0, 0)
-    options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, tuple(_ruleset_files(args)),
-                           not args.no_waivers, cache=_cache_folder(args))
-    library = validate_library(options)
+    audit_options = AuditOptions(args.as_of, args.jobs, _engine(args.engine).name, args.ruleset, tuple(_ruleset_files(args)),
+                                 not args.no_waivers, cache=_cache_folder(args), renderings=options.renderings(args))
+    library = validate_library(audit_options)
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and not os.environ.get("CI"))
     from .inputs import gather
     files, found_errors = gather(args)
-    run = run_audit(files, options, sys.stderr if show else None)
+    run = run_audit(files, audit_options, sys.stderr if show else None)
     run.errors[:0] = found_errors
     return _finish(args, run, library)
 

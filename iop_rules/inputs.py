@@ -132,7 +132,8 @@ def check_paths(args: Any, library: Any, backend: Any, cache: bool | Path = Fals
     from .runner import Run, check, check_loaded
     if args.paths != [STDIN]:
         files, errors = gather(args)
-        run = check(files, backend.name, library, args.as_of, args.ruleset, not args.no_waivers, cache)
+        run = check(files, backend.name, library, args.as_of, args.ruleset, not args.no_waivers, cache,
+                    options.renderings(args))
         run.errors[:0] = errors
         return run
     if args.ruleset is not None and args.ruleset not in library.by_id:

@@ -178,6 +178,11 @@ def _value(config: Config, key: str, action: argparse.Action) -> Any:
     return text
 
 
+def renderings(args: argparse.Namespace) -> tuple[str, ...]:
+    """The outputs this run shows, as `format:language` (what a result-cache entry keeps ready to copy)."""
+    return tuple(sorted({f"{fmt}:{args.lang}" for fmt in (args.format, *(fmt for fmt, _ in extra_outputs(args)))}))
+
+
 def extra_outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     """The `--FORMAT-output FILE` pairs; two outputs naming one file would have one silently replace the other."""
     extras = [(fmt, path) for fmt in EXTRA_FORMATS if (path := getattr(args, f"output_{fmt}", None))]

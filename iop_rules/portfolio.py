@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache_entry import counts_of, tally_into
 from .results import AgreementReport
 from .verdicts import Tally
 
@@ -35,11 +36,11 @@ class Portfolio:
         authority = report.summary.authority or "(okänd)"
         per_authority = self.by_authority.setdefault(authority, {"agreements": 0, "failing": 0})
         per_authority["agreements"] += 1
-        for r in report.results:
-            self.tally.add(r)
-            if r.verdict == "fail":
-                self.failing_by_rule[r.rule] = self.failing_by_rule.get(r.rule, 0) + 1
-                per_authority["failing"] += 1
+        _, _, failing = counts_of(report.results)  # a cached report's results stay unread
+        tally_into(self.tally, report.results)
+        for rule in failing:
+            self.failing_by_rule[rule] = self.failing_by_rule.get(rule, 0) + 1
+        per_authority["failing"] += len(failing)
         self._deadlines(report)
         self._organisations(report, authority)
 

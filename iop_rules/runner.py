@@ -105,14 +105,24 @@ def discover(paths: Iterable[str | Path], exclude: Callable[[str], bool] | None 
         elif not os.path.isdir(name) and (exclude is None or not exclude(name)):
             files.append(name)  # a missing file is reported by the loader, with its name
     unique: dict[str, str] = {}
+    folders: dict[str, str] = {}
     for f in sorted(files):
-        unique.setdefault(_identity(f), f)
+        unique.setdefault(_identity(f, folders), f)
     return sorted(unique.values()), errors
 
 
-def _identity(path: str) -> str:
+def _identity(path: str, folders: dict[str, str]) -> str:
+    """The file's real path; a folder's is resolved once for all its files (`folders`), as realpath walks every part."""
     try:
-        return os.path.normcase(os.path.realpath(path))
+        head, tail = os.path.split(path)
+        if "\0" in path:  # no file has such a name (realpath refuses it)
+            return path
+        if tail in ("", ".", "..") or os.path.islink(path):
+            return os.path.normcase(os.path.realpath(path))
+        folder = folders.get(head)
+        if folder is None:
+            folder = folders[head] = os.path.realpath(head or os.curdir)
+        return os.path.normcase(os.path.join(folder, tail))
     except (OSError, ValueError):
         return path
 
@@ -200,7 +210,7 @@ def internal_error(exc: BaseException, path: str) -> IopError:
 
 def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: RulesetLibrary | None = None,
           as_of: dt.date | None = None, ruleset: str | None = None, honour_waivers: bool = True,
-          cache: bool | Path = False) -> Run:
+          cache: bool | Path = False, renderings: tuple[str, ...] | None = None) -> Run:
     """Check agreement files or directories; load errors are collected, not raised.
 
     `cache`: reuse and store results in the user's result cache (True), or in this folder; the
@@ -215,8 +225,8 @@ def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: Rule
     if cache is not False and files:  # imported only when used: a one-file check must start fast
         from .cache import ResultCache, check_with_cache
         results = ResultCache.for_run([rs.path for rs in library.by_id.values()], backend.name, as_of, ruleset, honour_waivers,
-                                      None if cache is True else Path(cache))
-        checker = lambda path: check_with_cache(path, results, library, backend, as_of, ruleset, honour_waivers)[0]  # noqa: E731
+                                      None if cache is True else Path(cache), renderings)
+        checker = lambda path: check_with_cache(path, results, library, backend, as_of, ruleset, honour_waivers)  # noqa: E731
     else:
         checker = lambda path: check_file(path, library, backend, as_of, ruleset, honour_waivers)  # noqa: E731
     for path in files:

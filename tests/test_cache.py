@@ -156,7 +156,10 @@ def test_cache_dir_and_clear(xdg: Path, folder: Path) -> None:
     cleared = run_cli("cache", "clear")
     assert cleared.code == 0 and cleared.out.startswith(f"removed {len(list(folder.glob('*.yaml')))} cached results (")
     assert entries(xdg) == []
-    assert run_cli("cache", "clear").out.startswith("removed 0 cached results")
+    (xdg / "iop-rules" / "results-1" / "ab").mkdir(parents=True)  # an older layout's folder goes too
+    run_cli("check", str(next(folder.glob("*.yaml"))))  # keeps a library and a schema entry
+    assert run_cli("cache", "clear").out.startswith("removed 1 cached results")
+    assert not (xdg / "iop-rules").exists()  # nothing of ours is left, so neither is the folder
 
 
 def test_a_broken_file_is_reported_the_same_and_not_cached(xdg: Path, folder: Path) -> None:
@@ -252,3 +255,18 @@ def test_check_on_many_files_reads_and_fills_the_same_cache(xdg: Path, folder: P
     for entry in entries(xdg):
         entry.write_bytes(entry.read_bytes()[:100])
     assert check() == fresh == check()
+
+
+def test_an_entry_keeps_only_the_outputs_its_run_showed_and_serves_any_other(xdg: Path, folder: Path) -> None:
+    """An entry is not four renderings' size when a run shows one; another format or language renders from the results."""
+    from iop_rules import cache_entry
+    text_en = run_cli("audit", str(folder), "--as-of", AS_OF, "--format", "text", "--lang", "en", "--jobs", "1", "--no-cache")
+    assert audit(folder) == audit(folder, "--no-cache")  # fills the cache from a JSON run in Swedish
+    entry = entries(xdg)[0]
+    key = bytes.fromhex(entry.name)
+    report = result_cache._decode(entry.read_bytes(), key)
+    assert report is not None and cache_entry.rendered(report.results, "json", "sv") is not None
+    assert cache_entry.rendered(report.results, "json", "en") is None and cache_entry.rendered(report.results, "text", "sv") is None
+    assert len(cache_entry.encode(key, report)) > 1.5 * entry.stat().st_size  # all four renderings
+    warm_other = run_cli("audit", str(folder), "--as-of", AS_OF, "--format", "text", "--lang", "en", "--jobs", "1")
+    assert (warm_other.code, warm_other.out) == (text_en.code, text_en.out)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import IO, Any, Iterator
 
+from ..cache_entry import rendered, tally_into
 from ..results import AgreementReport, Result
 from ..runner import Run
 from ..verdicts import SHOWN, Tally, display_order
@@ -50,29 +51,53 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def agreement_text(a: AgreementReport, lang: str) -> str:
+    """One agreement's part of the text report, ready to print (what a result cache entry stores)."""
+    return TextOutputter(lang).agreement_text(a)
+
+
 class TextOutputter(Outputter):
     def render(self, run: Run) -> str:
-        return "".join(visible(line) + "\n" for line in self._lines(run))
+        return "".join(self._chunks(run))
 
     def write(self, run: Run, out: IO[str]) -> None:
         """Streamed, one agreement at a time: an audit's reports are never all in memory."""
-        for line in self._lines(run):
-            out.write(visible(line) + "\n")
+        for chunk in self._chunks(run):
+            out.write(chunk)
 
-    def _lines(self, run: Run) -> Iterator[str]:
-        w = _WORDS[self.lang]
+    def _chunks(self, run: Run) -> Iterator[str]:
+        """The report ready to print, an agreement at a time; a cached agreement's text as its entry holds it."""
         tally = Tally()
         n = 0
         for a in run.agreements:
             n += 1
-            tally.add_all(a.results)
+            tally_into(tally, a.results)
+            yield rendered(a.results, "text", self.lang) or self.agreement_text(a)
+        tail = self._portfolio(run.portfolio.summary(), run) if run.portfolio is not None else []
+        yield "".join(visible(line) + "\n" for line in [*tail, self._summary(tally, n, run)])
+
+    def _lines(self, run: Run) -> Iterator[str]:
+        tally = Tally()
+        n = 0
+        for a in run.agreements:
+            n += 1
+            tally_into(tally, a.results)
             yield from self._agreement(a)
         if run.portfolio is not None:
             yield from self._portfolio(run.portfolio.summary(), run)
+        yield self._summary(tally, n, run)
+
+    def _summary(self, tally: Tally, n: int, run: Run) -> str:
         totals = tally.verdicts
-        yield (w["summary"].format(n=n, fail=totals["fail"], unknown=totals["unknown"],
-                                         waived=totals["waived"], passed=totals["pass"],
-                                         errors=len({e.path for e in run.errors})))
+        return self._words["summary"].format(n=n, fail=totals["fail"], unknown=totals["unknown"], waived=totals["waived"],
+                                             passed=totals["pass"], errors=len({e.path for e in run.errors}))
+
+    @property
+    def _words(self) -> dict[str, Any]:
+        return _WORDS[self.lang]
+
+    def agreement_text(self, a: AgreementReport) -> str:
+        return "".join(visible(line) + "\n" for line in self._agreement(a))
 
     def _agreement(self, a: AgreementReport) -> list[str]:
         w = _WORDS[self.lang]
