@@ -123,7 +123,7 @@ def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes:
         citation=rule.spec.citation, remediation=rule.remediation,
         line=loaded.line_of(doc_path), evidence=evidence(rule, shown, selection.params),
         source=quote_at(loaded, doc_path), waiver=waiver, lead=rule.spec.lead,
-        fix=rule.spec.fix.model_dump() if rule.spec.fix else None)
+        fix=dict(rule.spec.fix) if rule.spec.fix else None)  # its fields are plain text; model_dump would build a serializer
 
 
 def report_date() -> dt.date:

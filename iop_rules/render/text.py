@@ -13,7 +13,6 @@ from ..results import AgreementReport, Result
 from ..runner import Run
 from ..verdicts import SHOWN, Tally, display_order
 from . import Outputter
-from .review import waiver_note
 
 _WORDS: dict[str, dict[str, Any]] = {
     "sv": {"fail": "FEL", "unknown": "OKÄNT", "waived": "UNDANTAG", "pass": "OK", "not_applicable": "EJ TILLÄMPLIG",
@@ -113,7 +112,7 @@ class TextOutputter(Outputter):
 
     def _finding(self, r: Result) -> str:
         w = _WORDS[self.lang]
-        waiver = f" — {waiver_note(r, self.lang)}" if r.waiver else ""
+        waiver = f" — {_waiver_note(r, self.lang)}" if r.waiver else ""
         return (f"  {r.path}:{r.line}: {w[r.verdict]} {w[r.severity]} {r.rule}: {r.message[self.lang]}"
                 f" [{r.citation}]{waiver}")
 
@@ -137,3 +136,10 @@ class TextOutputter(Outputter):
             out.append(w["resolved"].format(path=run.baseline.path))
             out.extend(f"  {r['agreement']} {r['rule']}" for r in run.baseline.resolved())
         return out + [""] if out else out
+
+
+def _waiver_note(result: Result, lang: str) -> str:
+    """The reviewer's waiver wording, imported only when a result has a waiver: the review module is not a
+    one-file check's to pay for."""
+    from .review import waiver_note
+    return waiver_note(result, lang)
