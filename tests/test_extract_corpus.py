@@ -52,7 +52,7 @@ def test_no_draft_value_turns_a_failing_rule_into_a_pass(results) -> None:  # ty
 
 #: Floors from the last measurement (precision, recall over the issue's fields): a change that lowers
 #: either on either half fails here; raise them as the extractor improves.
-FLOORS = {"dev": (0.97, 0.92), "test": (0.94, 0.68)}
+FLOORS = {"dev": (0.97, 0.93), "test": (0.94, 0.74)}
 
 
 @pytest.mark.parametrize("half", HALVES)

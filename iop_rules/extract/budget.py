@@ -30,6 +30,7 @@ _MILLIONS = re.compile(r"\b(?:mnkr|mkr|msek|miljoner\s+kronor)\b", re.IGNORECASE
 _LINE = re.compile(r"(?P<label>[^\d(|][^:|]{1,80}?)\s*(?::|\|)?\s*(?P<amount>\d[\d \u00a0.,]*\s*(?:kr|kronor|sek|:-|tkr|mnkr)?)\.?",
                    re.IGNORECASE)
 MAX_ROWS = 60
+_LEADER = re.compile(r"(?P<label>[^.]\S.*?)\s*[.…_]{4,}\s*(?P<fig>\d[\d \u00a0.,]*\s*(?:kr|kronor|sek|:-|tkr)?)\.?")
 
 
 def budget_span(f: Findings) -> range:
@@ -49,6 +50,9 @@ def _starts(blocks: list[Block]) -> list[int]:
     for i, b in enumerate(blocks):
         if b.words <= 12 and _HEADING.match(b.text) and not find_amounts(b.text) and not b.text.endswith("."):
             out.append(i)
+        elif _LEADER.fullmatch(b.text.strip()) and i and not _LEADER.fullmatch(blocks[i - 1].text.strip()) and \
+                i + 1 < len(blocks) and _LEADER.fullmatch(blocks[i + 1].text.strip()):
+            out.append(i - 1)  # lines with dot leaders, two at least, without a heading over them
         elif b.cells and not (i and blocks[i - 1].cells) and len(b.cells) >= 2 and _COST_HEADER.match(b.cells[0]) and \
                 any(_AMOUNT_HEADER.search(c) for c in b.cells[1:]):
             out.append(i - 1 if i and not blocks[i - 1].cells and _unit(blocks[i - 1].text) != 1 else i)
@@ -111,7 +115,8 @@ def _read(blocks: list[Block], start: int) -> tuple[list[dict[str, Any]], tuple[
 
 def _row(b: Block, unit: int, column: int | None = None) -> tuple[str, int] | None:
     """A budget line: its label and amount in kronor, or None when the block is not one line of one amount."""
-    cells = b.cells or (b.text.split(" | ") if " | " in b.text else [])
+    leader = _LEADER.fullmatch(b.text.strip())  # "Lokalhyra ....... 120": a label, dots to its amount
+    cells = b.cells or (b.text.split(" | ") if " | " in b.text else [leader.group("label"), leader.group("fig")] if leader else [])
     cells = [c.strip() for c in cells if c.strip() and c.strip() not in ("-", "–")]
     if len(cells) >= 2 and column is not None and len(b.cells) > column:
         figure = _figure(b.cells[column], unit)  # "| Post | 2025 | 2026 | Totalt |": the total column

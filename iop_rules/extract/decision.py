@@ -12,7 +12,7 @@ from collections import Counter
 
 from . import lexicon as lx
 from .found import Findings
-from .people import SIGNATURES_HEADING
+from .signature_section import SIGNATURES_HEADING
 from .swedish import DateMatch, find_dates, find_ranges
 from .text import Block
 
@@ -78,9 +78,12 @@ def bodies_in(text: str) -> list[tuple[int, str]]:
 _DECIDER = lx.cue(lx.DECIDERS)
 _NOT_DECIDER = lx.cue(lx.NOT_DECIDERS)
 _DECISION_CUE = lx.cue(lx.DECISION_CUES)
+_PENDING_CUE = lx.cue(lx.PENDING_DECISION_CUES)
 _DECISION_OBJECT = lx.cue(lx.DECISION_OBJECTS)
 _OTHER_DECISION = lx.cue(lx.OTHER_DECISIONS)
 _DECISION_LABEL = re.compile(r"^(?:" + lx.alt(lx.DECISION_LABELS) + r")(?:\s*:|\s+(?:av|i|vid)\s|\s+(?=\d))", re.IGNORECASE)
+# "… org.nr 802465-0312 Beslut: IFN 2025-03-25 § 51": the label of a line a copy ran into the one before it
+_INNER_LABEL = re.compile(r"(?<=[\d)]\s)(?-i:Beslut|Beslutsdatum|Nämndbeslut)\s*:\s*", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"\b(?:beslutsdatum|sammanträdesdatum|datum\s+för\s+beslut)\s*:?\s*", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:dnr\.?|diarienummer|tjänsteutlåtande)\s*:?\s*([A-ZÅÄÖ]{1,5}\s?\d{4}/\d{1,6})(?!\d)",
                         re.IGNORECASE)
@@ -110,6 +113,14 @@ def extract_document(f: Findings) -> None:
         day = _header_date(b.text)
         if day is not None:
             f.add("document.date", day.date, b.text, b.line, 2 if re.match(r"(?i)datum|daterad", b.text) else 1)
+        for label in _DATED.finditer(b.text):  # "… Datum 2025-05-06", "Upprättad 2025-11-12" run into the title's line
+            dates = find_dates(b.text[label.end():label.end() + 40])
+            if dates and dates[0].start == 0 and dates[0].date:
+                f.add("document.date", dates[0].date, b.text, b.line, 2)
+        letterhead = _LETTERHEAD.fullmatch(b.text)
+        dates = find_dates(letterhead.group("date")) if letterhead else []
+        if dates and dates[0].date:  # "Öckerö kommun, 2026-03-18" above the title
+            f.add("document.date", dates[0].date, b.text, b.line, 1)
         met = re.search(r"(?i)\bsammanträdesdatum\s*:?\s*", b.text) if f.blocks.index(b) < 4 else None
         dates = find_dates(b.text[met.end():]) if met else []
         if dates and dates[0].start == 0 and dates[0].date:  # a protocol's date is its meeting's
@@ -134,6 +145,9 @@ def _header(f: Findings) -> list[Block]:
     return out
 
 
+# a header's label and the date after it, where the line may have run into another ("Version: slutlig, 2025-11-20")
+_DATED = re.compile(r"(?<![\w-])(?:" + lx.alt(lx.DOCUMENT_DATE_LABELS) + r")\s*:?\s*(?:[a-zåäö]+\s*,\s*)?(?=\d)", re.IGNORECASE)
+_LETTERHEAD = re.compile(rf"(?:{_AUTHORITY.pattern})\s*,?\s+(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+[a-zåäö]+\s+\d{{4}})")
 _HEADER_WORD = re.compile(r"(?<!\w)" + lx.alt(lx.HEADER_WORDS) + r"\.?(?!\w)", re.IGNORECASE)
 
 
@@ -147,7 +161,7 @@ def _header_date(text: str) -> DateMatch | None:
     rest = _HEADER_WORD.sub(" ", rest)
     rest = re.sub(r"(?i)\b(?:den|nr|v)\b|\d[\w./-]*|[A-ZÅÄÖ]{2,6}[\w/-]*\d[\w/-]*|[·|,;:–—()/\-]", " ", rest)
     words = rest.split()
-    if any(w.lower() in ("beslutsdatum", "sammanträdesdatum") for w in text.split()):
+    if any(w.lower().rstrip(":") in ("beslutsdatum", "sammanträdesdatum") for w in text.split()):
         return None
     place = len(words) == 1 and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö-]+", words[0]) and not bodies_in(words[0])
     return dates[0] if not words or place else None
@@ -232,7 +246,7 @@ def _decision_dates(f: Findings) -> None:
                 f.add("decision.body", named[0][1], b.text, b.line, 3)
     for b in f.blocks:
         for s in b.sentences:
-            label = _DECISION_LABEL.match(s) if b.words <= 20 else None
+            label = (_DECISION_LABEL.match(s) if b.words <= 20 else None) or _INNER_LABEL.search(s)
             dated = _DATE_LABEL.search(s)
             if label or dated:
                 start = label.end() if label else dated.end()  # type: ignore[union-attr]
@@ -254,6 +268,7 @@ def _dated_decision(f: Findings, s: str, line: int, committees: bool) -> None:
     if not dates:
         return
     found: set[object] = set()
+    _pending(f, s, dates, committees)
     for cue in _DECISION_CUE.finditer(s):
         after = [d for d in dates if cue.end() <= d.start <= cue.end() + 80]
         before = [d for d in dates if cue.start() - 40 <= d.end <= cue.start()]
@@ -266,6 +281,16 @@ def _dated_decision(f: Findings, s: str, line: int, committees: bool) -> None:
             _body_of(f, s, line, max(0, lo - 80), hi)
     if len(found) == 1:
         f.add("decision.date", found.pop(), s, line, 1)
+
+
+def _pending(f: Findings, s: str, dates: list[DateMatch], committees: bool) -> None:
+    """"Ärendet behandlas av socialnämnden den 24 september 2024": a meeting still to come decides nothing yet,
+    so its date is a note for the reviewer, not the decision's date."""
+    for cue in _PENDING_CUE.finditer(s):
+        day = next((d for d in dates if cue.end() <= d.start <= cue.end() + 80), None)
+        if day is not None and _decider_near(s, max(0, cue.start() - 80), day.end, cue.start(), committees):
+            f.note(f"beslut: ärendet ska behandlas {day.date}; ett sammanträde som ännu inte hållits ger inget beslutsdatum")
+            return
 
 
 def _decider_near(s: str, lo: int, hi: int, at: int, committees: bool) -> bool:

@@ -21,6 +21,16 @@ PUBLIC_NAME = re.compile(r"kommun|region\b|region |regionen\b|landsting|förvalt
 
 #: How an agreement refers to a party without naming it.
 _GENERIC = {**{w: "public" for w in lexicon.GENERIC_PUBLIC}, **{w: "idea_based" for w in lexicon.GENERIC_IDEA}}
+_REGION_NAME = re.compile(r"region|landsting", re.IGNORECASE)
+_MUNICIPAL_NAME = re.compile(r"kommun|\bstad\b|staden\b", re.IGNORECASE)
+
+
+def names_other_kind(word: str, name: str) -> bool:
+    """`regionen` said in an agreement whose one public party is a kommun (or `kommunen` of a region's): the
+    word names a body of another kind, which is no party."""
+    if word.startswith("region"):
+        return bool(_MUNICIPAL_NAME.search(name)) and not _REGION_NAME.search(name)
+    return bool(_REGION_NAME.search(name)) and not _MUNICIPAL_NAME.search(name)
 
 
 @dataclass
@@ -138,6 +148,8 @@ class Findings:
             if len(publics) > 1:  # "regionen" beside a kommun: the one whose name says region
                 stem = want[:-2] if want.endswith(("en", "ns")) else want
                 publics = [p for p in publics if stem[:4] in norm_name(p.name)]
+            elif publics and names_other_kind(want, norm_name(publics[0].name)):
+                return None  # "regionen" in a kommun's agreement is another body, not the kommun
             return publics[0] if len(publics) == 1 else None
         if len(want) < 4:
             return None

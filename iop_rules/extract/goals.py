@@ -18,7 +18,8 @@ from .swedish import COUNT, MONTHS, find_amounts, norm_name, parse_count
 from .text import Block, is_heading
 
 _MONTHS = "|".join(MONTHS)
-_UNIT_WORD = rf"(?!(?:kr|kronor|procent|tkr|mkr|{_MONTHS}|per|i|om|varje|för|under|och|av)\b)[a-zåäö][a-zåäö-]{{1,25}}"
+_NUMBER_WORD = "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True))
+_UNIT_WORD = rf"(?!(?:kr|kronor|procent|tkr|mkr|{_MONTHS}|per|i|om|varje|för|under|och|av|{_NUMBER_WORD})\b)[a-zåäö][a-zåäö-]{{1,25}}"
 _PER_WORDS = {" ".join(p.split()): key for key, phrases in lx.COMMITMENT_PERIODS.items() for p in phrases}
 _AMOUNT_PER = re.compile(
     rf"(?<![\w,.–-])(?P<n>{COUNT})\s+(?P<unit>{_UNIT_WORD}(?:\s+(?:och\s+)?{_UNIT_WORD}){{0,2}})\s*(?P<per>{lx.alt(_PER_WORDS)})",
@@ -27,7 +28,10 @@ _AMOUNT_PER = re.compile(
 _TIME_UNIT = re.compile(r"^(?:veckor|vecka|veckorna|månader|månad|år|dygn|timmar)$", re.IGNORECASE)
 _EXCLUDE = re.compile(r"betalas|utbetal|utbet\.|faktur|styrgrupp|sammanträd|rapport|redovis|kronor|\bkr\b|\btkr\b|uppsägning|varsel|"
                       r"samverkansgrupp|ledningsgrupp|partnerskapsråd", re.IGNORECASE)
+#: Hours given in kind ("bidrar med cirka 1 200 ideella timmar per år") are a contribution, not a commitment ...
 _IN_KIND_HOURS = re.compile(r"\bbidra\w*\s+med\b.*\btimm", re.IGNORECASE)
+#: ... unless they are a floor the party promises ("ideellt arbete om minst 800 timmar per år"), not an estimate.
+_FLOOR = re.compile(r"\b(?:" + lx.alt(lx.COMMITMENT_FLOORS) + r")\s+$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z]\)|[-–•*])\s+")
 _VERB = lx.alt(lx.COMMITMENT_VERBS)
 _LEAD = re.compile(rf"^(?P<who>[A-ZÅÄÖ][^,.:;]{{1,60}}?)\s+{_VERB}", re.IGNORECASE)
@@ -35,7 +39,9 @@ _INVERTED = re.compile(r"\båtar\s+sig\s+(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+at
 _HEAD = re.compile(rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COMMITMENT_HEADS)}|\s+(?:åtar\s+sig(?:\s+att)?|ska|skall|"
                    rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}}))(?:\s+[^\s,.;:]+){{0,3}}\s*:?$"
                    rf"|^{lx.alt(lx.COMMITMENT_HEADS)}\s+(?:för|från)\s+(?P<of>[^,.:;]{{2,60}}?)\s*:?$", re.IGNORECASE)
-_LETTERED = re.compile(r"^(?:[a-zA-Z]|\d{1,2})\)\s")
+_GIVEN_HEAD = re.compile(r"(?:\S+s\s+)?" + lx.alt(lx.CONTRIBUTION_HEADINGS), re.IGNORECASE)  # "Ekonomi", "Parternas resurser"
+_GIVES = re.compile(r"^[^,.:;]{2,60}?\s+(?:" + lx.alt(lx.IN_KIND_VERBS) + r")\s*:?$", re.IGNORECASE)  # "Kommunen bidrar med"
+_LETTERED = re.compile(r"^(?:[a-zA-Z]\)|\d{1,2}\)|\d{1,2}\.\d{1,2}\.?)\s")  # "a) …", "2) …", "1.1 …" under a lead-in
 _WORD_AND_FIGURE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{4,40})\s*\((?P<d>\d{1,5})\)")
 _GOAL_HEADS = {" ".join(h.split()) for h in lx.CONTENTS_HEADINGS["goals"]}
 
@@ -88,14 +94,22 @@ def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
 
 
 def extract_commitments(f: Findings) -> None:
+    """What a party undertakes, counted.  Under a heading about money or resources ("Ekonomi", "Resurser") and
+    in a list of what a party gives ("Kommunen bidrar med"), a count is a contribution offered, not an
+    undertaking: there only a floor ("minst 800 timmar per år") is taken."""
     out: list[dict[str, Any]] = []
     context: str | None = None
+    section_given = lead_given = False
     for b in f.blocks:
         bullet = b.bullet or bool(_LETTERED.match(b.text))  # "a) genomföra …" is a list item too
         if not bullet:
             context = _context_party(f, b, context)
+            head = _HEAD_NUMBER.sub("", b.text).rstrip(" :").casefold()
+            if is_heading(b) or b.words <= 4 and not head.endswith("."):
+                section_given = bool(_GIVEN_HEAD.fullmatch(head))
+            lead_given = bool(_GIVES.match(_NUMBERING.sub("", b.text))) and b.words <= 7
         for s in b.sentences:
-            if _EXCLUDE.search(s) or _IN_KIND_HOURS.search(s) or find_amounts(s):
+            if _EXCLUDE.search(s) or find_amounts(s):
                 continue
             body = _WORD_AND_FIGURE.sub(_figure, _NUMBERING.sub("", _LETTERED.sub("", s)))
             leads = [m for m in (_LEAD.match(body), _INVERTED.search(body)) if m]
@@ -108,8 +122,11 @@ def extract_commitments(f: Findings) -> None:
             for m in _AMOUNT_PER.finditer(body):
                 count = parse_count(m.group("n"))
                 unit = m.group("unit")
-                if not count or not count.value or _TIME_UNIT.match(unit):
-                    continue
+                floor = bool(_FLOOR.search(body[:m.start()]))
+                in_kind = bool(_IN_KIND_HOURS.search(s)) or unit.lower() in ("timmar", "timme")  # hours given
+                given = section_given or lead_given or in_kind
+                if not count or not count.value or given and not floor or _TIME_UNIT.match(unit) and not floor:
+                    continue  # hours given in kind are an estimate of a contribution, unless promised as a floor
                 out.append({"party": party, "text": s, "quantity": count.value, "unit": unit,
                             "per": _PER_WORDS[" ".join(m.group("per").lower().split())], "source": s})
     if out:

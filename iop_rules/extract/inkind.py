@@ -28,16 +28,34 @@ def _verbs(phrases: tuple[str, ...]) -> str:
 
 
 _GIVE_VERBS = _verbs(lx.IN_KIND_VERBS)
-#: A party giving something that is not money: "Regionen ger dessutom kretsen tillgång till samlingslokalen …".
+_GIVE_INFINITIVES = _verbs(lx.IN_KIND_INFINITIVES)
+_FREE = lx.alt(lx.FREE_OF_CHARGE)
+#: A party giving something that is not money: "Regionen ger dessutom kretsen tillgång till samlingslokalen …",
+#: "Kommunen ska tillhandahålla lokaler", "Föreningen åtar sig att bidra med ideella ledare".
 _ADVERBS = r"(?:" + lx.alt(lx.GIVER_ADVERBS) + r"\s+){0,2}"
-_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+|skall\s+|kommer\s+att\s+)?" + _ADVERBS +
-                    r"(?P<verb>" + _GIVE_VERBS + r"|ställer\b[^.]{0,80}\btill\s+förfogande|ger\b[^.]{0,40}\btillgång\s+till|"
+_MODAL = r"(?:(?P<modal>ska|skall|kommer\s+att|åtar\s+sig\s+att|förbinder\s+sig\s+att|fortsätter\s+att)\s+" + _ADVERBS + r")"
+_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+" + _ADVERBS + r"(?:" + _MODAL + r"(?P<inf>" + _GIVE_INFINITIVES +
+                    r"|ställa\b[^.]{0,80}\btill\s+(?:\w+\s+)?förfogande|ge\b[^.]{0,40}\btillgång\s+till|låta\b[^.]{0,60}\b(?:använda|nyttja|"
+                    r"disponera|låna)|erbjuda\b[^.]{0,60}\b" + _FREE + r")|"
+                    r"(?P<verb>" + _GIVE_VERBS + r"|ställer\b[^.]{0,80}\btill\s+(?:\w+\s+)?förfogande|ger\b[^.]{0,40}\btillgång\s+till|"
                     r"låter\b[^.]{0,60}\b(?:använda|nyttja|disponera|låna)|lånar\s+(?:\w+\s+)?ut|"
-                    r"erbjuder\b[^.]{0,60}\butan\s+kostnad)\s*(?P<what>.*)$", re.IGNORECASE)
+                    r"(?:erbjuder|upplåter|lånar\s+ut)\b[^.]{0,60}\b" + _FREE + r"))\s*(?P<what>.*)$", re.IGNORECASE)
+#: The same in the passive, the giver after `av`: "Lokaler tillhandahålls av kommunen utan kostnad".
+_GIVEN_BY = re.compile(r"^(?P<what>[A-ZÅÄÖ][^.;]{2,80}?)\s+(?P<verb>(?i:" + lx.alt(lx.IN_KIND_PASSIVES) + r"))\s+(?:\w+\s+){0,2}?av\s+"
+                       r"(?P<who>[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})")
+_FREE_END = re.compile(_FREE + r"$", re.IGNORECASE)
+#: The verb before its subject, after a fronted phrase: "Enligt förslaget bidrar kommunen med … samt med lokaler".
+_INVERTED = re.compile(r"^[A-ZÅÄÖ][^,.;]{2,60}?\s(?P<verb>bidrar|står|upplåter|tillhandahåller|bistår|svarar)\s+"
+                       r"(?P<who>[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})\s+" + _ADVERBS + r"(?P<prep>med|för)?\s*(?P<what>.*)$")
+#: A party's genitive and a contribution noun, then what it is: "Kommunens bidrag utgörs av lokaler".
+_CONSISTS = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egna?\s+)?" + lx.alt((*lx.CONTRIBUTION_NOUNS, "egeninsats"))
+                       + r"\s+(?:i\s+partnerskapet\s+|till\s+partnerskapet\s+)?(?:utgörs\s+av|består\s+av|omfattar|är)\s+(?P<what>\S.*)$",
+                       re.IGNORECASE)
 #: A second verb of the sentence's subject: "Församlingen ordnar sorgegrupper … och står för lokaler …".
 _ALSO_GIVES = re.compile(r"\s(?:och|samt)\s+" + _ADVERBS + r"(?P<verb>" + _GIVE_VERBS + r")\s+(?P<what>[^.;]*)", re.IGNORECASE)
 #: The same, as a list item under a line that names the giver: "- ge samverkansrådet tillgång till …".
-_GIVE_ITEM = re.compile(r"^(?:att\s+)?(?P<verb>" + lx.alt((*lx.IN_KIND_INFINITIVES, *lx.IN_KIND_VERBS)) + r"|ställa\b[^.]{0,80}\btill\s+förfogande|"
+_GIVE_ITEM = re.compile(r"^(?:att\s+)?(?P<verb>" + lx.alt((*lx.IN_KIND_INFINITIVES, *lx.IN_KIND_VERBS))
+                        + r"|ställa\b[^.]{0,80}\btill\s+(?:\w+\s+)?förfogande|"
                         r"ge\b[^.]{0,40}\btillgång\s+till|låta\b[^.]{0,60}\b(?:använda|nyttja|disponera))\s*(?P<what>.*)$",
                         re.IGNORECASE)
 #: A label naming the giver: "Föreningarnas bidrag: ideella ledare …", "Kommunens insats: lokal och personal".
@@ -46,7 +64,7 @@ _LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egna?
 #: `Kommunen ansvarar för lokalerna`: a duty verb that gives only when its object is a resource.
 _DUTY_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+)?" + _ADVERBS + r"(?P<verb>ansvarar\s+för|svarar\s+för|"
                          r"bekostar|betalar\s+för)\s+(?!att\b)(?P<what>[^.;]*)\.?$", re.IGNORECASE)  # "ansvarar för att …": a duty
-_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp|procent|kostnad\w*|hälften|andel)",
+_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp|procent\s+av|kostnad\w*|hälften|andel)",
                          re.IGNORECASE)  # "50 procent av kostnaderna" is a share of the money, not a thing given
 _KIND_WORDS = lx.cue(lx.IN_KIND_WORDS)
 _RATE = re.compile(r"(?<!\w)[àá]\s*$")  # "50 timmar à 250 kr": a unit price, not money given
@@ -59,6 +77,16 @@ _NAMED = re.compile(r"resurser\s+i\s+form\s+av\s+(?P<a>[a-zåäö][\wåäö ]{2,
 _RELATIVE = re.compile(r",?\s+som\s+(?:betalas|utbetalas|ska|fördelas|motsvarar|används)\b[^,]*,?", re.IGNORECASE)
 _CLAUSE_NUMBER = re.compile(r"^(?:§\s*\d{1,2}\s+|\d{1,2}(?:\.\d{1,2})+\.?\s+|punkt\s+\d{1,2}\s*[–:.-]?\s+)", re.IGNORECASE)
 _JOIN = re.compile(r"\s+(?:samt|och)\s+(?:med\s+)?|,\s+(?:och\s+|samt\s+)?(?:med\s+)?")
+
+
+_BOTH = re.compile(r"(?:både|båda|bägge|alla|samtliga)\b", re.IGNORECASE)
+
+
+def names_a_resource(text: str, anywhere: bool = False) -> bool:
+    """Whether a list item names a thing given (`- Lokaler på biblioteket`), not a task, and no money: in its
+    first words, or `anywhere` when the list is one of contributions (`- en lärare två timmar i veckan`)."""
+    head = text if anywhere else " ".join(text.split()[:3])  # not "… är behjälplig med att hitta lokaler"
+    return bool((_RESOURCE.search(head) or _KIND_WORDS.search(head)) and not find_amounts(text))
 
 
 def givers(f: Findings, who: str) -> list[str]:
@@ -86,7 +114,7 @@ def in_kind_of(f: Findings, b: Block, context: str | None, entries: list[dict[st
             return
     for raw in b.sentences:
         s = unnumbered(raw)
-        g = _GIVES.match(s) or _LABEL.match(s)
+        g = _GIVES.match(s) or _LABEL.match(s) or _CONSISTS.match(s) or _inverted(f, s)
         if g and not givers(f, g.group("who")) and len(f.mentioned(g.group("who"))) < 2:
             g = None  # "Föreningen ordnar sorgegrupper och står för lokaler": the subject is read below
         duty = _DUTY_GIVES.match(s) if not g else None
@@ -103,16 +131,45 @@ def in_kind_of(f: Findings, b: Block, context: str | None, entries: list[dict[st
                 continue
         item = _GIVE_ITEM.match(s) if (b.bullet or b.cells) and context and not g else None
         if g or item:
-            who = givers(f, g.group("who")) if g else [context] if context else []
+            # "X och Y bidrar med …"; "Både X och Y bidrar med resurser" says both contribute, not what
+            joint = [g.group("who").strip()] if g and len(f.mentioned(g.group("who"))) > 1 and not _BOTH.match(g.group("who")) else []
+            who = (givers(f, g.group("who")) or joint) if g else [context] if context else []
             what = _without_money((g or item).group("what"))  # type: ignore[union-attr]
-            verb = (g or item).groupdict().get("verb") or ""  # type: ignore[union-attr]
-            if what is None and len(verb.split()) > 3 and not find_amounts(verb):
+            groups = (g or item).groupdict()  # type: ignore[union-attr]
+            verb = groups.get("verb") or groups.get("inf") or ""
+            if groups.get("prep"):  # "bidrar kommunen med …": the verb as it is said with its subject first
+                verb = f"{verb} {groups['prep']}"
+            if what is None and (len(verb.split()) > 3 or _FREE_END.search(verb)) and not find_amounts(verb):
                 what = ""  # "ställer scenen till förfogande och bidrar med 275 000 kronor": the object is in the verb
+            modal = (groups.get("modal") or "").lower()
+            obliged = modal in ("ska", "skall") or modal.startswith("kommer")
+            if obliged and what is not None and not names_a_resource(f"{verb} {what}", anywhere=True):
+                what = None  # "Föreningen ska bidra med kunskap till planeringen": a duty, unless it names a thing given
             if who and what is not None:
                 for payer in who:
                     _add(entries, payer, f"{verb} {what}".strip(" .") if verb else what, raw)
                 continue
-        _named(f, raw, entries)
+        if not _given_by(f, s, raw, entries):
+            _named(f, raw, entries)
+
+
+def _inverted(f: Findings, s: str) -> re.Match[str] | None:
+    """`Enligt förslaget bidrar kommunen med … samt med lokaler`: a giving verb whose subject, a party, follows it."""
+    m = _INVERTED.match(s)
+    if not m or not givers(f, m.group("who")) or (m.group("verb") in ("står", "svarar") and m.group("prep") != "för"):
+        return None
+    return m
+
+
+def _given_by(f: Findings, s: str, raw: str, entries: list[dict[str, Any]]) -> bool:
+    """`Lokaler tillhandahålls av kommunen utan kostnad`: the passive, the giver after `av`."""
+    m = _GIVEN_BY.match(s)
+    who = givers(f, m.group("who")) if m else []
+    what = _without_money(m.group("what")) if m else None
+    if not (m and who and what):
+        return False
+    _add(entries, who[0], f"{what} ({m.group('verb')})", raw)
+    return True
 
 
 def _without_money(what: str) -> str | None:
@@ -130,7 +187,8 @@ def _without_money(what: str) -> str | None:
             continue
         if after_money and "med" not in joiner:
             continue
-        if (_CASH_WORDS.search(part) and not _KIND_WORDS.search(part)) or not re.search(r"[a-zåäö]{3}", part, re.I):
+        if (_CASH_WORDS.search(part) and not _KIND_WORDS.search(part)) or not re.search(r"[a-zåäö]{3}", part, re.I) \
+                or re.match(r"(?:se|jfr|enligt)\s", part, re.I):  # "se Ekonomi": a reference, not a thing given
             continue
         kept.append(part.strip(" .,"))
     return ", ".join(kept)[:200] or None

@@ -34,7 +34,8 @@ FINANCE_WORDS = (
     "finansier*", "bevilja*", "bidrar med", "bidra med", "bidrar ekonomiskt med",
     "bidra ekonomiskt med", "bidrag", "ersättning*", "ersätter", "utbetal*", "betalar", "betalas", "står för",
     "egen insats", "egeninsats", "tillskjuter", "tillskjuts", "anslår", "avsätter", "skjuter till", "verksamhetsbidrag",
-    "stöd med", "bidrar", "medel från", "utvecklingsmedel", "projektmedel", "lämnar ett bidrag", "tilldela*",
+    "stöd med", "bidrar", "medel från", "utvecklingsmedel", "projektmedel", "lämnar ett bidrag", "tilldela*", "erhåller",
+    "erhålla", "bidraget", "bidragen", "betala", "tillför",
 )
 #: What a payer does, in `X <verb> …`: the sentence's subject is then the payer.
 PAYER_VERBS = (
@@ -61,6 +62,12 @@ VALUED_WORDS = ("motsvarande", "värderad till", "värderade till", "värderat t
 #: A giver's verb for what is not money: `Kommunen upplåter lokaler`, `Föreningen bidrar med ideella ledare`.
 IN_KIND_VERBS = ("bidrar med", "bidrar även med", "bidrar också med", "står för", "upplåter", "tillhandahåller",
                  "bekostar", "bistår med", "tillför", "avsätter", "ställer upp med", "delar med sig av")
+#: After what is offered: it costs the receiver nothing (`erbjuder lokaler kostnadsfritt`, `upplåter lokalen hyresfritt`).
+FREE_OF_CHARGE = ("utan kostnad", "kostnadsfritt", "kostnadsfri", "avgiftsfritt", "avgiftsfri", "hyresfritt", "hyresfri",
+                  "utan hyra", "gratis", "utan ersättning", "utan avgift", "vederlagsfritt")
+#: A giver's verb in the passive, the giver after `av`: `Lokaler tillhandahålls av kommunen`.
+IN_KIND_PASSIVES = ("tillhandahålls", "upplåts", "ställs till förfogande", "bekostas", "erbjuds", "tillförs", "lånas ut",
+                    "bidras med", "står till förfogande")
 #: ... as a list item under `Kommunen åtar sig att`: `- upplåta lokaler`, `- bidra med handledning`.
 IN_KIND_INFINITIVES = ("bidra med", "upplåta", "tillhandahålla", "stå för", "bistå med", "bekosta", "tillföra",
                        "avsätta", "låna ut", "ställa upp med")
@@ -103,11 +110,41 @@ PER_BEFORE = {"year": ("årligen", "årligt bidrag", "årliga bidrag", "årliga 
                        "årlig driftersättning", "årligt tillskott"),
               "month": ("månatligen", "varje månad", "per månad", "månatligt bidrag", "månatlig ersättning")}
 #: Money applied for, not granted: `Föreningen söker 500 000 kronor från Arvsfonden`.
-APPLIED_WORDS = ("söker", "ansöker", "har sökt", "har ansökt", "ansökt om", "avser att söka", "kommer att söka",
+APPLIED_WORDS = ("söker", "ansöker", "har sökt", "har ansökt", "ansökt om", "ansökte om", "sökte", "begär", "begärt",
+                 "begärde", "äskar", "äskat", "äskade", "avser att söka", "kommer att söka",
                  "planerar att söka", "ansökan om", "sökta medel")
 GRANTED_WORDS = ("beviljats", "beviljat", "beviljades", "har fått", "fått", "beviljas", "tilldelats")
 #: Before an amount after another: a part of the first, not a contribution of its own (`varav 260 000 kronor till …`).
 BREAKDOWN_WORDS = ("varav", "därav", "av vilka", "av detta", "fördelat på", "fördelas med", "varav till")
+#: Before a second amount: a difference or a figure compared with, not a contribution (`en ökning med 50 000 kronor`).
+COMPARISON_BEFORE = ("en ökning med", "en höjning med", "en minskning med", "en sänkning med", "jämfört med",
+                     "i jämförelse med", "att jämföra med", "mot tidigare", "en ökning på", "en höjning på",
+                     "en skillnad på", "en skillnad om", "från tidigare", "i stället för", "istället för")
+#: Before the old amount of a change to a new one (`höjs från 300 000 kronor till 350 000 kronor`).
+CHANGED_FROM = ("höjs från", "höjas från", "ökas från", "ökar från", "sänks från", "sänkas från", "minskas från",
+                "minskar från", "ändras från", "ändras därmed från", "justeras från", "justeras upp från", "går från")
+#: After an amount: it is a difference (`100 000 kronor mer än tidigare`).
+COMPARISON_AFTER = ("mer än", "mindre än", "högre än", "lägre än", "fler än", "färre än", "utöver det tidigare")
+#: Before an amount, after a share of it: the whole the share is of, not a contribution
+#: (`45 procent av verksamhetens kostnader, som beräknas till 1 000 000 kronor`).
+WHOLE_COST_NOUNS = ("kostnad*", "totalkostnad*", "omsättning*", "omslutning*", "budget*", "totalbudget*", "budgetram*")
+#: A share named before the whole it is of: `hälften av`, `40 procent av`, `en del av`.
+SHARE_WORDS = ("procent av", "% av", "hälften av", "en del av", "en andel av", "andelen av", "en tredjedel av",
+               "en fjärdedel av", "två tredjedelar av", "del av")
+#: The contribution as the subject, its payer unnamed (`Bidraget uppgår till …`, `Till föreningen utbetalas …`).
+UNNAMED_PAYER_SUBJECTS = ("bidraget", "ersättningen", "stödet", "finansieringen", "beloppet", "verksamhetsbidraget",
+                          "det ekonomiska bidraget", "det årliga bidraget", "den årliga ersättningen", "det kommunala bidraget",
+                          "det offentliga bidraget", "driftbidraget", "partnerskapsbidraget", "bidragsbeloppet",
+                          "det totala bidraget", "ersättningsbeloppet")
+#: Money owed as a sanction, not given: a sentence with one of these states no contribution.
+SANCTION_WORDS = ("upphandlingsskadeavgift*", "skadestånd*", "vite", "vitet", "viten", "sanktionsavgift*", "böter",
+                  "dröjsmålsränta", "straffavgift*")
+#: A memo's proposed decision to pay (`att bevilja föreningen 520 000 kronor per år`).
+PROPOSED_GRANT_VERBS = ("bevilja", "finansiera", "avsätta", "anslå", "tillskjuta", "betala", "betala ut", "lämna ett bidrag",
+                        "ge ett bidrag", "ge föreningen", "utbetala")
+#: Verbs that pay to a payee named as the subject or after `till` (`Till föreningen utbetalas …`).
+UNNAMED_PAYER_VERBS = ("utbetalas", "betalas ut", "avsätts", "anslås", "beviljas", "tilldelas", "erhåller", "utgår",
+                       "tillförs", "lämnas")
 #: Year words: `per år`, `per verksamhetsår`; also what a year-span prefix (`för år 2024`) starts with.
 YEAR_WORDS = ("kalenderår", "verksamhetsår", "budgetår", "året", "år")
 #: After an amount: what it is for (the file's `per`).  Longest phrasing first wins.
@@ -118,9 +155,11 @@ PER_UNITS = {
     "quarter": ("per kvartal", "/kvartal", "varje kvartal", "kvartalsvis"),
     "month": ("per månad", "/månad", "/mån", "per mån", "i månaden", "om månaden", "månatligen", "per månaden"),
     "week": ("per vecka", "/vecka", "i veckan", "per veckan"),
-    "day": ("per dygn", "/dygn", "per dag", "/dag", "per vårddygn"),
-    "place": ("per plats", "/plats", "per plats och dygn", "per plats och år", "per boendeplats",
-              "per utökad boendeplats", "per år och plats", "per dygn och plats", "per månad och plats"),
+    "day": ("per dygn", "/dygn", "per dag", "/dag", "per vårddygn", "per plats och dygn", "per dygn och plats",
+            "per belagd plats och dygn", "per belagt dygn", "per belagd plats och dag", "per plats och dag",
+            "per boendedygn", "per dygn och placering", "per placering och dygn"),
+    "place": ("per plats", "/plats", "per plats och år", "per boendeplats",
+              "per utökad boendeplats", "per år och plats", "per månad och plats", "per belagd plats"),
     "hour": ("per timme", "/timme", "/tim", "per tim", "/h", "per utförd timme", "per påbörjad timme", "per faktisk timme",
              "per arbetad timme", "i timmen"),
     "client": ("per brukare", "per klient", "per person"),
@@ -223,6 +262,36 @@ STEERING_GROUPS = ("styrgrupp", "samverkansgrupp", "samrådsgrupp", "ledningsgru
 STEERING_MEMBERS = ("utgörs av", "består av", "med", "där", "med representanter från", "med företrädare för",
                     "bestående av", "som består av", "sammansätts av", "har följande sammansättning", "bildas av",
                     "ledamöter är", "ledamöterna är", "som utgörs av", "ska bestå av", "bestå av", "ska utgöras av")
+#: A word for a seat in the group, after which a count is the number of members ("två ledamöter från kommunen"),
+#: and the singular each member is then given as a role.
+STEERING_SEAT_SINGULAR = {"representanter": "representant", "företrädare": "företrädare", "ledamöter": "ledamot",
+                          "personer": "person", "tjänstepersoner": "tjänsteperson", "tjänstemän": "tjänsteman",
+                          "medarbetare": "medarbetare", "ombud": "ombud", "ordinarie ledamöter": "ordinarie ledamot",
+                          "chefer": "chef", "rektorerna": "rektor", "rektorer": "rektor"}
+STEERING_SEATS = (*STEERING_SEAT_SINGULAR, *STEERING_SEAT_SINGULAR.values(), "repr.", "ledamot", "ledamöter")
+#: "… för vardera parten": one member for each party.
+EACH_PARTY_WORDS = ("vardera parten", "vardera part", "varje part", "respektive part", "respektive organisation",
+                    "varje organisation", "vardera organisationen", "vardera organisation", "respektive förening",
+                    "varje förening", "var och en av parterna", "varje avtalspart", "respektive avtalspart", "båda sidor",
+                    "vardera sidan", "båda organisationerna", "bägge organisationerna", "respektive huvudman")
+#: Titles (as parts of a word) only the public side's staff and politicians hold: a member so titled is the public party's.
+PUBLIC_OFFICES = ("chef", "direktör", "förvaltning", "handläggare", "tjänsteperson", "tjänstem", "strateg", "konsulent",
+                  "fritidsgård", "rektor", "socialsekreterare", "fritidsledare", "kommunalråd", "regionråd", "nämnd",
+                  "politiker", "samordnare på kommunen", "samordnare vid kommunen", "skolsköterska")
+#: ... and the idea-based side's offices ("föreningens ordförande", "kassör", "volontärsamordnare").
+IDEA_OFFICES = ("ordförande", "styrelse", "verksamhetsledare", "kassör", "volontär", "ideell", "frivillig", "generalsekreterare",
+                "pastor", "präst", "diakon", "kyrkoherde", "daglig ledare")
+#: Bodies that are never a party unless the text names them one: a member from one is not the public party's.
+OTHER_BODIES = ("polis*", "kommunpolis*", "arbetsförmedling*", "försäkringskassa*", "migrationsverket", "kriminalvård*",
+                "skatteverket", "universitet*", "högskola*", "länsstyrelse*", "socialstyrelse*", "folkhälsomyndighet*")
+#: How a party puts its people in the group ("Kommunen utser två ledamöter och föreningen två").
+STEERING_APPOINT_VERBS = ("utser", "utse", "nominerar", "nominera", "tillsätter", "tillsätta", "väljer", "välja", "utnämner",
+                          "bemannar gruppen med", "deltar med", "medverkar med", "är representerad med", "representeras av")
+#: After a party that opens its people in the group: "Från kommunen deltar …", "Föreningen representeras av …".
+STEERING_RUN_VERBS = ("deltar", "ingår", "sitter", "medverkar", "representeras", "företräds", "är representerad", "bidrar",
+                      "utser", "ska utse", "nominerar", "skickar", "deltar med", "representeras av", "företräds av")
+#: Header cells of a member table (`| Namn | Roll | Organisation |`) besides a contact table's.
+STEERING_TABLE_HEADERS = ("ledamot", "ledamöter", "representant", "företräder", "uppdrag", "befattning/roll", "namn och titel")
 #: What a group does when it meets ("Styrgruppen sammanträder kvartalsvis").
 MEETING_VERBS = ("sammanträd*", "träffas", "träffar", "mötas", "möts", "ses", "möte", "möten", "samlas",
                  "håller möte*", "har möte*", "kallas", "träff*")
@@ -242,7 +311,9 @@ EXTENSION_PHRASES = ("kan förlängas", "får förlängas", "ska förlängas", "
                      "möjlighet att förlänga", "kan förlänga", "med möjlighet till förlängning", "förlängning med",
                      "förlängas en gång", "förlängs den automatiskt", "förlängs sedan", "rätt att förlänga",
                      "möjlighet att förlänga", "får förlänga", "förnyas automatiskt", "löper därefter vidare",
-                     "automatisk förlängning")
+                     "automatisk förlängning", "komma överens om att förlänga", "kan enas om att förlänga",
+                     "kan besluta att förlänga", "kan besluta om att förlänga", "får besluta om att förlänga",
+                     "kan gemensamt besluta att förlänga", "kan välja att förlänga", "kan ta beslut om att förlänga")
 #: Said of a clause: no limit to how long or how often (`open_ended: true`).
 OPEN_ENDED_PHRASES = ("utan angiven tidsbegränsning", "utan tidsbegränsning", "i taget", "åt gången",
                       "tills vidare", "tillsvidare", "utan begränsning")
@@ -328,7 +399,10 @@ PUBLIC_NAME_WORDS = ("samordningsförbund*", "kommunalförbund*", "kommunförbun
 #: How a text states that an idea-based party is not run for profit (the schema's `non_profit`); "ideell
 #: förening" alone says what kind of association it is, not that it makes no profit.
 NON_PROFIT_PHRASES = ("icke-vinstdrivande", "icke vinstdrivande", "inte vinstdrivande", "ej vinstdrivande", "inte är vinstdrivande",
-                      "inte är en vinstdrivande", "ej är vinstdrivande", "inte drivs med vinstsyfte", "inte drivs i vinstsyfte", "utan vinstintresse",
+                      "inte är en vinstdrivande", "ej är vinstdrivande", "inte drivs med vinstsyfte", "inte drivs i vinstsyfte",
+                      "inte bedriver verksamhet i vinstsyfte", "bedriver inte verksamhet i vinstsyfte",
+                      "bedriver ingen verksamhet i vinstsyfte", "inte bedrivs i vinstsyfte", "bedrivs inte i vinstsyfte",
+                      "inte verkar i vinstsyfte", "verkar inte i vinstsyfte", "utan vinstintresse",
                       "utan vinstintressen", "utan vinstsyfte", "utan vinstsyften", "utan att vara vinstdrivande",
                       "utan vinst", "saknar vinstsyfte", "saknar vinstintresse", "har inget vinstsyfte", "har inget vinstintresse",
                       "har inte vinst som syfte", "inte har vinst som syfte", "inte har något vinstsyfte", "ej vinstutdelande",
@@ -351,8 +425,10 @@ NOT_DECIDERS = ("arbetsutskott*", "ledningsgrupp*", "förvaltning*", "presidi*",
 DECISION_CUES = ("beslutade", "beslöt", "har beslutat", "beslutat", "beslutats", "beslutades", "beslut i", "beslut av",
                  "beslut", "godkände", "har godkänt", "godkänt", "godkänts", "godkändes", "godkänd", "antog", "antagit",
                  "antagits", "antogs", "antagen", "fastställde", "fastställt", "fastställts", "fastställdes", "fattade beslut",
-                 "fattat beslut", "tog beslut", "behandlades", "behandlade", "behandlas", "ska behandlas", "behandlar",
-                 "sammanträde", "sammanträdet")
+                 "fattat beslut", "tog beslut", "behandlades", "behandlade")
+#: A decision still to be taken at a meeting (convention 2: the meeting's date is no decision date, only a note).
+PENDING_DECISION_CUES = ("behandlas", "ska behandlas", "behandlar", "kommer att behandlas", "ska tas upp", "tas upp",
+                         "sammanträde", "sammanträdet", "föreslås besluta", "lämnas till", "ska beslutas", "beslutas")
 #: What a decision is about when it is this agreement's.
 DECISION_OBJECTS = ("överenskommelse*", "avtal*", "partnerskap*", "iop*", "ärende*", "förläng*", "tillägg*",
                     "idéburet offentligt partnerskap")
@@ -362,6 +438,9 @@ OTHER_DECISIONS = ("riktlinje*", "princip*", "policy*", "strategi*", "handlingsp
 #: A line that labels the decision and its date: "Beslut: KFN 2023-11-22 § 88", "Beslutsdatum: 2024-03-12".
 DECISION_LABELS = ("beslutsdatum", "datum för beslut", "sammanträdesdatum", "beslutad", "beslutat", "beslut", "nämndbeslut",
                    "godkänd", "godkänt", "antagen", "antaget", "fastställd", "fastställt")
+#: A header's label for the document's own date: "Datum 2025-05-06", "Upprättad 2025-11-12", "Version: slutlig, 2025-11-20".
+DOCUMENT_DATE_LABELS = ("datum", "daterad", "daterat", "upprättad", "upprättat", "dokumentdatum", "version", "reviderad",
+                        "reviderat", "rev.", "utfärdad", "utfärdat", "skriven", "framtagen")
 #: The words of a document's header around its date: "Dnr 2024-HSN-0871 · Version 1.0 · 2024-11-18".
 HEADER_WORDS = ("datum", "daterad", "daterat", "upprättad", "upprättat", "dokumentdatum", "version", "ver", "rev", "reviderad",
                 "reviderat", "tjänsteutlåtande", "tjänsteskrivelse", "beslutsunderlag", "promemoria", "pm", "utkast", "förslag",
@@ -400,7 +479,8 @@ NOTICE_CUES = ("uppsägningstid*", "uppsägning", "säga upp", "sägas upp", "s�
 COMMITMENT_VERBS = ("ska", "skall", "åtar sig", "kommer att", "håller", "genomför", "erbjuder", "anordnar", "har", "driver",
                     "arrangerar", "bemannar", "tar emot", "utbildar", "ordnar", "ansvarar", "deltar", "medverkar", "utför",
                     "bedriver", "tillhandahåller", "handleder", "når", "besöker", "ger", "stödjer", "rekryterar", "leder",
-                    "matchar", "garanterar", "planerar", "samordnar", "engagerar", "håller i", "startar", "anställer")
+                    "matchar", "garanterar", "planerar", "samordnar", "engagerar", "håller i", "startar", "anställer", "bidrar",
+                    "lägger", "nattvandrar")
 #: A heading over a party's commitments: `Föreningens åtaganden`, `Kretsens insats`, `Vad föreningen gör`.
 COMMITMENT_HEADS = ("åtaganden", "åtagande", "insats", "insatser", "uppdrag", "ansvar", "bidrag", "egen insats", "uppgifter",
                     "ansvarsområden", "del")
@@ -414,6 +494,12 @@ COMMITMENT_PERIODS = {"year": ("per år", "i året", "om året", "varje år", "p
                       "period": ("under avtalstiden", "under avtalsperioden", "under perioden", "under hela perioden",
                                  "under partnerskapsperioden", "under projekttiden", "under överenskommelsens löptid",
                                  "under partnerskapet", "totalt under perioden")}
+#: Headings over money and resources: a count there is what is given, not what is undertaken.
+CONTRIBUTION_HEADINGS = ("ekonomi", "ekonomiska villkor", "ekonomiska förutsättningar", "finansiering", "ersättning", "budget",
+                         "resurser", "kostnader", "ekonomi och betalning", "ekonomi och resurser", "ekonomiskt bidrag",
+                         "ekonomiska åtaganden", "bidrag och resurser", "resurser och finansiering")
+#: Before a count: a floor the party promises ("minst 800 timmar"), so hours given are a commitment, not an estimate.
+COMMITMENT_FLOORS = ("minst", "som minst", "lägst", "minimum", "åtminstone", "inte mindre än")
 #: Sections some guidelines require (`contents`), by the heading that opens them.
 CONTENTS_HEADINGS = {
     "background": ("bakgrund", "bakgrund och syfte", "om verksamheten", "bakgrundsförutsättningar",
@@ -455,6 +541,17 @@ CRITERIA_PHRASES = {
         "<idé> vände sig … med ett förslag", "<idé> kom … med ett förslag", "förslag från <idé>", "på förslag av <idé>",
         "initierad* av <idé>", "initierats av <idé>", "<idé> initierade", "<idé> har initierat",
         "bygger på <idés> … idé", "utgår från <idés> … idé", "är <idés> … idé", "<idés> egen idé",
+        # the verb before its subject ("Våren 2024 tog ABF initiativ"), and the cleft ("Det var föreningen som …")
+        "tog <idé> … initiativ*", "har <idé> … tagit … initiativ*", "kom <idé> … med … förslag*", "kontaktade <idé> … med … förslag*",
+        "<idé> som … tog … initiativ*", "<idé> som … tagit … initiativ*", "<idé> som … initierade", "<idé> som … initierat",
+        "<idé> som … föreslog", "<idé> som … föreslagit", "väcktes av <idé>", "har väckts av <idé>", "<idé> väckte … idé*",
+        "<idé> har … väckt … idé*", "<idé> … på eget initiativ", "<idé> har … tagit fram idé*", "<idé> tog fram idé*",
+        "initiativtagare … är <idé>", "<idé> … är initiativtagare*", "<idé> kontaktade … och föreslog", "<idé> har … kontaktat … och föreslagit",
+        "<idé> har … inkommit med en idé*", "<idé> har … kommit med … idé*", "<idé> kom med … idé*", "vuxit fram ur <idés> … initiativ*",
+        "vuxit fram ur <idés> … idé*", "växt fram ur <idés> … initiativ*", "bygger på en idé från <idé>", "grundar sig på <idés> … idé*",
+        "<idé> har … ansökt om … partnerskap*", "<idé> ansökte om … partnerskap*", "ansökan från <idé> om … partnerskap*",
+        "på begäran av <idé>", "på <idés> begäran", "<idé> … vände sig … med förslag*", "bygger på <idés> … initiativ*",
+        "utgår från <idés> … initiativ*", "<idé> … hörde av sig … med förslag*", "<idé> … hörde av sig … med en idé*",
     ),
     "no_market": (
         "ingen marknad", "ingen … fungerande marknad", "ingen egentlig marknad", "ingen kommersiell marknad",
@@ -465,6 +562,11 @@ CRITERIA_PHRASES = {
         "ingen konkurrens*", "inte … en konkurrenssituation", "inte … någon konkurrenssituation", "ingen konkurrenssituation",
         "ingen annan aktör", "inga andra aktörer", "ingen annan utförare", "inga andra utförare", "inte … någon alternativ aktör",
         "ingen alternativ aktör", "inte … några andra aktörer", "inte … någon annan aktör", "inga privata aktörer",
+        "någon marknad … finns inte", "någon marknad … existerar inte", "marknad för … saknas", "ingen kommersiell* aktör*",
+        "inga kommersiella aktörer", "inga kommersiella alternativ", "inget kommersiellt alternativ", "konkurrenssituation … föreligger inte",
+        "någon konkurrens … finns inte", "konkurrens … saknas", "inte … konkurrensutsatt*", "köper inte … verksamhet*", "köper inte … tjänst*",
+        "finns inte att köpa", "inte … går att köpa", "inte … kan köpas", "inte … möjlig* att upphandla", "inte … går att upphandla",
+        "kan inte upphandlas",
     ),
     "not_normed_grant": (
         "normera* föreningsbidrag*", "normera* bidrag*", "normera* föreningsstöd*", "inte … del av … grundfinansiering*",
@@ -479,6 +581,9 @@ CRITERIA_PHRASES = {
         "samfinansier*", "gemensamt finansier*",
         "finansieras gemensamt", "gemensam finansiering", "parterna finansierar … gemensamt", "parterna finansierar … tillsammans",
         "både … och … bidrar med", "både … och … finansierar",
+        "kommun* och <idé> bidrar med", "region* och <idé> bidrar med", "stad* och <idé> bidrar med", "<idé> och kommun* bidrar med",
+        "<idé> och region* bidrar med", "<idé> och stad* bidrar med", "bidrar båda med", "båda parter* … tillför",
+        "parterna delar på kostnad*",
     ),
     "not_detail_regulated": (
         "detaljregler* inte", "detaljregler* ej", "inte … detaljregler*", "ej detaljregler*", "utan detaljreglering",
@@ -487,6 +592,12 @@ CRITERIA_PHRASES = {
         "<idé> styr … själv*", "<idé> planerar … själv*", "<idé> beslutar … själv*", "<idé> råder … själv*",
         "utformas av <idé> själv*", "<idé> har … frihet att",
         "<idé> utformar … på egen hand", "självständigt utforma*", "<idé> själv* bestämmer", "<idé> själv* utformar",
+        "<idé> ansvarar själv* för … innehåll*", "<idé> ansvarar själv* för … utformning*", "<idé> svarar själv* för … innehåll*",
+        "<idé> svarar själv* för … utformning*", "styr* inte … i detalj", "inte … styr* … i detalj", "styrs inte i detalj",
+        "<idé> har … frihet* i", "<idé> har … frihet* över", "<idé> har … frihet* när", "<idé> bestämmer över … innehåll*",
+        "<idé> råder över … innehåll*", "utformas av <idé>", "<idé> utformar … självständigt", "<idé> planerar … självständigt",
+        "<idé> bedriver … självständigt", "<idé> driver … självständigt", "<idé> genomför … självständigt",
+        "<idé> bestämmer … hur", "<idé> avgör … hur", "inte … detaljstyr*", "detaljstyrs inte", "detaljregleras inte",
     ),
 }
 #: Sentences that state what IOP requires, not what this agreement is: "Det ska inte finnas en marknad".
@@ -500,20 +611,24 @@ IDEA_SIDE = ("föreningen", "föreningarna", "stiftelsen", "organisationen", "or
              "lokalföreningen", "lokalavdelningen", "den idéburna organisationen", "den idéburna ideella organisationen",
              "den idéburna parten", "de idéburna parterna", "de idéburna organisationerna", "den ideella organisationen",
              "den ideella föreningen", "den idéburna aktören", "den idéburna sektorn", "de ideella föreningarna",
-             "samfundet", "församlingen", "trossamfundet", "kooperativet")
+             "samfundet", "församlingen", "trossamfundet", "kooperativet", "jourerna", "kretsarna", "församlingarna")
 
 
 # -- market ---------------------------------------------------------------------------------------
 #: The activity, or part of it, is run under LOV (`market.lov: true`).
 LOV_PHRASES = ("enligt lov", "lov-utförare", "utförare inom lov", "kundval", "inom lov",
                "enligt lagen om valfrihetssystem", "i valfrihetssystem", "valfrihetssystem enligt lov",
-               "är godkänd enligt lov", "godkänd utförare enligt lov")
+               "är godkänd enligt lov", "godkänd utförare enligt lov", "om valfrihetssystem", "valfrihetssystemet",
+               "lov-leverantör", "lov-avtal", "kundvalssystem*", "lov-upphandling")
 #: The same service was bought by procurement before (`market.procured_before: true`).
 PROCURED_BEFORE_PHRASES = ("avrop från kommunens ramavtal", "avrop från ramavtal", "efter avrop", "ramavtalet löpte ut",
                            "tidigare upphandlat", "tidigare upphandlad", "annonserad upphandling", "efter upphandling",
                            "tilldelats kontraktet", "har tidigare köpts", "köptes tidigare", "upphandlades",
                            "har upphandlats", "var upphandlad", "tidigare upphandling", "genom upphandling",
-                           "upphandlat avtal", "tidigare avtal enligt lou")
+                           "upphandlat avtal", "tidigare avtal enligt lou", "har tidigare upphandlats", "har tidigare köpts",
+                           "upphandlades senast", "upphandlats tidigare", "drevs tidigare på entreprenad", "har drivits på entreprenad",
+                           "efter en upphandling", "vann upphandlingen", "tilldelades kontraktet", "tidigare ramavtal",
+                           "ramavtalet har löpt ut", "köptes genom upphandling", "har köpts genom upphandling")
 #: Said with a market phrase: the same activity is bought on that market too (`iop_criteria.also_procured`).
 ALSO_WORDS = ("även", "också", "parallellt", "likaså")
 #: Other providers offer the same service on a market (`market.other_providers: true`).
@@ -525,7 +640,9 @@ OTHER_PROVIDERS_PHRASES = ("etablerad marknad", "flera privata utförare", "andr
                                "finns en fungerande marknad",
                            "andra leverantörer", "privata aktörer erbjuder", "privata alternativ", "flera utförare",
                            "privata utförare", "andra utförare", "kommersiella aktörer", "privata företag",
-                           "andra anordnare")
+                           "andra anordnare", "finns andra aktörer", "andra aktörer som erbjuder", "andra aktörer bedriver",
+                           "privata vårdgivare", "privata anordnare", "kommersiella utförare", "kommersiella leverantörer",
+                           "konkurrerande aktörer", "finns flera aktörer")
 
 
 # -- people: contacts and signatures --------------------------------------------------------------
@@ -541,12 +658,19 @@ TITLE_ENDINGS = ("chef", "direktör", "ordförande", "ordf", "sekreterare", "sam
                  "präst", "kyrkoherde", "pastor", "kaplan", "lärare", "sjuksköterska", "tränare", "instruktör")
 #: Headings over the contact persons ("8. Kontaktpersoner", "KONTAKTUPPGIFTER", "Parternas kontaktpersoner").
 CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktperson*", "kontaktuppgifter", "parternas kontaktpersoner",
-                    "ansvariga kontaktpersoner", "kontaktpersoner och ansvariga", "ansvariga handläggare",
+                    "ansvariga kontaktpersoner", "kontaktpersoner och ansvariga", "ansvariga handläggare", "ansvariga",
+                    "ansvariga personer", "kontakt och ansvar", "frågor och kontakt", "kontaktvägar",
                     "kontaktpersoner under avtalstiden", "kontaktpersoner för överenskommelsen")
 #: What a contact person is called in a sentence or a label ("Kommunens kontaktperson är …").
 CONTACT_ROLES = ("kontaktperson", "kontaktpersoner", "kontaktpersonen", "ansvarig handläggare", "handläggare",
                  "ansvarig tjänsteperson", "ansvarig tjänsteman", "kontakt", "kontaktperson och ansvarig", "ärendeansvarig",
                  "handläggare på förvaltningen")
+#: Words of a sentence that names contact persons in prose, a party in the same clause as each person
+#: ("Frågor om överenskommelsen besvaras av …", "Ansvarig hos föreningen är …").
+CONTACT_PROSE_CUES = ("kontaktperson*", "besvaras av", "ansvarig för överenskommelsen", "ansvarig för partnerskapet",
+                      "ansvarig för samarbetet", "ansvarig för avtalet", "ansvariga för överenskommelsen",
+                      "ansvariga för partnerskapet", "ansvarig hos", "ansvarig inom", "ansvarig från", "ansvariga är",
+                      "kontakten sköts av", "sköter kontakten", "kontaktuppgifter")
 #: Roles only the public side's staff hold: with no party named, the one municipality or region is theirs.
 OFFICIAL_ROLES = ("ansvarig handläggare", "ansvarig tjänsteperson", "ansvarig tjänsteman", "ärendeansvarig",
                   "handläggare på förvaltningen")
@@ -590,6 +714,9 @@ SIGNATURE_LABELS = {
 #: Verbs of a sentence that says who signed ("Undertecknat i Borlänge den 14 maj 2025 av Jonas Berg för …").
 SIGNING_VERBS = ("undertecknat", "undertecknad", "undertecknade", "undertecknades", "undertecknats", "signerat",
                  "signerad", "signerades", "signerats", "skrivits under", "skrevs under", "skrivit under")
+#: A protocol's certification of its extract, which a secretary signs, not the agreement ("Utdragsbestyrkande: …").
+CERTIFYING_WORDS = ("utdragsbestyrkande", "utdraget bestyrks", "rätt utdraget betygar", "utdraget överensstämmer",
+                    "justerat", "justerare", "justerande", "justeringsdag", "justerandes sign", "vid protokollet")
 #: Capitalised words before a date that are not the place it was signed at ("Tjänsteutlåtande 2025-10-01").
 NOT_PLACES = ("tjänsteutlåtande", "beslutsunderlag", "datum", "diarienummer", "dnr", "reviderad", "version",
               "bilaga", "protokoll", "beslut", "sammanträde", "sammanträdesdatum", "justerat", "upprättad",

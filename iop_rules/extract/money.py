@@ -6,13 +6,15 @@ import re
 from typing import Any
 
 from . import lexicon as lx
-from .found import Findings, join_quotes, role_of
+from .found import Findings, join_quotes, names_other_kind, role_of
 from .budget import budget_span, extract_budget, extract_budget_increase  # noqa: F401  (steps of extract, listed here)
 from .payment import extract_payment  # noqa: F401  (a step of extract: the steps are listed by module)
-from .swedish import find_amounts, find_ranges, year_span
-from .inkind import both_finance, in_kind_of, listed_resources, unnumbered
-from .payers import (announced, contribution_table, introduces, is_party_heading, named_parties, others_named, payer_of,
-                     row_giver)
+from .moneycheck import not_a_contribution, without_repeats, without_totals
+from .moneytables import year_table_funding
+from .swedish import find_amounts, find_ranges, norm_name, year_span
+from .inkind import both_finance, in_kind_of, listed_resources, names_a_resource, unnumbered
+from .payers import (announced, contribution_table, introduces, is_party_heading, labelled_payer, lists_contributions,
+                     named_parties, others_named, payer_of, row_giver, unnamed_payer)
 from .text import Block, is_heading
 
 _FINANCE = lx.cue(lx.FINANCE_WORDS)
@@ -33,6 +35,7 @@ _IN_FORM_BEFORE = re.compile(r"\bi\s+form\s+av\s+" + lx.alt(lx.IN_KIND_WORDS) + 
 _IN_FORM = re.compile(r"^\s*(?:kr|kronor)?[^.;]{0,30}?\bi\s+form\s+av\s+" + lx.alt(lx.IN_KIND_WORDS), re.IGNORECASE)
 _PER_BEFORE = [(lx.cue(words), unit) for unit, words in lx.PER_BEFORE.items()]
 _APPLIED = lx.cue(lx.APPLIED_WORDS)
+_SANCTION = lx.cue(lx.SANCTION_WORDS)
 _GRANTED = lx.cue(lx.GRANTED_WORDS)
 _BREAKDOWN = lx.cue(lx.BREAKDOWN_WORDS)
 _PER_ANYWHERE = [(re.compile(r"(?<!\w)" + lx.alt([phrase]), re.I), unit) for unit, ps in lx.PER_UNITS.items() for phrase in ps]
@@ -42,13 +45,22 @@ def extract_funding(f: Findings) -> None:
     entries: list[dict[str, Any]] = []
     context: tuple[str, bool] | None = None  # the giver an introducing line named; whether its list is of contributions
     section: str | None = None  # the giver a heading announces (`Kommunens åtaganden`), until the next heading
+    lists = False  # whether that heading's items are contributions whatever their words (`Kommunens insats`)
+    under = False  # under a list of contributions, a giver named alone (`### Kommunen`, `Kommunen:`): items naming a resource
     budget = budget_span(f)
     table = False  # inside a table of what each party brings (`| Part | Bidrag | Belopp |`)
     years_under = False  # under a header `År  Bidrag till föreningsrådet`: rows `2026  850 tkr`
     for i, b in enumerate(f.blocks):
         table = contribution_table(b, f.blocks[i - 1] if i else None, table)
         if b.heading or is_heading(b) or (not b.bullet and not b.cells and is_party_heading(b.text)):
-            section = announced(f, b.text)
+            alone = f.party(unnumbered(b.text).strip(" :")) if b.words <= 6 else None
+            if alone:  # "### Jönköpings kommun" under "## Vad parterna bidrar med": the parent's list, this giver's
+                section, under = alone.id, lists
+                lists = False
+            else:
+                under = False
+                section = announced(f, b.text)
+                lists = lists_contributions(b.text)  # "Kommunens insats" lists what it gives; "Kommunens åtaganden" what it does
         if not b.bullet:
             context = None
         year_row = _YEAR_ROW.fullmatch(b.text.strip())
@@ -64,6 +76,8 @@ def extract_funding(f: Findings) -> None:
             amounts = find_amounts(clause)
             if not amounts and not b.bullet and (clause.endswith(":") or len(clause) < 120):
                 context = introduces(f, clause) or context
+                if context and lists and f.party(clause.strip(" :")):
+                    under = True  # "Kommunen:" under "Vad parterna bidrar med": its items that name a resource
             either = _EITHER_PAYER.match(clause) if not amounts else None
             if either:
                 entries.append(_either_entry(either.group("payer"), s))
@@ -72,11 +86,14 @@ def extract_funding(f: Findings) -> None:
             payer = giver or payer_of(f, clause, amounts[0].start) or (context[0] if b.bullet and context else None)
             if payer is None and section and not others_named(f, clause, section):
                 payer = section  # under "Kommunens åtaganden": "bidra med 450 000 kronor per år"
+            payer = payer or labelled_payer(f, clause, amounts[0].start) or unnamed_payer(f, clause, amounts[0].start)
             _amounts(f, clause, s, amounts, payer, b, entries)
-        listing = bool(giver or (b.bullet and context and context[1]))
+        listing = bool(giver or (b.bullet and context and context[1])
+                       or (b.bullet and (section or context) and (lists or names_a_resource(b.text, anywhere=under))))
         giver = giver or (context[0] if b.bullet and context else None) or (section if b.bullet else None)
         in_kind_of(f, b, giver, entries, listing)
-    entries = _without_totals(f, _without_repeats(f, entries))
+    year_table_funding(f, entries)
+    entries = without_totals(f, without_repeats(f, entries))
     _by_budget(f, entries)
     listed_resources(f, entries)
     both_finance(f, entries)
@@ -88,6 +105,9 @@ def _amounts(f: Findings, clause: str, s: str, amounts: list[Any], payer: str | 
     """The entries of one funding sentence: each amount that is a contribution of this agreement."""
     if _APPLIED.search(clause) and not _GRANTED.search(clause):  # "Föreningen söker 500 000 kronor från Arvsfonden"
         f.note(f"finansiering: sökta medel, inte beviljade; inte medtaget: \"{s[:160]}\"")
+        return
+    if _SANCTION.search(clause):  # "åläggas att betala en upphandlingsskadeavgift om 4 000 000 kronor"
+        f.note(f"finansiering: en avgift eller ett skadestånd, inte ett bidrag; inte medtaget: \"{s[:160]}\"")
         return
     if _HISTORY.search(clause):
         f.note(f"finansiering: beskriver det som varit, inte avtalets medel; inte medtaget: \"{s[:160]}\"")
@@ -103,6 +123,8 @@ def _amounts(f: Findings, clause: str, s: str, amounts: list[Any], payer: str | 
             continue  # "40 000 kronor per månad (480 000 kronor per år)", "…, motsvarande 480 000 kronor per år": restated
         if _RATE.search(clause[max(0, a.start - 4):a.start]):
             continue  # "1 000 timmar à 250 kr": a unit price, not a contribution
+        if not_a_contribution(clause, amounts, k):
+            continue
         # "lokaler och ideella insatser motsvarande 300 tkr": a value put on a contribution in kind;
         # "300 000 kronor i form av lokaler och personal": money's worth given in kind
         kind = "in_kind" if (_VALUED.search(clause[max(0, a.start - 40):a.start]) or _IN_FORM.match(segment)
@@ -165,47 +187,6 @@ def _per_before(text: str) -> str:
 _TOTAL = re.compile(r"(?<!\w)(?:sammanlagt|totalt|sammantaget|alltså|det\s+vill\s+säga)\s*$", re.IGNORECASE)
 
 
-def _without_repeats(f: Findings, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One contribution stated twice (a memo's proposal, then the agreement's own clause) is one entry:
-    the same amount, unit, kind and span, and payers that are the same party or one not identified."""
-    out: list[dict[str, Any]] = []
-    for e in entries:
-        key = (e.get("amount"), e.get("per"), e["kind"])
-        known = lambda p: bool(p) and any(q.id == p for q in f.parties)  # noqa: E731
-        # the span may be stated once only ("300 000 kronor per år under 2025–2027", then "300 000 kronor per år")
-        twin = next((o for o in out if e.get("amount") is not None and key == (o.get("amount"), o.get("per"), o["kind"])
-                     and (not o.get("covers") or not e.get("covers") or o["covers"] == e["covers"]) and o.get("source") != e.get("source")
-            and (o["payer"] == e["payer"] or not known(o["payer"]) or not known(e["payer"]))), None)
-        if twin is None:
-            out.append(e)
-        elif (known(e["payer"]) and not known(twin["payer"])) or (e["payer"] and not twin["payer"]):
-            out[out.index(twin)] = {**e, **({"covers": twin["covers"]} if twin.get("covers") and not e.get("covers") else {})}
-    return out
-
-
-_SUM_WORDS = lx.cue(lx.SUM_WORDS)
-
-
-def _without_totals(f: Findings, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A sum the text states of contributions it also states one by one (`totalt 1 500 000 kronor under
-    avtalsperioden` after 500 000 kronor a year; `sammanlagt 1 250 000 kronor` after the parts) is no
-    contribution of its own: counted twice, it would double the public money."""
-    cash = [e for e in entries if e["kind"] == "cash" and e.get("amount")]
-    start, end = f.value("period.start"), f.value("period.end")
-    years = {round((end - start).days / 365.25)} - {0} if start and end else set(range(2, 6))
-    out = []
-    for e in entries:
-        if e in cash and e.get("per") == "period" and _SUM_WORDS.search(e.get("source") or ""):
-            others = [o for o in cash if o is not e and o.get("source") != e.get("source")]
-            same = [o for o in others if not o["payer"] or not e["payer"] or o["payer"] == e["payer"]]
-            yearly = [o["amount"] for o in same if o.get("per") == "year"]
-            parts = sum(o["amount"] for o in same if o.get("per") == e.get("per"))
-            if any(e["amount"] == a * n for a in yearly for n in years) or (len(same) > 1 and parts == e["amount"]):
-                continue
-        out.append(e)
-    return out
-
-
 # `Socialförvaltningen och/eller Kultur och fritidsförvaltningen ska bidra … med finansiering`: a payer
 # that is not one party.  Kept as written, without an amount, so the reviewer and IOP-FIN-06 see it.
 _EITHER_PAYER = re.compile(r"^(?P<payer>[A-ZÅÄÖ][^,.:;]{1,80}?\s+(?:och/eller|eller)\s+[^,.:;]{2,80}?)\s+"
@@ -218,7 +199,8 @@ def _either_entry(payer: str, s: str) -> dict[str, Any]:
             "description": "betalare enligt texten, inte en enda part", "source": s}
 
 
-_FOR_YEAR = re.compile(r"\b(?:för|under|avseende|mellan|åren)\s+((?:19|20)\d\d)(?:\s*(?:[-–]|och|till)\s*((?:19|20)\d\d))?(?![\d-])")
+_FOR_YEAR = re.compile(r"\b(?:för|under|avseende|mellan|åren)\s+((?:19|20)\d\d)(?:\s*(?:[-–]|och|till)\s*((?:19|20)\d\d))?(?![\d-])",
+                       re.IGNORECASE)
 
 
 def _for_year(s: str) -> tuple[int, int, str] | None:
@@ -230,13 +212,28 @@ def _for_year(s: str) -> tuple[int, int, str] | None:
     return (first, last, m.group(0)) if last >= first else None
 
 
+_YEAR_AFTER = re.compile(r"^\s*(?:kr|kronor|:-)?\s*(?:för\s+|under\s+)?(?:år\s+)?((?:19|20)\d\d)(?![\d–-])", re.I)
+_BODY_OF = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö -]{0,60}?(?:nämnden|nämnd|förvaltningen)|Kommunstyrelsen|Regionstyrelsen)$")
+_FRONTED_SPAN = re.compile(r"^\s*(?:för|under)\s+(?:perioden|tiden|förlängningsperioden|avtalsperioden)?\s*(?:från\s+)?$", re.I)
+#: A contribution noun with the year it is of: `bidraget 2025`, `stödet för år 2024`.
+_NOUN_YEAR = re.compile(r"(?<!\w)(?:bidrag|ersättning|stöd|finansiering|anslag|föreningsbidrag|verksamhetsbidrag)\w*\s+"
+                        r"(?:för\s+|under\s+)?(?:år\s+)?((?:19|20)\d\d)(?![\d–-])", re.I)
+
+
 def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: str, s: str, b: Block,
            kind: str = "cash", lead: str = "") -> dict[str, Any] | None:
-    span = year_span(prefix) or year_span(segment) or _for_year(s)
-    began = f.value("period.start")
-    if span and began and span[1] < began.year and not find_ranges(segment):
+    after = _YEAR_AFTER.match(segment)  # "300 000 kronor 2026, 310 000 kronor 2027": the year each is for
+    span = year_span(prefix) or year_span(segment) or ((int(after.group(1)),) * 2 + (after.group(0),) if after else None) \
+        or _for_year(s)
+    # the term's start, else the document's own date: money of years before it is history either way
+    began = f.value("period.start") or f.value("document.date")
+    if span and began and span[1] < began.year and not any(r.last >= began for r in find_ranges(segment)):
         # "ett tillfälligt bidrag … om 150 000 kronor för 2025" in a memo for 2026–2027: history, not this agreement
         f.note(f"finansiering: {kronor} kr avser {span[0]}–{span[1]}, före avtalsperioden; inte medtaget: \"{s[:160]}\"")
+        return None
+    if began and (year := _NOUN_YEAR.search(prefix)) and int(year.group(1)) < began.year and not find_ranges(s):
+        # "Kommunens bidrag 2025 var 280 000 kronor" in an agreement from 2026: a figure of a year before it
+        f.note(f"finansiering: {kronor} kr avser {year.group(1)}, före avtalsperioden; inte medtaget: \"{s[:160]}\"")
         return None
     per = next((name for rx, name in _PER if rx.search(segment)), "period")
     if per == "period":  # "Kommunen bidrar årligen med …", "ett årligt bidrag om …", "varje månad med …"
@@ -246,15 +243,26 @@ def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: st
         named = f.mentioned(payer)
         # "X och Y bidrar": a joint payer is kept as written, never narrowed to the first party named
         party = f.party(payer) if len(named) < 2 else None
+        public = [p for p in f.parties if p.role == "public"]
+        if party is None and len(public) == 1 and len(named) < 2 and _BODY_OF.search(payer.strip()):
+            party = public[0]  # "Vård- och omsorgsnämnden avsätter …": a committee of the one public party
         if party is None and re.search(r"medel|bidrag|stöd|från", s) and re.search(rf"från\s+{re.escape(payer)}", s):
             party = f.add_party("funder", payer, s, b.line)
+        publics = [p.name for p in f.parties if p.role == "public"]
+        word = payer.casefold()
+        if party is None and len(publics) == 1 and word in lx.GENERIC_PUBLIC and names_other_kind(word, norm_name(publics[0])):
+            # "Regionen bidrar med 300 000 kronor genom ett separat avtal" in a kommun's agreement: another body's money
+            f.note(f"finansiering: {kronor} kr från \"{payer}\", som inte är part; inte medtaget: \"{s[:160]}\"")
+            return None
         entry["payer"] = party.id if party else payer
         if party is None:
             sides = {p.role for _, p in named}
             entry["side"] = sides.pop() if len(sides) == 1 and sides <= {"public", "idea_based"} else (
                 "public" if role_of(payer) == "public" else None)
-    ranges = find_ranges(segment)
-    span = year_span(prefix) or year_span(segment) or _for_year(prefix + segment)
+    # "… 300 000 kronor för perioden 2026-01-01–2026-06-30", or fronted: "För perioden 2025-07-01–2026-06-30 lämnar …"
+    ranges = find_ranges(segment) or [r for r in find_ranges(prefix) if _FRONTED_SPAN.match(prefix[:r.start])]
+    span = year_span(prefix) or year_span(segment) or ((int(after.group(1)),) * 2 + (after.group(0),) if after else None) \
+        or _for_year(prefix + segment)
     if ranges:
         entry["covers"] = {"start": ranges[0].first, "end": ranges[0].last}
     elif span:

@@ -24,7 +24,8 @@ def extract_parties(f: Findings) -> None:
     for reader in (from_columns, from_rows):
         if not f.parties:
             reader(f)
-    section = from_section(f) if not f.parties else []
+    roles = {p.role for p in f.parties}
+    section = from_section(f) if not {"public", "idea_based"} <= roles else []  # "Kommun: …" beside "Idéburen organisation: …"
     if not f.parties:
         _parties_from_prose(f, section)
     if not f.parties:
@@ -37,7 +38,7 @@ def extract_parties(f: Findings) -> None:
 # "Mellan Motala kommun genom socialnämnden, nedan kallad kommunen, och Stiftelsen X, organisationsnummer …";
 # "Trelleborgs kommun (212000-1215), genom socialnämnden, och Stiftelsen Fristad Söder (802010-7762) har kommit
 # överens om följande"; "Parter: Kiruna kommun, … (org.nr …), och Föreningen Fritidsbanken Kiruna (org.nr …)".
-_PROSE_LEAD = re.compile(r"^(?:mellan|parter(?:na)?\s*:|avtalsparter\s*:)\s+|\b(?:överenskommelse|överenskommelsen|avtal|avtalet|"
+_PROSE_LEAD = re.compile(r"^(?:mellan\s*:?|parter(?:na)?\s*:|avtalsparter\s*:)\s+|\b(?:överenskommelse|överenskommelsen|avtal|avtalet|"
                          r"partnerskap|partnerskapet|iop)\b[^.;:]{0,80}?\b(?:mellan|(?:ingås|tecknas|sluts|träffas|ingicks|tecknades)\s+av)\s+|^parterna\s+(?:i|för|till)\s+[^.;:]{0,50}?\s+är\s+",
                          re.IGNORECASE)
 _PROSE_AGREED = re.compile(r"\s+(?:" + lx.alt(lx.AGREED_VERBS) + r")(?!\w)", re.IGNORECASE)
@@ -58,15 +59,19 @@ def _parties_from_prose(f: Findings, section: list[Block]) -> None:
                 return
 
 
+_SIDES = re.compile(r"\bå\s+(?:ena|andra)\s+sidan\s+", re.IGNORECASE)
+
+
 def _prose_sentence(f: Findings, s: str, b: Block, in_head: bool) -> bool:
-    lead = _PROSE_LEAD.search(s)
-    agreed = _PROSE_AGREED.search(s)
+    text = _SIDES.sub("", s)  # "mellan å ena sidan X … och å andra sidan Y"
+    lead = _PROSE_LEAD.search(text)
+    agreed = _PROSE_AGREED.search(text)
     if lead:
-        body = s[lead.end():]
+        body = text[lead.end():]
     elif agreed and agreed.start() > 0:
-        body = s[:agreed.start()]
-    elif in_head and len(ORG_LABEL_RE.findall(s)) >= 2 and len(s) < 400:
-        body = s  # "Region Skåne (org.nr …), genom …, och Föreningen Stödlinjen Syd (org.nr …)" under the title
+        body = text[:agreed.start()]
+    elif in_head and len(ORG_LABEL_RE.findall(text)) >= 2 and len(text) < 400:
+        body = text  # "Region Skåne (org.nr …), genom …, och Föreningen Stödlinjen Syd (org.nr …)" under the title
     else:
         return False
     end = _PROSE_AGREED.search(body) or _PROSE_END.search(body)

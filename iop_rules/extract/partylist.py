@@ -55,8 +55,8 @@ def org_in(text: str) -> str | None:
 
 
 # "Vård- och omsorgsnämnden i Alingsås kommun": the committee acts for the party, the kommun is the party
-_COMMITTEE_OF = re.compile(r"^(?:[\wåäö]+-,?\s+(?:[\wåäö]+-\s+)?och\s+)?[\wåäö]*(?:nämnd|förvaltning)\w*\s+i\s+(?=[A-ZÅÄÖ].*"
-                           r"(?:kommun|stad|[Rr]egion\b))", re.IGNORECASE)
+_COMMITTEE_OF = re.compile(r"^(?:[\wåäö]+-,?\s+(?:[\wåäö]+-\s+)?och\s+)?[\wåäö]*(?:nämnd|förvaltning|kommunstyrelse|regionstyrelse)\w*"
+                           r"\s+i\s+(?=[A-ZÅÄÖ].*(?:kommun|stad|[Rr]egion\b))", re.IGNORECASE)
 
 
 def split_name(raw: str) -> tuple[str, str]:
@@ -118,12 +118,22 @@ def declare(f: Findings, role: str, text: str, quote: str, line: int) -> PartyFo
     org = org_in(rest)
     if org:
         set_org(f, party, org, quote)
-    alias = alias_in(rest)
+    alias = alias_in(rest) or _bracketed_alias(name, rest)
     if alias and f.party(alias) in (None, party):
         party.aliases.add(alias)
     if party.role == "idea_based" and NON_PROFIT.search(rest):  # "Föreningen X, 802469-3312 (ideell, ej vinstdrivande)"
         party.non_profit, party.np_quote = True, quote
     return party
+
+
+# "Kvinnojouren Ronja Uppsala, org.nr 802431-7722 (Ronja)": a word of the name in brackets ending the party's line
+_BRACKET_ALIAS = re.compile(r"\((?P<alias>(?-i:[A-ZÅÄÖ])[\wåäöé-]{2,30})\)\s*[.,;]?\s*$")
+
+
+def _bracketed_alias(name: str, rest: str) -> str | None:
+    m = _BRACKET_ALIAS.search(rest)
+    alias = m.group("alias") if m else None
+    return alias if alias and alias in name.split()[1:] else None
 
 
 def from_labels(f: Findings) -> None:
@@ -145,9 +155,21 @@ def from_labels(f: Findings) -> None:
 _LINE_END = re.compile(r"(?:(?<=\d{4})|(?<=\)))\s+(?=(?-i:[A-ZÅÄÖ])[\wåäö-]+(?:\s|:))")
 
 
+# ... or at the short name it gives the party: "…, nedan kallad kommunen Föreningen Bro, org.nr …"
+_ALIAS_END = re.compile(r"(?<!\w)" + lx.alt(lx.ALIAS_INTROS) + r"\s*:?\s*[”\"'»“]?[\wåäöÅÄÖé-]{2,30}[”\"'«“]?(?=\s+(?-i:[A-ZÅÄÖ])[\wåäö-]+[\s:,])",
+                        re.IGNORECASE)
+
+
 def lines_of(sentence: str) -> list[str]:
     """A sentence cut where a copy joined a party's line to the next: "… (nedan Distriktet) Distriktet är …"."""
-    return [_NUMBERING.sub("", u, count=1).strip() for u in _LINE_END.split(sentence)]
+    units = [piece for u in _LINE_END.split(sentence) for piece in _cut_after_alias(u)]
+    return [_NUMBERING.sub("", u, count=1).strip() for u in units]
+
+
+def _cut_after_alias(unit: str) -> list[str]:
+    cuts = [m.end() for m in _ALIAS_END.finditer(unit)]
+    bounds = [0, *cuts, len(unit)]
+    return [unit[a:b].strip() for a, b in zip(bounds, bounds[1:]) if unit[a:b].strip()]
 
 
 def _units(b: Block) -> list[str]:
@@ -166,6 +188,9 @@ def from_section(f: Findings) -> list[Block]:
     Returns the section's blocks, for the prose reader when the section is a sentence."""
     start = next((i for i, b in enumerate(f.blocks[:80]) if b.words <= 8 and _PARTY_HEADING.match(_NUMBERING.sub("", b.text, count=1))),
                  None)
+    if start is None:  # "Offentlig part" over "Namn: …", "Organisationsnummer: …": the first side's label opens the list
+        side = next((i for i, b in enumerate(f.blocks[:80]) if _SIDE_LABEL.match(_NUMBERING.sub("", b.text, count=1))), None)
+        start = side - 1 if side else None
     blocks: list[Block] = []
     if start is None:  # "PARTER: Norrtälje kommun (org.nr …)": the heading with the first party after it
         start = next((i for i, b in enumerate(f.blocks[:80]) if _HEADING_LEAD.match(_NUMBERING.sub("", b.text, count=1))), None)
@@ -187,8 +212,16 @@ def from_section(f: Findings) -> list[Block]:
                 role, last = _role(only.group("label"), ""), None
                 continue
             label = _LABEL.match(unit) or _GENERIC_LABEL.match(unit)
+            named = _NAME_LABEL.match(unit)
+            if last is not None and _ALIAS_ONLY.match(unit):  # "Nedan kallad Kommunen" on a line of its own
+                alias = alias_in(unit)
+                if alias and f.party(alias) in (None, last):
+                    last.aliases.add(alias)
+                continue
             if label:
                 party = declare(f, _role(label.group("label"), label.group("name")), label.group("name"), unit, b.line)
+            elif named:  # "Namn: Sundsvalls kommun" under "Offentlig part"
+                party = declare(f, role, named.group("name"), unit, b.line)
             elif last is not None and re.match(r"(?i)(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr)\b", unit):
                 org = org_in(unit)
                 if org:
@@ -209,6 +242,10 @@ def from_section(f: Findings) -> list[Block]:
         for p in found:
             f.parties.remove(p)
     return blocks
+
+
+_ALIAS_ONLY = re.compile(r"^\(?(?:" + lx.alt(lx.ALIAS_INTROS) + r")\b", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:" + lx.alt(lx.NAME_ROW_LABELS) + r")\s*:\s*(?P<name>\S.{1,150})$", re.IGNORECASE)
 
 
 def _before_next_lead_in(blocks: list[Block]) -> list[Block]:
@@ -262,6 +299,18 @@ def from_rows(f: Findings) -> None:
                 f.parties.remove(p)
 
 
+_SIGNING_CELL = re.compile(r"_{3,}|\.{4,}|…{2,}|\b(?:19|20)\d\d-\d{1,2}\b|^(?:ort|datum|ort och datum|ort/datum|underskrift|namnförtydligande)\b",
+                           re.IGNORECASE)
+
+
+def _contact_row(row: Block) -> bool:
+    """A row of a contact or signature table (an e-mail address, a field naming an office, e-mail or phone, a
+    date or a line to sign on): the table under the sides' names lists their people, not the parties."""
+    label = " ".join(row.cells[0].split()).casefold().rstrip(".:") if row.cells else ""
+    return any("@" in c or _SIGNING_CELL.search(c.strip()) for c in row.cells) or lx.CONTACT_FIELDS.get(label) in (
+        "title", "email", "phone")
+
+
 def from_columns(f: Findings) -> None:
     """Two parties side by side: a header row naming the sides ("Offentlig part | Idéburen part"), then the
     parties' names in a row, their numbers in another; a first column may label the rows ("Namn", "Org.nr")."""
@@ -276,6 +325,9 @@ def from_columns(f: Findings) -> None:
         for row in blocks[i + 1:i + 8]:
             if len(row.cells) != len(head.cells):
                 break
+            if _contact_row(row):  # "| Kommunen | Föreningen |" over "| E-post | … |": the people's rows begin
+                names = {k: v for k, v in names.items() if PUBLIC_NAME.search(v[0]) or IDEA_NAME.search(v[0])}
+                break  # ... and a name above them counts only when it is an organisation's ("Lisa Ström" is a contact)
             label = row.cells[0].strip() if 0 not in roles else ""
             for k in roles:
                 cell = row.cells[k].strip() if k < len(row.cells) else ""

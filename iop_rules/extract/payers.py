@@ -36,7 +36,7 @@ _GENERIC_WORDS = lx.cue((*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA))
 
 
 _INVERTED = re.compile(r"\b(?:betalar|bidrar|ersätter|tillskjuter|finansierar|beviljar|står|lämnar|ger|utbetalar|avsätter|anslår)"
-                       r"\s+(?P<who>kommunen|regionen|staden|föreningen|stiftelsen|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)|Region\s+[A-ZÅÄÖ][\wåäö-]+)\b")
+                       r"\s+(?P<who>(?i:kommunen|regionen|staden|föreningen|stiftelsen)|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)|Region\s+[A-ZÅÄÖ][\wåäö-]+)\b")
 
 
 _MODAL_INVERTED = re.compile(r"\b(?:skulle|ska|skall|kommer)\s+(?P<who>kommunen|regionen|staden|föreningen|stiftelsen)\s+"
@@ -62,8 +62,11 @@ def payer_of(f: Findings, clause: str, first_amount: int) -> str | None:
     """The payer of one funding clause: as a pattern reads it, else the party the clause opens with when it
     pays (`Kommunen … bidrar med`) or its genitive labels a contribution (`Kommunens bidrag:`)."""
     written = _written_payer(clause)
-    if written and f.party(written) is None and len(named_parties(f, written)) < 2 and (opening := _opening(f, clause)):
+    source = bool(written) and re.search(r"\b(?:från|av|genom|via)\s+" + re.escape(str(written)), clause) is not None
+    if written and not source and f.party(written) is None and len(named_parties(f, written)) < 2 and (opening := _opening(f, clause)):
         return opening[0]  # "Kommunen ställer scenen till förfogande och bidrar med …": the subject pays
+    if source and f.party(str(written)) is None and _opening(f, clause):
+        return None  # "Föreningen har även ett bidrag från Länsstyrelsen": a party's other income, not this agreement's
     if written:
         return written
     head = clause[:first_amount]
@@ -125,6 +128,11 @@ def announced(f: Findings, text: str) -> str | None:
     return party.id if party else None
 
 
+def lists_contributions(text: str) -> bool:
+    """Whether a heading or an introducing line lists contributions (`Kommunens insats`), not duties."""
+    return bool(_LISTS_CONTRIBUTIONS.search(text))
+
+
 def introduces(f: Findings, clause: str) -> tuple[str, bool] | None:
     """An introducing line's giver and whether its list is of contributions (`Kommunens insats:`) rather
     than of duties (`Kommunen åtar sig att`), whose items count only when they give something."""
@@ -134,8 +142,16 @@ def introduces(f: Findings, clause: str) -> tuple[str, bool] | None:
     if giver is None and clause.rstrip().endswith(":"):  # "Verksamheten … finansieras av Socialförvaltningen:"
         written = _written_payer(clause)
         opening = _opening(f, clause)
-        giver = f.party_ref(written) if written else opening[0] if opening else None
+        party = f.party(written) if written else None
+        giver = party.id if party else opening[0] if opening else _labelled_introducer(f, clause)
     return (giver, bool(_LISTS_CONTRIBUTIONS.search(clause))) if giver else None
+
+
+def _labelled_introducer(f: Findings, clause: str) -> str | None:
+    """`Vad parterna bidrar med Kommunen:`, a heading run into its label: the party named right before the colon."""
+    m = re.search(r"(?<!\w)(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[\wåäöÅÄÖ-]+){0,3}?)\s*:\s*$", clause)
+    party = f.party(m.group("who")) if m else None
+    return party.id if party else None
 
 
 def named_parties(f: Findings, text: str) -> list[str]:
@@ -173,3 +189,49 @@ def contribution_table(b: Block, previous: Block | None, inside: bool) -> bool:
 def row_giver(f: Findings, b: Block) -> str | None:
     party = f.party(b.cells[0]) if b.cells else None
     return party.id if party else None
+
+
+#: A memo's proposed decision, the deciding committee unnamed: "att bevilja föreningen …", "Nämnden föreslås bevilja …".
+_PROPOSAL = (r"(?:att|(?:[A-ZÅÄÖ][\wåäö -]{0,50})?nämnden\s+(?:föreslås|beslutar|beslutade)(?:\s+att)?)\s+"
+             + lx.alt(lx.PROPOSED_GRANT_VERBS))
+#: ... as the last of a list of proposals in one sentence: "Nämnden föreslås besluta att ingå …, att bevilja föreningen …".
+_PROPOSED = re.compile(r"(?:^|,\s*|\s)att\s+" + lx.alt(lx.PROPOSED_GRANT_VERBS) + r"(?:\s+[\wåäöÅÄÖ-]+){0,3}\s*$", re.IGNORECASE)
+_UNNAMED_SUBJECT = re.compile(r"^(?:" + lx.alt(lx.UNNAMED_PAYER_SUBJECTS) + r"|" + _PROPOSAL + r"|(?:till\s+)?" + lx.alt(lx.GENERIC_IDEA) + r"\s+"
+                              + lx.alt(lx.UNNAMED_PAYER_VERBS) + r"|till\s+\S.{0,60}?\s" + lx.alt(lx.UNNAMED_PAYER_VERBS)
+                              + r"|för\s+(?:verksamheten|partnerskapet|projektet|ändamålet)\s+" + lx.alt(lx.UNNAMED_PAYER_VERBS) + r")",
+                              re.IGNORECASE)
+_OTHER_BODY = re.compile(r"(?<!\w)(?:från|av|till|hos|genom)\s+(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})")
+
+
+def unnamed_payer(f: Findings, clause: str, first_amount: int) -> str | None:
+    """The one public party, for a contribution whose payer the sentence leaves unsaid because it is plain:
+    `Bidraget uppgår till 300 000 kronor per år`, `Till föreningen utbetalas …`, `Föreningen erhåller …`.
+    Never when the sentence names a body that is no party (`Bidraget från Arvsfonden …`), nor with two
+    public parties, where the payer is a guess."""
+    publics = [p for p in f.parties if p.role == "public"]
+    head = _CLAUSE_NUMBER.sub("", clause[:first_amount]).strip()
+    if len(publics) != 1 or not (_UNNAMED_SUBJECT.match(head) or _PROPOSED.search(head)):
+        return None
+    if any(f.party(m.group("who")) is None and not f.mentioned(m.group("who")) for m in _OTHER_BODY.finditer(clause)):
+        return None
+    return publics[0].id
+
+
+def labelled_payer(f: Findings, clause: str, first_amount: int) -> str | None:
+    """A party named right before its amount, as a label or a flattened table row writes it
+    (`Finansiering: Kommunen 300 000 kronor per år`, `Lerums kommun | 300 000 kr`)."""
+    head = clause[:first_amount].rstrip(" :|\t–-")
+    named = [(pos, p) for pos, p in f.mentioned(head)
+             if head[pos:].casefold().rstrip(" :") in (p.name.casefold(), *(a.casefold() for a in p.aliases))]
+    last = re.search(r"(?<!\w)(?P<w>[\wåäöÅÄÖ-]+)$", head)
+    if named:
+        pos, party = named[-1]
+    elif last and head[:last.start()].rstrip().endswith((":", "|")) and (found := f.party(last.group("w"))):
+        pos, party = last.start(), found
+    else:
+        return None
+    return None if _TO.search(head[:pos]) else party.id  # "Bidrag till Föreningen Gnistan: 300 000 kr": the payee
+
+
+_TO = re.compile(r"(?<!\w)(?:till|åt|för|mottagare|mottagaren)\s*:?\s*$", re.IGNORECASE)
+

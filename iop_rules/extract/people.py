@@ -7,16 +7,18 @@ a neighbour's (its local part names someone else) is a note for the reviewer, ne
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from . import lexicon
+from .contact_emails import checked_emails
+from .contact_prose import prose_contacts, sentence_contacts
 from .found import Findings
 from .lexicon import alt
-from .persons import (EMAIL, NAME, PHONE, PHONE_LABEL, details, first_name_part, looks_like_title, note_quote, org_label,
-                      owner, person, place_date, split_parts)
-from .signatures import SIGNATURES_HEADING, extract_signatures
-from .signatures import label as signature_label
+from .persons import (EMAIL, EMAIL_LABEL, NAME, PHONE, PHONE_LABEL, contact_from, details, first_name_part, looks_like_title,
+                      note_quote, org_label, owner, person, place_date, split_parts)
+from .signature_section import SIGNATURES_HEADING
+from .signature_section import label as signature_label
+from .signatures import extract_signatures
 from .text import Block, is_heading
 
 __all__ = ["extract_contacts", "extract_signatures", "SIGNATURES_HEADING", "NAME", "person"]
@@ -26,14 +28,6 @@ _HEADING = re.compile(_NUMBER + alt(lexicon.CONTACT_HEADINGS) + r"(?:\s+(?:och|f
                       r"(?:\s*:\s*(?P<rest>.*))?$", re.IGNORECASE)
 _ROLE = alt(lexicon.CONTACT_ROLES)
 _VERB = alt(lexicon.CONTACT_VERBS)
-# "Kontaktperson för föreningen är …", "Kommunens kontaktperson under sommaren är …", "Livslinjens kontaktperson: …"
-_MENTION = re.compile(rf"(?:(?P<gen>(?:(?-i:[A-ZÅÄÖ])[\w-]*\s+){{0,3}}[\w-]+s)\s+{_ROLE}|(?:som\s+)?{_ROLE}\s+(?:för|hos|på|från|inom|vid|i)\s+"
-                      rf"(?P<party>[^,:]{{2,60}}?))(?:\s+(?:under|i|för|hos)\s+[^,:]{{1,40}}?)?\s*(?:{_VERB})\s*"
-                      rf"|(?<!\w)för\s+(?P<party2>[^,:]{{2,60}}?)\s+är\s+{_ROLE}\s+", re.IGNORECASE)  # "För X är kontaktperson …"
-_PEOPLE_SPLIT = re.compile(r",?\s+(?:och|samt)\s+(?=(?:[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ]))")  # where a second person begins
-_NAMES_ROLE = re.compile(rf"^(?P<party>[^,]{{2,80}}?)\s+utser\s+(?P<rest>.+?)\s+(?:till|som)\s+(?:{_ROLE})\b", re.IGNORECASE)
-_OFFICIAL = re.compile(rf"^{alt(lexicon.OFFICIAL_ROLES)}\s*(?::|är)", re.IGNORECASE)
-_ROLE_ALONE = re.compile(rf"^(?:{_ROLE})\s*(?::|är)\s*(?P<rest>.+)$", re.IGNORECASE)
 # A label that opens a contact line: "Kommunen:", "För föreningen:", "Region Gotland –".
 _LABEL = re.compile(r"(?:^|(?<=[\s,;]))(?P<label>(?:[Ff]ör\s+)?[^\W\d_][^\s:;,@]*(?:\s+[^\s:;,@–]+){0,6}?)\s*(?::|\s[–—]|\s-(?=\s))\s*")
 _NOT_PARTY_LABEL = re.compile(rf"^(?:{alt(lexicon.NOT_PARTY_LABELS)}|{alt(lexicon.CONTACT_FIELDS)})\.?$", re.IGNORECASE)
@@ -47,12 +41,13 @@ def _field(text: str) -> str | None:
 
 
 def extract_contacts(f: Findings) -> None:
-    contacts = _sentences(f)
+    contacts = sentence_contacts(f)
     start = next((i for i, b in enumerate(f.blocks) if _HEADING.match(b.text) and (
         (b.words <= 8 and not re.search(r"[.!?]$", b.text)) or _HEADING.match(b.text).group("rest"))), None)  # type: ignore[union-attr]
     if start is not None:
         contacts += _section(f, start)
     contacts += _tables_with_contacts(f, start)
+    contacts += prose_contacts(f)
     kept: list[dict[str, Any]] = []
     for c in contacts:
         same = next((k for k in kept if k["name"] == c["name"]), None)
@@ -61,7 +56,7 @@ def extract_contacts(f: Findings) -> None:
         else:
             for key, value in c.items():
                 same.setdefault(key, value)
-    kept = _checked_emails(f, kept)
+    kept = checked_emails(f, kept)
     if kept:
         f.items["contacts"] = kept
 
@@ -70,7 +65,8 @@ def _section(f: Findings, start: int) -> list[dict[str, Any]]:
     """The contact section's lines, tables and address blocks, up to the next section."""
     blocks: list[Block] = []
     for b in f.blocks[start + 1:start + 40] if f.blocks[start].words <= 8 else []:
-        if (is_heading(b) and not owner(f, b.text)) or SIGNATURES_HEADING.match(b.text) or (  # "### Kommunen" opens a party
+        if (is_heading(b) and not _party_line(f, b.text) and not EMAIL.search(b.text) and not _LEADER.search(b.text)) or \
+                SIGNATURES_HEADING.match(b.text) or (  # "### Kommunen" opens a party; "Kontaktperson X …… Anna" is a line
                 b.words >= 25 and b.text.endswith(".")) or _signing(f, b.text):
             break
         blocks.append(b)
@@ -94,12 +90,12 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     current: str | None = None  # the party a label or a name line above has opened
     last: dict[str, Any] | None = None  # the contact the following lines still describe
-    for t in [piece for line in lines for piece in _run_on(line)]:
+    for t in [_LEADER.sub(": ", piece, count=1) for line in lines for piece in _run_on(line)]:
         field = _FIELD.match(t)
         if field:  # "Namn: Anna Berg", "Titel: enhetschef", "E-post: anna@…" under the party's label
             kind, value = _field(field.group("label")), field.group("value").strip()
             if kind == "name":
-                last = _contact(f, value, current, t)
+                last = contact_from(f, value, current, t)
                 if last is not None:
                     last.setdefault("party", current)
                     out.append(last) if last.get("party") else None
@@ -112,19 +108,19 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
         segments = _segments(f, t)
         if segments:
             for pid, rest, quote in segments:
-                made = _contact(f, rest, pid, quote) if rest else None
+                made = contact_from(f, rest, pid, quote) if rest else None
                 if made:
                     out.append(made)
                     last = made
                 else:
                     current, last = pid, None
             continue
-        if EMAIL.fullmatch(t.removeprefix("mailto:")) or PHONE.fullmatch(PHONE_LABEL.sub("", t).strip(" .:")):
+        if EMAIL.fullmatch(EMAIL_LABEL.sub("", t).removeprefix("mailto:")) or PHONE.fullmatch(PHONE_LABEL.sub("", t).strip(" .:")):
             if last is not None:
                 details(f, [t], last, with_contact=True)
                 last["source"] += f" {t}"
             continue
-        made = _contact(f, t, None, t)  # a party the line names itself comes before the one above it
+        made = contact_from(f, t, None, t)  # a party the line names itself comes before the one above it
         if made:
             made.setdefault("party", current)
             if not made.get("party"):
@@ -138,12 +134,25 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
             last["title"], last["source"] = t, f"{last['source']} {t}"  # the office, or the department, under the name
             continue
         if len(t.split()) <= 8 and not re.search(r"\d|@", t):
-            pid = owner(f, t) or (t.strip(" :") if org_label(t) else None)
+            pid = _party_line(f, t)
             if pid:
                 current, last = pid, None
                 continue
         last = None
     return out
+
+
+_PARTY_LEAD = re.compile(rf"^(?:(?:{_ROLE})\s+(?:för|hos|på|inom)\s+|(?:part|parter|organisation)\s*:\s*)", re.IGNORECASE)
+
+
+def _party_line(f: Findings, t: str) -> str | None:
+    """A line that opens a party's contacts: "Kommunen", "Kontaktperson för föreningen", "Part: Region Gotland"."""
+    label = _PARTY_LEAD.sub("", t).strip(" :")
+    return owner(f, label) or (label if org_label(label) else None)
+
+
+# "Kontaktperson staden ........ Petra Holm": a label and its value set apart by a leader of dots
+_LEADER = re.compile(r"(?<=\w)\s*(?:\.{3,}|…+)\s*(?=[A-ZÅÄÖ])")
 
 
 def _run_on(text: str) -> list[str]:
@@ -160,9 +169,10 @@ def _segments(f: Findings, text: str) -> list[tuple[str | None, str, str]]:
     cuts: list[tuple[int, int, str | None]] = []
     for m in _LABEL.finditer(text):
         lab = m.group("label")
-        if _NOT_PARTY_LABEL.match(lab.strip()) or NAME.fullmatch(lab.strip()) and person(f, lab.strip()):
+        if _NOT_PARTY_LABEL.match(lab.strip()) or NAME.fullmatch(lab.strip()) and person(f, lab.strip()) and not owner(f, lab):
             continue
         lab = re.sub(rf"s\s+(?:{_ROLE})$", "", lab.strip(), flags=re.IGNORECASE) or lab  # "Kommunens kontaktperson:"
+        lab = re.sub(rf"^(?:{_ROLE})\s+(?:för\s+|hos\s+|på\s+)?(?=\S)", "", lab, flags=re.IGNORECASE)  # "Kontaktperson staden:"
         pid = owner(f, lab) or (lab.strip() if org_label(lab) else None)
         if pid is None and re.match(rf"(?:{_ROLE})$", lab.strip(), re.IGNORECASE):
             continue
@@ -174,68 +184,6 @@ def _segments(f: Findings, text: str) -> list[tuple[str | None, str, str]]:
     for i, (begin, end, pid) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
         out.append((pid, text[end:stop].strip(" ;,"), text[begin:stop].strip(" ;,")))
-    return out
-
-
-def _contact(f: Findings, text: str, party: str | None, quote: str) -> dict[str, Any] | None:
-    parts = split_parts(text)
-    found = first_name_part(f, parts[0]) if parts else None
-    if not found:
-        return None
-    c: dict[str, Any] = {"party": party, "name": found[0]}
-    if found[1]:
-        c["title"] = found[1]
-    details(f, parts[1:], c, with_contact=True)
-    if not c.get("party"):
-        c.pop("party", None)
-    c["source"] = quote
-    return c
-
-
-def _sentences(f: Findings) -> list[dict[str, Any]]:
-    """Contacts named in a sentence, one or several: "Kommunens kontaktperson är fritidskonsulent Jonas Berg,
-    …, och föreningens kontaktperson är verksamhetsledaren Malin Åkesson", "Kontaktperson för föreningen är …",
-    "Kommunen utser Anna Berg till kontaktperson", "Ansvarig handläggare: …"."""
-    out = []
-    previous = ""
-    for b in f.blocks:
-        block_owner = _owner_of_block(f, b.text, previous)
-        previous = b.text if not b.cells and not b.heading else ""
-        for s in b.sentences:
-            low = s.casefold()
-            if "kontakt" not in low and "handläggare" not in low and "tjänste" not in low:
-                continue
-            mentions = [m for m in _MENTION.finditer(s) if owner(f, m.group("gen") or m.group("party") or m.group("party2"))]
-            for i, m in enumerate(mentions):
-                stop = mentions[i + 1].start() if i + 1 < len(mentions) else len(s)
-                rest = re.sub(r",?\s*(?:och|samt)?\s*$", "", s[m.end():stop].rstrip(". "))
-                for one in _PEOPLE_SPLIT.split(rest):  # "Kommunens kontaktpersoner är Anna Berg, …, och Bo Ek, …"
-                    made = _contact(f, one, owner(f, m.group("gen") or m.group("party") or m.group("party2")), s)
-                    if made and made.get("party"):
-                        out.append(made)
-            if mentions:
-                continue
-            named = _NAMES_ROLE.match(s)
-            if named and owner(f, named.group("party")):
-                made = _contact(f, named.group("rest"), owner(f, named.group("party")), s)
-                if made:
-                    out.append(made)
-                continue
-            alone = _ROLE_ALONE.match(s)
-            people = _PEOPLE_SPLIT.split(alone.group("rest").rstrip(".")) if alone else []
-            if len(people) > 1:  # "Kontaktpersoner är Anna Berg (staden), …, och Bo Ek (föreningen), …"
-                out += [c for c in (_contact(f, p, None, s) for p in people) if c and c.get("party")]
-                continue
-            made = _contact(f, alone.group("rest").rstrip("."), None, s) if alone else None
-            if made and not made.get("party") and block_owner:  # "Föreningen Bro, Storgatan 1 … Kontaktperson: Bo Ek"
-                made = {"party": block_owner, **made}
-            publics = [p for p in f.parties if p.role == "public"]
-            if made and not made.get("party") and _OFFICIAL.match(s) and len(publics) == 1:
-                made = {"party": publics[0].id, **made}  # "Handläggare: Jonas Öhrn": the authority's own official
-            if made and made.get("party"):
-                out.append(made)
-            elif made:
-                f.note(f"kontaktperson: \"{note_quote(s)}\" står utan part; ange vilken part den hör till")
     return out
 
 
@@ -254,16 +202,6 @@ def _tables_with_contacts(f: Findings, section: int | None) -> list[dict[str, An
     return out
 
 
-def _owner_of_block(f: Findings, text: str, previous: str) -> str | None:
-    """The one party a paragraph describes (its name, address, organisation number), or the one the short
-    paragraph above it names: whose "Kontaktperson: …" a party's own address block gives."""
-    before = re.split(r"(?i)kontaktperson", text)[0]
-    if not before.strip() and len(previous.split()) <= 25:  # the paragraph is the contact line alone
-        before = previous
-    named = {p.id for _, p in f.mentioned(before)}
-    return named.pop() if len(named) == 1 else None
-
-
 def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
     """A contact table: a column per field (`| Part | Namn | Funktion | E-post |`), or a column per party
     (`| | Region Skåne | Föreningen … |`, then rows `| Namn | … |`, `| Roll | … |`)."""
@@ -273,14 +211,24 @@ def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
     kinds = {i: k for i, c in enumerate(header) for k in [_field(c)] if k}
     out = []
     if "name" in kinds.values():
+        packed_header = [c for c in header if c]
+        packed_kinds = {i: k for i, c in enumerate(packed_header) for k in [_field(c)] if k}
         for row in rows[1:]:
             c: dict[str, Any] = {}
-            for i, cell in enumerate(row.cells):
-                kind, cell = kinds.get(i), cell.strip()
+            cells, row_kinds = row.cells, kinds
+            packed = [x for x in row.cells if x.strip()]
+            if len(packed) == len(packed_header) and (len(packed) < len(row.cells) or len(packed_header) < len(header)):
+                # columns lined up with runs of tabs, as many as each cell's width needed
+                cells, row_kinds = packed, packed_kinds
+            for i, cell in enumerate(cells):
+                kind, cell = row_kinds.get(i), cell.strip()
                 if kind == "party" and cell:
                     c["party"] = owner(f, cell) or (cell if org_label(cell) else None)
                 elif kind == "name" and person(f, cell):
                     c["name"] = cell
+                elif kind == "name" and "," in cell and first_name_part(f, split_parts(cell)[0]):
+                    c.update(contact_from(f, cell, None, row.text) or {})  # "Sofia Engström, samordnare" in the name's column
+                    c.pop("source", None)
                 elif kind in ("title", "email", "phone") and cell and not re.fullmatch(r"[-–_.\s]*", cell):
                     c[kind] = cell
             if c.get("name") and not c.get("party"):  # no column says the party: the cell that names one
@@ -292,6 +240,8 @@ def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
     parties = {i: owner(f, c) for i, c in enumerate(header) if c and owner(f, c)}
     if not parties or any(person(f, c.strip()) for c in header):
         return _table_rows(f, rows)
+    if not any(_field(r.cells[0]) for r in rows[1:] if r.cells):  # a column per party, its lines with no labels
+        return [c for i in parties for c in _lines(f, [header[i], *(r.cells[i] for r in rows[1:] if i < len(r.cells))])]
     by_col: dict[int, dict[str, Any]] = {i: {"party": pid} for i, pid in parties.items()}
     for row in rows[1:]:
         kind = _field(row.cells[0]) if row.cells else None
@@ -319,40 +269,3 @@ def _table_rows(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
     return out
 
 
-def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha())
-
-
-def _email_of(name: str, email: str) -> bool:
-    """The address plausibly is this person's: its local part has their first or last name, or no name at all
-    (`info@`, `kansli@`: an office's address, which goes with whoever stands above it)."""
-    local = email.split("@")[0]
-    names = [_plain(n) for n in name.split() if len(_plain(n)) >= 2]
-    if any(n in _plain(local) for n in names):
-        return True
-    return not re.fullmatch(r"[a-zåäö]{2,}(?:[._-][a-zåäö]{2,})+", local.casefold())  # "bo.ek@" is a name, not Anna's
-
-
-def _domain_party(f: Findings, email: str) -> str | None:
-    """The one party whose name the address's domain spells ("lund" in lund.se for Lunds kommun), if any."""
-    labels = [_plain(x) for x in email.split("@")[-1].split(".")[:-1] if len(_plain(x)) >= 4]
-    hits = {p.id for p in f.parties for x in labels if x in _plain(p.name) or _plain(p.name) in x}
-    return hits.pop() if len(hits) == 1 else None
-
-
-def _checked_emails(f: Findings, contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An address whose local part names someone else ("erik.berg@…" beside Anna Lind) is the neighbour's,
-    perhaps: a note for the reviewer, not a value.  A contact whose address is at another party's domain
-    was put under the wrong party, perhaps (a party's name printed under its people, not above): a note."""
-    kept = []
-    for c in contacts:
-        email = c.get("email")
-        if email and not _email_of(c["name"], email):
-            del c["email"]
-            f.note(f"kontaktperson: e-postadressen {email} står vid {c['name']} men kan höra till en annan rad; ange den själv")
-        domain = _domain_party(f, email) if email else None
-        if domain and c.get("party") in {p.id for p in f.parties} and domain != c["party"]:
-            f.note(f"kontaktperson: {c['name']} står under en part men har e-post hos en annan ({email}); ange parten själv")
-            continue
-        kept.append(c)
-    return kept

@@ -22,7 +22,8 @@ NAME_WORD = re.compile(_NAME_WORD)
 NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}")
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 PHONE = re.compile(r"(?:\+46|0)[\d\s-]{6,16}\d")
-PHONE_LABEL = re.compile(r"^(?:tel|telefon|mobil|mob|mobilnummer|telefonnummer)\.?:?\s*", re.IGNORECASE)
+PHONE_LABEL = re.compile(r"^(?:tel|telefon|mobil|mob|mobilnummer|telefonnummer|tfn|telefonnr|tel\.nr)\.?:?\s*", re.IGNORECASE)
+EMAIL_LABEL = re.compile(r"^(?:e-?post|e-?mail|mail|e-postadress|mejl)\.?:?\s*", re.IGNORECASE)
 _TITLE_END = re.compile(alt(lexicon.TITLE_ENDINGS) + r"\.?$", re.IGNORECASE)
 _ORG_WORD = re.compile(r"kommun|förvaltning|region|nämnd|förening|\bstad\b|sverige|\bhus\b|\bab\b|stiftelse|"
                        r"styrelse|avdelning|enhet|sektor|verksamhet", re.IGNORECASE)
@@ -108,7 +109,11 @@ def owner(f: Findings, text: str, bodies: bool = True) -> str | None:
 
 
 def _stem(word: str) -> str:
-    """A name's word without its genitive: `friluftsfrämjandets` and `friluftsfrämjandet` are one word."""
+    """A name's word without its genitive or its plural's definite ending: `friluftsfrämjandets` and
+    `friluftsfrämjandet` are one word, and so are `bygdegårdsföreningarnas` and `bygdegårdsföreningars`."""
+    for definite in ("arnas", "ernas", "ornas", "arna", "erna", "orna"):
+        if len(word) > len(definite) + 3 and word.endswith(definite):
+            return word[:-len(definite)] + definite[:2]
     return word[:-1] if len(word) > 4 and word.endswith("s") else word
 
 
@@ -138,7 +143,8 @@ def place_date(f: Findings, text: str, whole: bool = True) -> re.Match[str] | No
     """"Umeå den 3 mars 2025", "Piteå 2023-12-", "Luleå ______": a place, and its date or the blank for
     one; never a document's date line ("Tjänsteutlåtande 2025-10-01") or a party's name."""
     m = (PLACE_DATE.fullmatch if whole else PLACE_DATE.match)(text.strip())
-    if not m or m.group("place").split()[0].casefold() in _NOT_PLACE_WORDS or _names_party(f, m.group("place")):
+    if not m or m.group("place").split()[0].casefold() in _NOT_PLACE_WORDS or _names_party(f, m.group("place")) or any(
+            w.casefold() in _FORM_WORDS for w in m.group("place").split()):  # "Namnförtydligande ……": a form's caption
         return None
     if title_word(m.group("place").split()[-1]) or not (m.group("date") or (m.group("blank") or "").strip() or
                                                         (m.group("open") is not None and m.group("den"))):
@@ -172,12 +178,17 @@ def first_name_part(f: Findings, text: str) -> tuple[str, str | None] | None:
     for cut in (1, 2, 3):  # the office in front, in one to three words ("regional utvecklingsdirektör Eva Ek")
         office = words[cut - 1] if len(words) > cut + 1 else ""
         if office and (title_word(office) or indefinite(office)) and person(f, " ".join(words[cut:])):
-            return " ".join(words[cut:]), " ".join([*words[:cut - 1], indefinite(office) or office])
+            lead = [w for w in words[:cut - 1] if w.casefold() not in _POSSESSIVES]  # "dess ordförande Bo Ek"
+            return " ".join(words[cut:]), " ".join([*lead, indefinite(office) or office])
     if len(words) >= 3 and title_word(words[-1]) and person(f, " ".join(words[:-1])):
         return " ".join(words[:-1]), words[-1]  # "Anna Berg ordförande"
+    for cut in (3, 2):  # a name line and the office under it run into one: "Anna Berg ordförande i socialnämnden"
+        if len(words) > cut and title_word(words[cut]) and person(f, " ".join(words[:cut])) and looks_like_title(" ".join(words[cut:])):
+            return " ".join(words[:cut]), " ".join(words[cut:])
     return None
 
 
+_POSSESSIVES = frozenset(("dess", "deras", "sin", "sitt", "sina", "hennes", "hans", "vår", "vårt", "er", "ert"))
 _REACHED = re.compile(r"^(?:som\s+)?(?:nås|kan\s+nås|är\s+nåbar)\s+(?:på|via)\s+(?:telefon\s+|tel\.?\s+|nummer\s+)?", re.IGNORECASE)
 
 
@@ -186,7 +197,7 @@ def details(f: Findings, parts: list[str], into: dict[str, Any], with_contact: b
     for raw in parts:
         if re.match(r"(?:och|samt|eller)\s", raw) or any(person(f, m.group(0)) for m in NAME.finditer(raw)):
             break  # the next person begins: nothing after this is the first one's
-        part = PHONE_LABEL.sub("", re.sub(r"^(?:e-?post|e-?mail|mail)\s*:?\s*", "", raw, flags=re.IGNORECASE))
+        part = PHONE_LABEL.sub("", EMAIL_LABEL.sub("", raw))
         if EMAIL.fullmatch(part.removeprefix("mailto:")):
             if with_contact:
                 into.setdefault("email", part.removeprefix("mailto:"))
@@ -249,3 +260,19 @@ def signatory(f: Findings, text: str) -> dict[str, Any] | None:
     if rest and not re.search(r"\d|@", ", ".join(rest)):  # "Karin Jonsson ordförande, arbetsmarknadsnämnden"
         sig["title"] = ", ".join([*([sig["title"]] if "title" in sig else []), *rest])
     return sig
+
+
+def contact_from(f: Findings, text: str, party: str | None, quote: str) -> dict[str, Any] | None:
+    """A contact from a line's text: the name first (or an office and the name), then office, e-mail, phone, party."""
+    parts = split_parts(text)
+    found = first_name_part(f, parts[0]) if parts else None
+    if not found:
+        return None
+    c: dict[str, Any] = {"party": party, "name": found[0]}
+    if found[1]:
+        c["title"] = found[1]
+    details(f, parts[1:], c, with_contact=True)
+    if not c.get("party"):
+        c.pop("party", None)
+    c["source"] = quote
+    return c

@@ -38,7 +38,8 @@ def phrase_pattern(phrase: str, idea: str, idea_genitive: str) -> str:
 
 def _side(names: Iterable[str], genitive: bool) -> str:
     words = sorted({n.strip() for n in names}, key=len, reverse=True)
-    rx = [r"\s+".join(re.escape(part) for part in n.split()) for n in words]
+    # a one-word side also in a compound: "bygdegårdsföreningarna", "idrottsföreningen"
+    rx = [(r"[\wåäö]*" if " " not in n else "") + r"\s+".join(re.escape(part) for part in n.split()) for n in words]
     if genitive:
         rx = [r + "s" for r in rx]  # "föreningens", "de idéburna organisationernas"
         return "(?:" + "|".join(rx) + r")(?!\w)"
@@ -47,23 +48,21 @@ def _side(names: Iterable[str], genitive: bool) -> str:
 
 
 _IDEA, _IDEA_GENITIVE = _side(lx.IDEA_SIDE, False), _side(lx.IDEA_SIDE, True)
-#: Compiled once: a party's own name is put in the sentence as "föreningen" before matching (see `_as_generic`).
-_CRITERIA = {key: re.compile("|".join(f"(?:{phrase_pattern(p, _IDEA, _IDEA_GENITIVE)})" for p in phrases), re.IGNORECASE)
-             for key, phrases in lx.CRITERIA_PHRASES.items()}
 _CONDITION = lx.cue(lx.CRITERIA_CONDITIONS)
 
 
-def _keywords(phrases: Iterable[str]) -> tuple[str, ...]:
-    """For each phrasing its longest word, as a plain stem: a sentence with none of them is not tried at all
-    (a quick test in C, so a huge text costs a scan, not a hundred patterns at every position)."""
-    out = set()
-    for p in phrases:
-        words = [w.rstrip("*").casefold() for w in p.split() if w not in ("…", "<idé>", "<idés>")]
-        out.add(max(words, key=len))
-    return tuple(sorted(out))
+def _keyword(phrase: str) -> str:
+    """A phrasing's longest word, as a plain stem: a sentence without it is not tried with that phrasing at all
+    (a quick test in C, so a long text costs a scan, not a hundred patterns at every position)."""
+    words = [w.rstrip("*").casefold() for w in phrase.split() if w not in ("…", "<idé>", "<idés>")]
+    return max(words, key=len)
 
 
-_KEYWORDS = {key: _keywords(phrases) for key, phrases in lx.CRITERIA_PHRASES.items()}
+#: Compiled once, by keyword: a party's own name is put in the sentence as "föreningen" before matching (see `_as_generic`).
+_CRITERIA = {key: [(kw, re.compile("|".join(f"(?:{phrase_pattern(p, _IDEA, _IDEA_GENITIVE)})" for p in phrases
+                                             if _keyword(p) == kw), re.IGNORECASE))
+                   for kw in sorted({_keyword(p) for p in phrases})]
+             for key, phrases in lx.CRITERIA_PHRASES.items()}
 
 
 def _as_generic(f: Findings) -> re.Pattern[str] | None:
@@ -78,14 +77,14 @@ def extract_criteria(f: Findings) -> None:
     names = _as_generic(f)
     said = [(b, s, s.casefold()) for b in f.blocks for s in b.sentences]
     generic: dict[str, str] = {}
-    for key, rx in _CRITERIA.items():
-        keys = _KEYWORDS[key]
+    for key, by_keyword in _CRITERIA.items():
         for b, s, folded in said:
-            if not any(k in folded for k in keys) or _CONDITION.search(s):
+            tried = [rx for kw, rx in by_keyword if kw in folded]
+            if not tried or _CONDITION.search(s):
                 continue
             if s not in generic:
                 generic[s] = names.sub(lambda m: "föreningen" + (m.group("s") or ""), s) if names else s
-            if rx.search(generic[s]):
+            if any(rx.search(generic[s]) for rx in tried):
                 f.add(f"criteria.{key}", True, s, b.line)
                 break
 

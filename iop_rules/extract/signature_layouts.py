@@ -7,6 +7,7 @@ from typing import Any
 
 from . import lexicon
 from .found import Findings
+from .contact_prose import clause_person
 from .lexicon import alt
 from .persons import (DATE_AS_WRITTEN, PLACE, looks_like_title, org_label, owner, person, place_date, signatory,
                       title_word)
@@ -75,17 +76,27 @@ def prose_signatures(f: Findings) -> list[dict[str, Any]]:
             if not _SIGNING.search(s):
                 continue
             at = _SIGNED_AT.search(s)
+            found = []
             for m in _SIGNER.finditer(s):
                 sig = signatory(f, m.group("who").strip(" ,"))
                 pid = owner(f, m.group("party")) or (m.group("party").strip() if org_label(m.group("party")) else None)
-                if not sig or not pid:
-                    continue
-                sig["party"] = pid
+                if sig and pid:
+                    found.append({**sig, "party": pid})
+            if not found:  # "… undertecknats digitalt av kommunens säkerhetschef Maria Lund och av föreningens ordförande …"
+                found = [c for clause in _BY_CLAUSES.split(s[_SIGNING.search(s).end():])  # type: ignore[union-attr]
+                         for c in [clause_person(f, clause, with_contact=False)] if c and re.match(r"\s*(?:\w+\s+){0,3}?av\s", clause)]
+            for sig in found:
                 if at and at.group("place").split()[0].casefold() not in lexicon.NOT_PLACES:
                     sig["place"], sig["date_as_written"] = at.group("place"), at.group("date")
                 sig["source"] = s
                 sigs.append(sig)
     return sigs
+
+
+_BY_CLAUSES = re.compile(r",?\s+(?:och|samt)\s+(?=av\s)|;")
+
+
+_CERTIFYING = lexicon.cue(lexicon.CERTIFYING_WORDS)
 
 
 def memo_signatures(f: Findings) -> list[dict[str, Any]]:
@@ -95,13 +106,24 @@ def memo_signatures(f: Findings) -> list[dict[str, Any]]:
     tail = f.blocks[-12:]
     for i, b in enumerate(tail):
         following = tail[i + 1].text if i + 1 < len(tail) else ""
+        if _CERTIFYING.search(b.text) or (i and _CERTIFYING.search(tail[i - 1].text)):
+            continue  # a protocol's secretary certifying the extract signs no agreement
         words = b.text.split()
+        named = signatory(f, b.text) if "," in b.text and not b.cells else None
         if len(words) >= 3 and title_word(words[-1]) and person(f, " ".join(words[:-1])):
             sigs.append({"name": " ".join(words[:-1]), "title": words[-1], "source": b.text})
         elif person(f, b.text) and looks_like_title(following):
             sigs.append({"name": b.text, "title": following, "source": f"{b.text} {following}"})
+        elif named and named.get("title") and not named.get("party") and looks_like_title(named["title"]):
+            sigs.append({**named, "source": b.text})  # "Maria Fors, förvaltningschef" on one line
+    return memo_officials(f, sigs)
+
+
+def memo_officials(f: Findings, sigs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A decision memo's signatories, none printed under a party: the officials of its one public party
+    (who wrote the memo), said so in a note for the reviewer."""
     public = [p for p in f.parties if p.role == "public"]
-    if sigs and f.value("document.kind") == "decision_memo" and len(public) == 1:
+    if sigs and not any(s.get("party") for s in sigs) and f.value("document.kind") == "decision_memo" and len(public) == 1:
         for s in sigs:
             s["party"] = public[0].id
         f.note(f"underskrifter: tjänsteutlåtandets undertecknare antas företräda {public[0].name}; kontrollera")

@@ -15,29 +15,21 @@ from typing import Any
 from . import lexicon
 from .found import Findings
 from .lexicon import alt
-from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, PLACE_DATE, looks_like_title, org_label, owner, person, place_date,
+from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, looks_like_title, org_label, owner, person, place_date,
                       party_suffix, signatory, title_word)
-from .signature_layouts import memo_signatures, prose_signatures, table_lines, table_rows
-from .text import Block, is_heading
+from .signature_layouts import memo_officials, memo_signatures, prose_signatures, table_lines, table_rows
+from .signature_section import FOR_PARTY, RUN_ON_HEADING, label, run_on, section_blocks, section_start
 
-_NUMBER = r"^(?:§\s*)?(?:(?:artikel|punkt|avsnitt|kapitel)\s+)?(?:[IVXL]{1,6}\.\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s*(?:[–:-]\s*)?)?"
-SIGNATURES_HEADING = re.compile(_NUMBER + alt(lexicon.SIGNATURE_HEADINGS) + r"\s*:?\s*$", re.IGNORECASE)
-_LABEL_KIND = {" ".join(p.split()).casefold(): kind for kind, ps in lexicon.SIGNATURE_LABELS.items() for p in ps}
-_LABEL = re.compile(r"^(?P<label>" + alt(_LABEL_KIND) + r")(?:\s*:\s*|\s+(?=[_.…]{2})|\s*$)(?P<value>.*)$", re.IGNORECASE)
-_RUN_ON_HEADING = re.compile(_NUMBER + alt(lexicon.SIGNATURE_HEADINGS) + r"\s*:\s+(?=\S)", re.IGNORECASE)
-_FOR = re.compile(r"^för\s+(?P<party>[^:]{2,100}?)\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"[_.…\s-]{3,}")
 _SIGNED_BY = re.compile(r"^(?:digitalt\s+|elektroniskt\s+)?" + alt(lexicon.SIGNING_VERBS) + r"(?:\s+digitalt)?(?:\s+av)?\s*:?\s+",
                         re.IGNORECASE)
 _PARTY_DATE = re.compile(rf"(?P<party>[^,\d]{{3,80}}?),?\s+(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})", re.IGNORECASE)
-
-
-def label(text: str) -> tuple[str, str] | None:
-    """`Ort och datum: Kalmar 2024-02-01` -> (`place_date`, `Kalmar 2024-02-01`)."""
-    m = _LABEL.match(text.strip())
-    if not m:
-        return None
-    return _LABEL_KIND[" ".join(m.group("label").split()).casefold()], m.group("value").strip()
+# "Anna Berg, socialchef, 2025-01-10 14:32": a signatory with the date (and time) an e-signature stamps after them
+_SIGNED_ON = re.compile(rf"(?P<who>.{{3,120}}?)[,;]?\s+(?:(?:digitalt\s+|elektroniskt\s+)?{alt(lexicon.SIGNING_VERBS)}"
+                        rf"(?:\s+(?:digitalt|elektroniskt))?\s+)?(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})"
+                        r"(?:\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?)?", re.IGNORECASE)
+# "Kommunen: …", "Föreningen Bro – …": a party's label with its signature after it on the line
+_PARTY_LABEL = re.compile(r"^(?P<party>[^:–]{2,80}?)\s*(?::|\s[–—])\s*(?P<rest>\S.*)$")
 
 
 @dataclass
@@ -156,7 +148,7 @@ class _Reader:
             self.place_date(pd.group("place"), pd.group("date"), t)
             return
         inline = place_date(f, t, whole=False)
-        if inline and _FOR.match(t[inline.end():].strip()):  # "Lund 2021-" and "För …" joined into one line
+        if inline and FOR_PARTY.match(t[inline.end():].strip()):  # "Lund 2021-" and "För …" joined into one line
             self.place_date(inline.group("place"), inline.group("date"), t[:inline.end()].strip())
             self.line(t[inline.end():].strip())
             return
@@ -175,7 +167,7 @@ class _Reader:
         if date_only and date_only.group("date"):  # "2025-05-12" on a line of its own
             self.place_date(None, date_only.group("date"), t)
             return
-        labelled = _FOR.match(t)
+        labelled = FOR_PARTY.match(t)
         pid = (owner(f, labelled.group("party")) or (labelled.group("party").strip() if org_label(labelled.group("party"))
                                                      else None)) if labelled else None
         if labelled and labelled.group("rest"):  # "För Botkyrka kommun: Ali Demir, ordförande i …"
@@ -185,13 +177,21 @@ class _Reader:
                 sig.setdefault("party", pid)
                 self.signatory(sig, t)
                 return
+            if pid:  # "För kommunen: Ort och datum: Lund 2025-01-10": the party, then a line of its block
+                self.party(pid, f"För {labelled.group('party')}:")
+                self.line(labelled.group("rest"))
+                return
         if labelled:
             if pid:
                 self.party(pid, t)
             return
+        if self._signed_on(t):
+            return
         sig = signatory(f, t)
         if sig:
             self.signatory(sig, t)
+            return
+        if self._labelled_party(t):
             return
         last = self.cur.sigs[-1] if self.cur.sigs else None
         if last and re.fullmatch(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?", t) and not title_word(t) and \
@@ -204,6 +204,26 @@ class _Reader:
         pid = owner(f, t) if len(t.split()) <= 10 else None
         if pid:
             self.party(pid, t)
+
+    def _labelled_party(self, t: str) -> bool:
+        """`Kommunen: Digitalt signerad av Anna Berg …`: the party's label, then the rest of its block."""
+        m = _PARTY_LABEL.match(t)
+        pid = owner(self.f, m.group("party")) if m and not person(self.f, m.group("party")) else None
+        if not pid or m is None:
+            return False
+        self.party(pid, m.group("party") + ":")
+        self.line(m.group("rest"))
+        return True
+
+    def _signed_on(self, t: str) -> bool:
+        """`Anna Berg, socialchef, 2025-01-10 14:32`: a signatory, and the date written after them."""
+        m = _SIGNED_ON.fullmatch(t)
+        sig = signatory(self.f, m.group("who")) if m else None
+        if not sig or m is None:
+            return False
+        sig.setdefault("date_as_written", m.group("date"))
+        self.signatory(sig, t)
+        return True
 
     def _labelled(self, kind: str, value: str, quote: str) -> None:
         f = self.f
@@ -247,46 +267,8 @@ class _Reader:
         return named + nameless
 
 
-def _start(f: Findings) -> int | None:
-    blocks = f.blocks
-    heading = next((i for i, b in enumerate(blocks) if b.words <= 6 and SIGNATURES_HEADING.match(b.text)), None)
-    if heading is not None:
-        return heading + 1
-    run_on = next((i for i, b in enumerate(blocks) if _RUN_ON_HEADING.match(b.text)), None)
-    if run_on is not None:  # "Underskrifter: Piteå 2023-12- Lina Öhman, …": the heading and its lines in one paragraph
-        return run_on
-    for i in range(max(0, len(blocks) - 25), len(blocks)):  # no heading: a lead with a signatory or a party after it
-        t = blocks[i].text
-        lab = label(t)
-        lead = (lab and lab[0] in ("place_date", "date", "place", "sign")) or (place_date(f, t) and not person(f, t)) or (
-            _FOR.match(t) and owner(f, _FOR.match(t).group("party")))  # type: ignore[union-attr]
-        if lead and any(signatory(f, b.text) or (b.words <= 8 and owner(f, b.text)) for b in blocks[i + 1:i + 6]):
-            return i
-    return None
-
-
-def _section(f: Findings, start: int) -> list[Block]:
-    out: list[Block] = []
-    for b in f.blocks[start:start + 60]:
-        if out and is_heading(b) and not owner(f, b.text) and not label(b.text) and not SIGNATURES_HEADING.match(b.text):
-            break
-        out.append(b)
-    return out
-
-
-def _run_on(f: Findings, text: str) -> list[str]:
-    """A paragraph of several signature lines run together ("Lund 2021- För Socialförvaltningen",
-    "Underskrifter: Piteå 2023-12- Lina Öhman … Piteå 2023-12- Robert Nilsson …"), cut before each
-    place and date and each "För <party>"."""
-    cuts = {m.start() for m in PLACE_DATE.finditer(text) if m.start() > 0 and place_date(f, m.group(0))
-            and not re.search(r"(?::|\bi|\bden)\s*$", text[:m.start()], re.IGNORECASE)}  # "Ort/datum: Malmö …" is one
-    cuts |= {m.start() for m in re.finditer(r"(?<=\s)För\s", text)}
-    bounds = [0, *sorted(cuts), len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
-
-
 def _read(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
-    lines = [piece for t in lines for piece in _run_on(f, t)]
+    lines = [piece for t in lines for piece in run_on(f, t)]
     reader = _Reader(f)
     for t in lines:
         reader.line(t)
@@ -299,7 +281,7 @@ def _read(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
 
 
 def extract_signatures(f: Findings) -> None:
-    start = _start(f)
+    start = section_start(f)
     if start is None:
         prose = prose_signatures(f)
         if prose:
@@ -307,13 +289,13 @@ def extract_signatures(f: Findings) -> None:
         else:
             _keep(f, memo_signatures(f))
         return
-    blocks = _section(f, start)
+    blocks = section_blocks(f, start)
     sigs = table_rows(f, blocks)
     if not sigs:
         table = table_lines(f, blocks)
-        texts = [_RUN_ON_HEADING.sub("", b.text, count=1) for b in blocks]
+        texts = [RUN_ON_HEADING.sub("", b.text, count=1) for b in blocks]
         sigs = _read(f, table if table is not None else texts)
-    _keep(f, sigs)
+    _keep(f, memo_officials(f, sigs))
 
 
 def _keep(f: Findings, sigs: list[dict[str, Any]]) -> None:

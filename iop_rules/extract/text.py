@@ -88,7 +88,14 @@ def build_blocks(lines: list[str]) -> list[Block]:
         tab_row = not is_row and "\t" in raw and sum(bool(c.strip()) for c in raw.split("\t")) >= 2
         # ... and one exported with " | " between its cells and none at the ends ("Offentlig part | Idéburen part")
         is_row = is_row or (not tab_row and not is_heading and bool(_INNER_PIPE.search(line)))
-        if is_heading or is_bullet or is_row or tab_row or heading or (parts and _ends_paragraph(parts[-1], line, short)):
+        # ... and one laid out with runs of spaces, figures in its columns ("Handledning       90       90      180")
+        spaced = [] if is_row or tab_row or is_heading else _figure_columns(raw)
+        tab_row = tab_row or bool(spaced)
+        label = bool(parts) and bool(_LABEL_LINE.fullmatch(line.strip()))  # "Församlingen:" over its own list
+        # "Lokalhyra ........ 120 000:-": a line of a list set with dot leaders, each its own
+        label = label or bool(_LEADER_LINE.fullmatch(line.strip())) or bool(parts and _LEADER_LINE.fullmatch(parts[-1].strip()))
+        label = label or bool(parts and _SUBCLAUSE.match(line))  # "5.4 Budget per år": a numbered clause starts anew
+        if is_heading or is_bullet or is_row or tab_row or heading or label or (parts and _ends_paragraph(parts[-1], line, short)):
             flush()
         if not parts:
             start = number
@@ -102,17 +109,33 @@ def build_blocks(lines: list[str]) -> list[Block]:
             cells = [clean(cell) for cell in line.strip().strip("|").split("|")]
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
         elif tab_row:
-            cells = [clean(cell) for cell in raw.strip().split("\t")]
+            cells = spaced or [clean(cell) for cell in raw.strip().split("\t")]
             line = " ".join(cell for cell in cells if cell)
         parts.append(line)
     flush()
     return [piece for b in blocks for piece in _bounded(b)]
 
 
-_INNER_PIPE = re.compile(r"\S \| \S")
+_FIGURE_CELL = re.compile(r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,\d{1,2})?(?:\s*(?:kr|kronor|tkr|:-))?|[-–]")
+
+
+def _figure_columns(raw: str) -> list[str]:
+    """The cells of a line set in columns by runs of three or more spaces, three cells at least and figures
+    in two of them (a budget or a table of years); none for any other line."""
+    if "  " not in raw or len(raw) > 300:
+        return []
+    cells = [clean(c) for c in re.split(r" {3,}|\t+", raw.strip())]
+    figures = sum(bool(_FIGURE_CELL.fullmatch(c)) for c in cells[1:])
+    return cells if len(cells) >= 3 and figures >= 2 else []
+
+
+_SUBCLAUSE = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?|§\s*\d{1,2})\s+[A-ZÅÄÖ]")
+_LEADER_LINE = re.compile(r"[^.\s].{0,80}?\s*[.…_]{4,}\s*\d[\d \u00a0.,]*\s*(?:kr|kronor|sek|:-|tkr)?\.?")
+_LABEL_LINE = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+){0,3}:")
+_INNER_PIPE = re.compile(r"\S {1,40}\| {1,40}\S")  # "Anna Berg, ordförande          | Bo Ek, ordförande": columns padded
 _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
 _PERSON_CELL = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?: [A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,2}")
-_SIGNATURE_CELL = re.compile(r"^(?:för\s|_{3,}|\.{3,})|\b(?:19|20)\d\d\b|\.{5,}|_{5,}", re.IGNORECASE)
+_SIGNATURE_CELL = re.compile(r"^(?:för\s|_{3,}|\.{3,}|…{2,})|\b(?:19|20)\d\d\b|\.{5,}|_{5,}|…{3,}", re.IGNORECASE)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -136,7 +159,7 @@ def _columns_read_apart(lines: list[str]) -> list[tuple[int, str]]:
     i, n = 0, len(lines)
     while i < n:
         cells = _cells(lines[i]) if len(lines[i]) <= 300 else []
-        if len(cells) != 2 or cells[0][1].endswith(":") or "|" in lines[i]:
+        if len(cells) != 2 or cells[0][1].endswith(":") or "|" in lines[i] or "\t" in lines[i]:  # a tab's line is a table row
             out.append((i + 1, lines[i]))
             i += 1
             continue
@@ -144,14 +167,16 @@ def _columns_read_apart(lines: list[str]) -> list[tuple[int, str]]:
         run: list[tuple[int, list[tuple[int, str]]]] = []
         j = i
         while j < n and len(lines[j]) <= 300:
+            if "\t" in lines[j]:
+                break
             row = _cells(lines[j])
             if not row:  # a blank line inside the block
                 run.append((j, []))
             elif len(row) == 2 and abs(row[1][0] - x) <= 6 and not row[0][1].endswith(":") and all(
                     len(c.split()) <= 8 for _, c in row):
                 run.append((j, row))
-            elif len(row) == 1 and len(row[0][1].split()) <= 8 and len(run) > 0:
-                run.append((j, row))
+            elif len(row) == 1 and len(row[0][1].split()) <= 8 and len(run) > 0 and not _HEADING_WORDS.match(row[0][1]):
+                run.append((j, row))  # a one-cell line under a pair, but not the next section's heading ("Underskrifter")
             else:
                 break
             j += 1

@@ -1,0 +1,49 @@
+"""Whose e-mail address a contact line gives: one whose local part names someone else is perhaps the
+neighbour's, and one at another party's domain perhaps puts the person under the wrong party; both are
+notes for the reviewer, never values."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from .found import Findings
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha())
+
+
+def _email_of(name: str, email: str) -> bool:
+    """The address plausibly is this person's: its local part has their first or last name, or no name at all
+    (`info@`, `kansli@`: an office's address, which goes with whoever stands above it)."""
+    local = email.split("@")[0]
+    names = [_plain(n) for n in name.split() if len(_plain(n)) >= 2]
+    if any(n in _plain(local) for n in names):
+        return True
+    return not re.fullmatch(r"[a-zåäö]{2,}(?:[._-][a-zåäö]{2,})+", local.casefold())  # "bo.ek@" is a name, not Anna's
+
+
+def _domain_party(f: Findings, email: str) -> str | None:
+    """The one party whose name the address's domain spells ("lund" in lund.se for Lunds kommun), if any."""
+    labels = [_plain(x) for x in email.split("@")[-1].split(".")[:-1] if len(_plain(x)) >= 4]
+    hits = {p.id for p in f.parties for x in labels if x in _plain(p.name) or _plain(p.name) in x}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def checked_emails(f: Findings, contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An address whose local part names someone else ("erik.berg@…" beside Anna Lind) is the neighbour's,
+    perhaps: a note for the reviewer, not a value.  A contact whose address is at another party's domain
+    was put under the wrong party, perhaps (a party's name printed under its people, not above): a note."""
+    kept = []
+    for c in contacts:
+        email = c.get("email")
+        if email and not _email_of(c["name"], email):
+            del c["email"]
+            f.note(f"kontaktperson: e-postadressen {email} står vid {c['name']} men kan höra till en annan rad; ange den själv")
+        domain = _domain_party(f, email) if email else None
+        if domain and c.get("party") in {p.id for p in f.parties} and domain != c["party"]:
+            f.note(f"kontaktperson: {c['name']} står under en part men har e-post hos en annan ({email}); ange parten själv")
+            continue
+        kept.append(c)
+    return kept

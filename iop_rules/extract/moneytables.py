@@ -1,0 +1,89 @@
+"""Contributions in a table of years by payer: a row a year, a column a party.
+
+    Finansiering per år (kronor)
+    År        Region Gotland  RF-SISU Gotland  Summa
+    2026      260 000         100 000          360 000
+
+Each party's cell is its contribution for that calendar year (within the term), in the unit the heading
+or the header gives.  A sum column or a total row is no contribution of its own, and a party whose
+column only repeats a yearly amount the text states already (`100 000 kronor per år`) adds nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from . import lexicon as lx
+from .found import Findings
+from .swedish import find_amounts
+from .text import Block
+
+_YEAR = re.compile(r"(?:år\s+)?((?:19|20)\d\d)")
+_YEAR_HEADER = re.compile(r"^(?:år|period|verksamhetsår|budgetår|kalenderår)$", re.IGNORECASE)
+_TOTAL = re.compile(r"^" + lx.alt(lx.BUDGET_TOTAL_LABELS), re.IGNORECASE)
+_THOUSANDS = re.compile(r"\b(?:tkr|tusen\s+kronor|tusentals\s+kronor)\b", re.IGNORECASE)
+
+
+def year_table_funding(f: Findings, entries: list[dict[str, Any]]) -> None:
+    """Add the contributions of every year-by-payer table in the text to `entries`."""
+    blocks = f.blocks
+    for i, b in enumerate(blocks):
+        columns = _columns(f, b, blocks[i + 1] if i + 1 < len(blocks) else None)
+        if not columns:
+            continue
+        unit = 1_000 if _THOUSANDS.search(b.text) or (i and _THOUSANDS.search(blocks[i - 1].text)) else 1
+        found = _rows(f, blocks[i + 1:i + 12], columns, unit)
+        for payer, rows in found.items():
+            stated = {e["amount"] for e in entries if e["payer"] == payer and e["kind"] == "cash" and e.get("per") == "year"}
+            if rows and all(amount in stated for amount, _, _ in rows):
+                continue  # "100 000 kronor per år ur egna medel", then 100 000 in each year's row: the same money
+            for amount, year, row in rows:
+                entries.append(_entry(f, payer, amount, year, row))
+
+
+def _columns(f: Findings, b: Block, below: Block | None) -> dict[int, str]:
+    """The party of each column a header names (`År | Region Gotland | RF-SISU Gotland | Summa`); a header set in
+    spaces is read by the order its parties are named in, when the row below it is a year's."""
+    if len(b.cells) >= 3 and _YEAR_HEADER.match(b.cells[0].strip()):
+        return {k: p.id for k, c in enumerate(b.cells) if k and (p := f.party(c.strip())) is not None}
+    first = b.text.split()[0] if b.text.split() else ""
+    if b.cells or not _YEAR_HEADER.match(first) or not below or len(below.cells) < 3 or not _YEAR.fullmatch(below.cells[0].strip()):
+        return {}
+    named = sorted(f.mentioned(b.text), key=lambda hit: hit[0])
+    return {k + 1: p.id for k, (_, p) in enumerate(named)} if 0 < len(named) < len(below.cells) else {}
+
+
+def _rows(f: Findings, rows: list[Block], columns: dict[int, str], unit: int) -> dict[str, list[tuple[int, int, Block]]]:
+    """Each party's (amount, year, row) for the rows that follow a header, up to the first that is not a year's."""
+    out: dict[str, list[tuple[int, int, Block]]] = {payer: [] for payer in columns.values()}
+    for row in rows:
+        year = _YEAR.fullmatch(row.cells[0].strip()) if row.cells else None
+        if not year:
+            if row.cells and _TOTAL.match(row.cells[0].strip()):
+                break  # "Totalt  840 000  300 000": the sum of the rows above
+            break
+        for k, payer in columns.items():
+            amount = _figure(row.cells[k], unit) if k < len(row.cells) else None
+            if amount:
+                out[payer].append((amount, int(year.group(1)), row))
+    return out
+
+
+def _figure(cell: str, unit: int) -> int | None:
+    """A cell's amount in kronor: `260 000`, `260 000 kr`, `260` under a `tkr` heading."""
+    text = cell.strip()
+    amounts = find_amounts(text)
+    if len(amounts) == 1 and len(amounts[0].text.strip()) >= len(text) - 1:
+        return amounts[0].kronor
+    m = re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})*|\d+", text)
+    return int(re.sub(r"\D", "", text)) * unit if m else None
+
+
+def _entry(f: Findings, payer: str, amount: int, year: int, row: Block) -> dict[str, Any]:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    began, ended = f.value("period.start"), f.value("period.end")
+    if began and ended and start <= ended and end >= began:
+        start, end = max(start, began), min(end, ended)
+    return {"payer": payer, "kind": "cash", "amount": amount, "per": "period", "covers": {"start": start, "end": end},
+            "source": row.text}

@@ -1,0 +1,201 @@
+"""A steering group's members where they are not plain prose: seats counted, tables, labelled lines, appointments.
+
+A truth file has one member for each person or seat the text states (convention 1): "två
+företrädare för kommunen" is two members of the kommun, "en företrädare för varje part" one for
+each.  A count is read only where it stands before a word for a seat or a title ("två
+representanter", "de två rektorerna") or before the party ("två från föreningen"); anything else
+is one seat, so a phrase never grows into members the text does not state.  Member lines may also
+be a table (`Anna Berg | enhetschef | Lunds kommun`), a party's label over its people (`Från
+kommunen: Anna Berg, enhetschef, och Lisa Ek, samordnare`), or an appointment (`Kommunen utser två
+ledamöter och föreningen en`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import lexicon as lx
+from .found import Findings
+from .swedish import COUNT, parse_count
+from .whose import unnamed
+
+#: The most seats one phrase is taken to name: a larger figure is something else (a year, a sum).
+MAX_SEATS = 8
+_SEAT = lx.alt(lx.STEERING_SEATS)
+_TITLE = r"[\wåäö-]*(?:" + "|".join(map(re.escape, lx.TITLE_ENDINGS)) + r")(?:er|erna|na|ar|arna|e|en)?"
+_COUNTED = re.compile(rf"^(?:(?:med|av|samt|och|de|minst)\s+)*(?P<n>{COUNT})\s+(?:(?:[a-zåäö-]+\s+){{0,2}}?(?:{_SEAT}|{_TITLE})(?!\w)"
+                      rf"|(?:[a-zåäö]+\s+)?(?:från|för|ur|av)\b)", re.IGNORECASE)  # "två från föreningen", "två utsedda av kommunen"
+_SEAT_AT = re.compile(rf"(?:{_SEAT}|{_TITLE})(?!\w)", re.IGNORECASE)
+_PLURAL = lx.cue(lx.STEERING_SEAT_SINGULAR)
+_HEADER_CELLS = {*lx.CONTACT_FIELDS, *lx.STEERING_TABLE_HEADERS}
+_LABEL = re.compile(r"^(?:(?:från|för)\s+)?(?P<party>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_PERSON = re.compile(r"(?<!\w)[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?!\w)")
+
+
+def seats(phrase: str) -> int:
+    """`två representanter från kommunen` 2, `de två rektorerna` 2, `två från föreningen` 2, anything else 1."""
+    m = _COUNTED.match(phrase.strip())
+    count = parse_count(m.group("n")) if m else None
+    if count is None or not count.value or count.value > MAX_SEATS:
+        return 1
+    return count.value
+
+
+def without_count(phrase: str) -> str | None:
+    """The role a counted phrase gives each of its seats: `två företrädare` is each a `företrädare`,
+    `två från föreningen` states none."""
+    m = _COUNTED.match(phrase.strip())
+    if not m or seats(phrase) == 1:
+        return phrase.strip() or None
+    rest = phrase.strip()[m.end("n"):].strip()
+    if re.match(r"(?:[a-zåäö]+\s+)?(?:från|för|ur|av)\b", rest, re.IGNORECASE) and not _SEAT_AT.match(rest):
+        return None
+    return _PLURAL.sub(lambda w: lx.STEERING_SEAT_SINGULAR[" ".join(w.group(0).lower().split())], rest, count=1)
+
+
+def each_seat(party: str, phrase: str) -> list[dict[str, Any]]:
+    """The members one party's phrase names: as many as it counts, each with the role it states."""
+    role = without_count(phrase)
+    return [{"party": party, "role": role} if role else {"party": party}] * seats(phrase)
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """`Namn | Roll | Organisation`: a table's header, not a member."""
+    words = [c.strip().casefold() for c in cells if c.strip()]
+    return bool(words) and all(w in _HEADER_CELLS for w in words)
+
+
+def table_member(f: Findings, cells: list[str]) -> dict[str, Any] | None:
+    """`Anna Berg | enhetschef | Lunds kommun`: the cell that is a party is the party, the others the role."""
+    parties = [(i, f.party(c)) for i, c in enumerate(cells) if c.strip()]
+    named = [(i, p) for i, p in parties if p is not None and p.role != "funder"]
+    if len({p.id for _, p in named}) != 1:
+        return None
+    at = named[0][0]
+    role = ", ".join(c.strip() for i, c in enumerate(cells) if i != at and c.strip())
+    return {"party": named[0][1].id, "role": role} if role else {"party": named[0][1].id}
+
+
+def labelled_members(f: Findings, text: str) -> list[dict[str, Any]] | None:
+    """`Kommunen: Anna Berg, enhetschef, och Lisa Ek, samordnare` — a party's label over its people:
+    one member for each person named, else one for the label (`Föreningen: två representanter`)."""
+    m = _LABEL.match(text.strip().rstrip("."))
+    party = f.party(m.group("party")) if m else None
+    if m is None or party is None or party.role == "funder":
+        return None
+    rest = m.group("rest")
+    people = _PERSON.findall(unnamed(f, rest, keep_length=True))
+    if len(people) > 1:
+        return [{"party": party.id, "role": p} for p in people]
+    return each_seat(party.id, rest)
+
+
+def labelled_runs(f: Findings, who: str) -> list[dict[str, Any]] | None:
+    """`Från kommunen: Anna Berg, enhetschef, och Lisa Ek, samordnare. Från föreningen: Per Ek, ordförande.`
+    — several labelled lines run together as one paragraph: each label's people are its party's.
+    None unless the text starts with such a label and every run names someone."""
+    labels = []
+    for colon in (m.start() for m in re.finditer(":", who)):
+        words = list(re.finditer(r"[\wåäöÅÄÖéü-]+", who[max(0, colon - 80):colon]))
+        for k in range(len(words) - 1, max(-1, len(words) - 5), -1):  # the shortest run of words before it that names a party
+            start = max(0, colon - 80) + words[k].start()
+            label = who[start:colon]
+            party = f.party(re.sub(r"^(?:från|för)\s+", "", label, flags=re.IGNORECASE))
+            if party is not None:
+                before = re.search(r"(?:från|för)\s+$", who[:start], re.IGNORECASE)
+                labels.append((before.start() if before else start, colon + 1))
+                break
+    if not labels or who[:labels[0][0]].strip(" .;,"):
+        return None
+    out: list[dict[str, Any]] = []
+    for (start, end), nxt in zip(labels, [*(s for s, _ in labels[1:]), len(who)]):
+        run = who[end:nxt].strip(" .;,")
+        members = labelled_members(f, who[start:end] + " " + run) if run else None
+        if not members:
+            return None
+        out.extend(members)
+    return out
+
+
+_APPOINTS = lx.alt(lx.STEERING_APPOINT_VERBS)
+_APPOINTED = re.compile(rf"^(?P<who>[\wåäöÅÄÖ -]{{2,60}}?)\s+(?:ska\s+|skall\s+)?{_APPOINTS}\s+(?P<seats>(?:{COUNT})\s+.*)$",
+                        re.IGNORECASE)
+_ELLIPTIC = re.compile(rf"^(?P<who>[\wåäöÅÄÖ -]{{2,60}}?)\s+(?P<seats>(?:{COUNT})(?:\s+.*)?)$", re.IGNORECASE)
+
+
+def appointed(f: Findings, sentence: str) -> list[dict[str, Any]] | None:
+    """`Kommunen utser två ledamöter och föreningen två`, `Regionen nominerar tre representanter, föreningen två`:
+    each party with the seats it appoints.  None unless every part of the sentence names a party and a count."""
+    parts = re.split(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+(?=[\wåäöÅÄÖ -]{2,60}?\s+(?:(?:ska\s+|skall\s+)?" + _APPOINTS
+                     + r"\s+)?(?:" + COUNT + r")\b)", sentence.strip().rstrip("."))
+    out: list[dict[str, Any]] = []
+    verb = False
+    for part in parts:
+        m = _APPOINTED.match(part.strip())
+        verb = verb or m is not None
+        m = m or _ELLIPTIC.match(part.strip())
+        party = f.party(m.group("who")) if m else None
+        if m is None or party is None or party.role == "funder":
+            return None
+        out.extend(each_seat(party.id, m.group("seats")))
+    return out if verb and out else None
+
+
+_OF_PARTIES = re.compile(rf"^(?P<head>(?:(?:{COUNT})\s+)?(?:[a-zåäö-]+\s+)?{_SEAT})\s+(?:från|för|ur)\s+(?P<list>.+)$", re.IGNORECASE)
+
+
+def of_each_named(f: Findings, who: str) -> list[dict[str, Any]] | None:
+    """`representanter från kommunen och föreningen`, `företrädare för Region Skåne, föreningen och stiftelsen`:
+    one member for each party the list names.  None unless every name in the list is a party."""
+    m = _OF_PARTIES.match(who.strip().rstrip("."))
+    listed = m.group("list") if m else who.strip().rstrip(".")  # "med representanter från" read already: the names alone
+    names = [n for n in re.split(r",\s*|\s+(?:och|samt|respektive)\s+", listed) if n.strip()]
+    parties = [f.party(n) for n in names]
+    if len(parties) < 2 or any(p is None or p.role == "funder" for p in parties):
+        return None
+    return [seat for p in parties if p for seat in (each_seat(p.id, m.group("head")) if m else [{"party": p.id}])]
+
+
+_RUN_VERB = lx.alt(lx.STEERING_RUN_VERBS)
+_FROM_LABEL = re.compile(r"^(?:från|för)\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def _label(f: Findings, piece: str, verb_seen: bool) -> tuple[str, str] | None:
+    """`från kommunen enhetschef X`, `Kommunen representeras av X`, `föreningen av Y` (after such a verb),
+    `Från föreningen deltar A`: (the party, the rest) when the piece opens with a party."""
+    m = _FROM_LABEL.match(piece)
+    body, prefixed = (m.group("rest"), True) if m else (piece, False)
+    words = body.split()
+    for k in range(min(5, len(words)), 0, -1):  # the longest run of words that is a party
+        party = f.party(" ".join(words[:k]))
+        if party is None or party.role == "funder":
+            continue
+        rest = " ".join(words[k:])
+        verb = re.match(rf"(?:{_RUN_VERB})(?:\s+i\s+\S+)?(?:\s+av|\s+med)?\s+", rest, re.IGNORECASE)
+        if verb:
+            return party.id, rest[verb.end():]
+        if verb_seen and rest.lower().startswith("av "):
+            return party.id, rest[3:]
+        if prefixed and rest:
+            return party.id, rest.lstrip(": ")
+        return None
+    return None
+
+
+def party_runs(f: Findings, pieces: list[str], parties: int = 2) -> list[dict[str, Any]] | None:
+    """`Från kommunen deltar enhetschef och samordnare, från föreningen ordförande`: each piece a person,
+    of the party whose label last opened a run.  None unless the first piece opens one and `parties` are named."""
+    out: list[dict[str, Any]] = []
+    party: str | None = None
+    verb_seen = False
+    for piece in (p.strip(" .") for p in pieces):
+        if not piece:
+            continue
+        label = _label(f, piece, verb_seen)
+        if label:
+            verb_seen = verb_seen or not _FROM_LABEL.match(piece)
+            party, piece = label
+        if party is None or not piece:
+            return None
+        out.extend(each_seat(party, piece))
+    return out if len({m["party"] for m in out}) >= parties else None
