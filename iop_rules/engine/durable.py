@@ -47,7 +47,7 @@ import durable_rules_engine as engine  # ImportError on Python 3.13+: the factor
 from ..conditions import FieldRef
 from ..facts import Fact
 from . import Backend, Firing
-from .ir import Check, Cond, Conj, Disj, Exists, Program, simplify
+from .ir import Branch, Check, Cond, Conj, Disj, Exists, Program, simplify
 
 RESERVED = frozenset({"id", "sid", "seq", "type", "$s"})  # durable_rules' own keys, and the two we set
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
@@ -166,6 +166,7 @@ class DurableBackend(Backend):
 
     def __init__(self) -> None:
         self._parts: dict[str, list[_Part]] = {}  # program key -> the durable rulesets its rules are in
+        self._always: dict[str, list[Branch]] = {}  # program key -> its branches that hold for every fact of their type
         self._definitions: dict[str, dict[str, Any]] = {}
         self._sessions = itertools.count(1)
         self._rulesets = itertools.count(1)
@@ -175,8 +176,10 @@ class DurableBackend(Backend):
         if program.key in self._parts:
             return self._parts[program.key]
         definition: dict[str, Any] = {}
+        always = Conj(())
+        self._always[program.key] = [b for b in program.branches if b.cond == always]
         for i, branch in enumerate(program.branches):
-            if branch.cond == Conj(()):
+            if branch.cond == always:
                 continue  # holds for every fact of its type: added in evaluate, never a round trip through the engine
             for k, term in enumerate(_terms(branch.cond)):
                 pattern: dict[str, Any] = {"type": branch.fact_type}
@@ -228,7 +231,7 @@ class DurableBackend(Backend):
                     parts[at:at + 1] = self._create(program.key, parts[at].names)
                     raise
                 at += 1
-        always = [b for b in program.branches if b.cond == Conj(())]
+        always = self._always[program.key]  # found once per program: comparing every branch cost more than the engine
         return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, facts[n - 1].key)
                        for i, n in fired}
                       | {Firing(b.rule_id, b.outcome, f.key) for b in always for f in facts if f.type == b.fact_type})
