@@ -211,15 +211,6 @@ def anchored_excludes(args: argparse.Namespace) -> list[str]:
 # ---- how much is said ---------------------------------------------------------------------
 
 
-def without_last_line(lines: Iterable[str]) -> Iterator[str]:
-    """Every line but the last (the text format's summary), still streamed."""
-    previous: str | None = None
-    for line in lines:
-        if previous is not None:
-            yield previous
-        previous = line
-
-
 def verbose_lines(report: Any, library: Any, forced: str | None) -> list[str]:
     """Which rulesets a report was checked against, and why each was chosen."""
     count = len(report.rulesets)
@@ -278,15 +269,15 @@ def outputter(args: argparse.Namespace, fmt: str | None = None) -> Any:
 
 def _quiet_text(lang: str) -> Any:
     """-q: the text report without its closing summary line."""
-    from .render.text import TextOutputter, visible
+    from .render.text import TextOutputter
 
     class QuietText(TextOutputter):
         def write(self, run: Any, out: Any) -> None:
-            for line in without_last_line(self._lines(run)):
-                out.write(visible(line) + "\n")
+            for chunk in self._chunks(run, with_summary=False):
+                out.write(chunk)
 
         def render(self, run: Any) -> str:
-            return "".join(visible(line) + "\n" for line in without_last_line(self._lines(run)))
+            return "".join(self._chunks(run, with_summary=False))
     return QuietText(lang)
 
 

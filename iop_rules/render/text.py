@@ -64,8 +64,9 @@ class TextOutputter(Outputter):
         for chunk in self._chunks(run):
             out.write(chunk)
 
-    def _chunks(self, run: Run) -> Iterator[str]:
-        """The report ready to print, an agreement at a time; a cached agreement's text as its entry holds it."""
+    def _chunks(self, run: Run, with_summary: bool = True) -> Iterator[str]:
+        """The report ready to print, an agreement at a time; a cached agreement's text as its entry holds it.
+        `-q` leaves out the closing summary line."""
         tally = Tally()
         n = 0
         for a in run.agreements:
@@ -73,18 +74,7 @@ class TextOutputter(Outputter):
             tally_into(tally, a.results)
             yield rendered(a.results, "text", self.lang) or self.agreement_text(a)
         tail = self._portfolio(run.portfolio.summary(), run) if run.portfolio is not None else []
-        yield "".join(visible(line) + "\n" for line in [*tail, self._summary(tally, n, run)])
-
-    def _lines(self, run: Run) -> Iterator[str]:
-        tally = Tally()
-        n = 0
-        for a in run.agreements:
-            n += 1
-            tally_into(tally, a.results)
-            yield from self._agreement(a)
-        if run.portfolio is not None:
-            yield from self._portfolio(run.portfolio.summary(), run)
-        yield self._summary(tally, n, run)
+        yield "".join(visible(line) + "\n" for line in [*tail, *([self._summary(tally, n, run)] if with_summary else [])])
 
     def _summary(self, tally: Tally, n: int, run: Run) -> str:
         totals = tally.verdicts
