@@ -188,3 +188,25 @@ def test_facts_refused_part_way_are_an_error_and_the_next_agreement_is_checked(m
     monkeypatch.setattr(durable_module.engine, "assert_facts", real)
     assert backend._parts["refused"][0].handle != handle
     assert backend.evaluate(program, facts) == first and [f.rule_id for f in first] == ["ZZ-1"]
+
+
+@pytest.mark.parametrize("number", [float("inf"), float("-inf"), float("nan")])
+def test_a_number_that_is_not_finite_is_refused_before_it_reaches_the_c_engine(number: float) -> None:
+    # the C engine segfaults on an infinite number and compares NaN as false; the loader refuses both in
+    # agreements, so only a computed value can carry one, and it must become an error, not a crash
+    facts = [f if f.type != "agreement" else Fact(f.type, f.key, {**f.values, "duration_max_months": number}, f.doc_path) for f in _facts()]
+    script = (
+        "import sys, pickle\n"
+        "from iop_rules.engine.durable import DurableBackend, EngineError\n"
+        "from iop_rules.engine.ir import compile_selection\n"
+        "from iop_rules.rulesets import load_rulesets\n"
+        "facts = pickle.loads(sys.stdin.buffer.read())\n"
+        "sel = load_rulesets().select('Lunds kommun', 'socialnämnden', None, 'lund-socialnamnd-2020')\n"
+        "try:\n"
+        "    DurableBackend().evaluate(compile_selection(sel), facts)\n"
+        "except EngineError as exc:\n"
+        "    print('refused:', exc)\n")
+    import pickle
+    proc = subprocess.run([sys.executable, "-c", script], input=pickle.dumps(facts), capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.decode().startswith("refused: a fact holds a number that is not finite")

@@ -2,7 +2,7 @@
 
 A backend takes a compiled `Program` and one agreement's facts and says
 which branches fired.  `durable` runs durable_rules; `python` compiles
-the same program to closures and is both the fallback where
+the same program to Python source and is both the fallback where
 durable_rules does not import and the oracle the tests compare it with.
 Adding a backend is one new module and one line in `BACKENDS`.
 """

@@ -9,6 +9,10 @@ and each has a test in tests/test_durable_hazards.py:
   evaluation): we drive its C engine (`durable_rules_engine`) directly and
   read each firing's rule name and fact number off the message, which
   also means no Python action can fail and no host timer thread exists;
+- creating a session costs more than evaluating most agreements in it
+  (its tables for every rule are allocated and cleared): each durable
+  ruleset keeps one session, and an agreement's facts are retracted from
+  it once its firings are read; a session that failed is deleted;
 - `delete_state` segfaults for a session in which no action ran: a final
   `$done` fact has a rule, so one always runs (and proves every firing
   was read before we return);
@@ -16,13 +20,14 @@ and each has a test in tests/test_durable_hazards.py:
   run; the C engine only reports it (code 1), and the firings are there;
 - `none` patterns depend on assertion order: the IR has no negation
   (see ir.py), so none are ever emitted;
-- at most 1024 live sessions per ruleset: one session per evaluation,
-  deleted in `finally`;
+- at most 1024 live sessions per ruleset: one is used;
 - `null` makes every comparison false: facts never carry null, and the IR
   guards each comparison with a presence test;
 - a join on a field named `id` never matches, and `id`/`sid` are
-  reserved: fact fields never use those names (checked on compile);
-- identical facts are dropped as duplicates: every fact gets a `seq`;
+  reserved: fact fields never use those names (checked on evaluation),
+  and are sent under short names of our own (durable_program.py);
+- identical facts are dropped as duplicates: every fact gets a `seq`, and
+  one agreement's facts are gone from the session before the next's come;
 - a firing is reported once per `$or` alternative that holds: firings are
   a set;
 - the C code takes no locks: one evaluation at a time per process;
@@ -31,7 +36,7 @@ and each has a test in tests/test_durable_hazards.py:
   durable rulesets of at most `MAX_RULES` rules, a ruleset refused or overflowing is split in two
   (its rules are independent: each reads one fact), and the firings of all are one set;
 - its JSON reader takes an exponent only after a fraction (`1.0e-05`, not Python's `1e-05`,
-  error 204): numbers are written so (see `_json`); the double it reads is the one Python wrote.
+  error 204): numbers are written so (see `durable_program._json`); the double it reads is the one Python wrote.
 """
 from __future__ import annotations
 
@@ -44,75 +49,24 @@ from typing import Any, Sequence
 
 import durable_rules_engine as engine  # ImportError on Python 3.13+: the factory falls back
 
-from ..conditions import FieldRef
 from ..facts import Fact
 from . import Backend, Firing
-from .ir import Branch, Check, Cond, Conj, Disj, Exists, Program, simplify
+from .durable_program import Rules, _json, durable_rules, to_durable  # noqa: F401 - to_durable, _json: the API
+from .ir import Program
 
 RESERVED = frozenset({"id", "sid", "seq", "type", "$s"})  # durable_rules' own keys, and the two we set
-_OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
+SESSION = "0"  # the session a fact without `sid` goes to: the one each durable ruleset keeps
+#: json.dumps builds an encoder per call; infinity crashes the C engine (a segfault, measured) and NaN
+#: is not JSON, so neither is written
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 
 class EngineError(RuntimeError):
     """durable_rules misbehaved; never a user's mistake."""
 
 
-def to_durable(cond: Cond) -> dict[str, Any]:
-    """One IR condition as durable_rules' JSON expression."""
-    if isinstance(cond, Exists):
-        return {"$ex" if cond.present else "$nex": {cond.field: 1}}
-    if isinstance(cond, Check):
-        value = {"$m": cond.value.field} if isinstance(cond.value, FieldRef) else cond.value
-        if cond.op == "eq":
-            return {cond.field: value}
-        return {_OPS[cond.op]: {cond.field: value}}
-    key = "$and" if isinstance(cond, Conj) else "$or"
-    assert isinstance(cond, (Conj, Disj)) and cond.items, "constant conditions are folded before this point"
-    return {key: [to_durable(c) for c in cond.items]}
-
-
-#: durable_rules refuses a rule of more than 32 expressions (error 113) and runs an action per `$or`
-#: alternative anyway, so a branch is registered as one rule per disjunct of its disjunctive normal
-#: form -- each a plain conjunction -- unless that form grows past this many terms.
-MAX_TERMS = 256
-MAX_EXPRESSIONS = 30  # durable_rules' limit is 32 per rule (error 113)
-
-
-def _size(cond: Cond) -> int:
-    return 1 + sum(_size(c) for c in cond.items) if isinstance(cond, (Conj, Disj)) else 1
-
-
-def _terms(cond: Cond) -> list[Cond]:
-    """The branch as one rule, or, past durable_rules' limit, as the conjunctions whose disjunction it is."""
-    if _size(cond) <= MAX_EXPRESSIONS:
-        return [cond]
-    terms = _dnf(cond)
-    return [cond] if terms is None else [simplify(Conj(tuple(t))) for t in terms]
-
-
-def _dnf(cond: Cond) -> list[tuple[Cond, ...]] | None:
-    if isinstance(cond, Disj):
-        out: list[tuple[Cond, ...]] = []
-        for c in cond.items:
-            sub = _dnf(c)
-            if sub is None or len(out) + len(sub) > MAX_TERMS:
-                return None
-            out.extend(sub)
-        return out
-    if isinstance(cond, Conj):
-        acc: list[tuple[Cond, ...]] = [()]
-        for c in cond.items:
-            sub = _dnf(c)
-            if sub is None or len(acc) * len(sub) > MAX_TERMS:
-                return None
-            acc = [a + b for a in acc for b in sub]
-        return acc
-    return [(cond,)]
-
-
-# A message is `{"<rule>":{"m":{"sid": "...", "seq": <n>, ...}}}`; `seq` is a top-level key of the fact
-# and, written by json.dumps, can only appear unescaped there.
-_MESSAGE = re.compile(r'^\{"(?P<rule>[^"]+)":\{"m":\{.*?"seq": ?(?P<seq>\d+)[,}]')
+# A message is `{"<rule>":{"m":{"seq": <n>, "type": ...}}}`: the fact as we wrote it, `seq` first.
+_SEQ = '":{"m":{"seq": '
 _NOT_HANDLED = 1  # some fact matched no rule: expected (a party no rule reads), the firings are there
 
 #: Rules per durable ruleset: under the 256 rules that may end on one node (BETA_LIST_LENGTH), so
@@ -122,21 +76,6 @@ MAX_RULES = 200
 #: 108 rules ending on one node, 303 nodes matching at once. Fewer rules in a ruleset mend each.
 _TABLE_FULL = frozenset({106, 107, 108, 303})
 _ERROR_CODE = re.compile(r"error code: (\d+)")
-
-# A number in Python's exponent form without a fraction (`1e-05`, `1e+16`), outside any string.
-_BARE_EXPONENT = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\d.])(-?\d+)(?=[eE])')
-
-
-def _json(value: Any) -> str:
-    """JSON durable_rules reads: its parser refuses an exponent not preceded by a fraction, so one is added."""
-    return _BARE_EXPONENT.sub(lambda m: f"{m[1]}.0" if m[1] else m[0], json.dumps(value, ensure_ascii=False))
-
-
-def _facts_json(payload: list[dict[str, Any]]) -> str:
-    """The facts as JSON; scanning the text costs more than the engine, so only when a float needs it."""
-    if any(type(v) is float and "e" in repr(v) for fact in payload for v in fact.values()):
-        return _json(payload)
-    return json.dumps(payload, ensure_ascii=False)
 
 
 def _code(exc: Exception) -> int:
@@ -150,7 +89,7 @@ class _TableFull(Exception):
 
 class _SessionLeft(EngineError):
     """The facts were refused part-way: the session cannot be deleted (delete_state would crash), so the
-    ruleset holding it is replaced, and a run of such failures never fills its 1024 sessions."""
+    ruleset holding it is replaced."""
 
 
 @dataclass
@@ -166,33 +105,21 @@ class DurableBackend(Backend):
 
     def __init__(self) -> None:
         self._parts: dict[str, list[_Part]] = {}  # program key -> the durable rulesets its rules are in
-        self._always: dict[str, list[Branch]] = {}  # program key -> its branches that hold for every fact of their type
+        self._rules: dict[str, Rules] = {}
         self._definitions: dict[str, dict[str, Any]] = {}
-        self._sessions = itertools.count(1)
         self._rulesets = itertools.count(1)
         self._lock = threading.Lock()
 
-    def _program_parts(self, program: Program) -> list[_Part]:
-        if program.key in self._parts:
-            return self._parts[program.key]
-        definition: dict[str, Any] = {}
-        always = Conj(())
-        self._always[program.key] = [b for b in program.branches if b.cond == always]
-        for i, branch in enumerate(program.branches):
-            if branch.cond == always:
-                continue  # holds for every fact of its type: added in evaluate, never a round trip through the engine
-            for k, term in enumerate(_terms(branch.cond)):
-                pattern: dict[str, Any] = {"type": branch.fact_type}
-                if term != Conj(()):
-                    pattern = {"$and": [pattern, to_durable(term)]}
-                definition[f"b{i}_{k}"] = {"all": [{"m": pattern}]}
-        definition["done"] = {"all": [{"m": {"type": "$done"}}]}
-        self._definitions[program.key] = definition
-        names = [n for n in definition if n != "done"]
-        parts = [p for at in range(0, max(len(names), 1), MAX_RULES)
-                 for p in self._create(program.key, tuple(names[at:at + MAX_RULES]))]
-        self._parts[program.key] = parts
-        return parts
+    def _program(self, program: Program) -> tuple[Rules, list[_Part]]:
+        rules = self._rules.get(program.key)
+        if rules is None:
+            rules = durable_rules(program)
+            self._definitions[program.key] = rules.definition
+            names = [n for n in rules.definition if n != "done"]
+            self._parts[program.key] = [p for at in range(0, max(len(names), 1), MAX_RULES)
+                                        for p in self._create(program.key, tuple(names[at:at + MAX_RULES]))]
+            self._rules[program.key] = rules
+        return rules, self._parts[program.key]
 
     def _create(self, key: str, names: tuple[str, ...]) -> list[_Part]:
         """Register these rules as one durable ruleset, or, where the engine's tables are too small, as several."""
@@ -213,17 +140,22 @@ class DurableBackend(Backend):
         return self._create(key, names[:mid]) + self._create(key, names[mid:])
 
     def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
+        """Every firing as `rank * width + position`, the position being its fact's in key order: sorting
+        those integers sorts the firings, and each is read back off its fact's row of kept firings."""
+        width = len(facts) or 1
+        order = sorted(range(len(facts)), key=[f.key for f in facts].__getitem__)
+        position = [0] * (len(facts) + 2)  # by seq; seq 0 and the $done's are never read
+        for p, i in enumerate(order):
+            position[i + 1] = p
         with self._lock:
-            parts = self._program_parts(program)
-            sid = str(next(self._sessions))
-            payload = [self._fact(sid, n, f) for n, f in enumerate(facts, 1)]
-            payload.append({"sid": sid, "seq": len(payload) + 1, "type": "$done"})
-            text = _facts_json(payload)
-            fired: set[tuple[int, int]] = set()
+            rules, parts = self._program(program)
+            rows = [rules.table.row(facts[i].type, facts[i].key) for i in order]
+            fired: set[int] = set()
+            text = self._payload(rules, facts, position, width, fired)
             at = 0
             while at < len(parts):
                 try:
-                    fired |= self._run(parts[at].handle, sid, text, len(payload))
+                    self._run(parts[at].handle, text, len(facts) + 1, rules.rank, position, width, fired)
                 except _TableFull:  # the overflowing ruleset is dropped with its session, its rules split
                     parts[at:at + 1] = self._halves(program.key, parts[at].names)
                     continue
@@ -231,14 +163,39 @@ class DurableBackend(Backend):
                     parts[at:at + 1] = self._create(program.key, parts[at].names)
                     raise
                 at += 1
-        always = self._always[program.key]  # found once per program: comparing every branch cost more than the engine
-        return sorted({Firing(program.branches[i].rule_id, program.branches[i].outcome, facts[n - 1].key)
-                       for i, n in fired}
-                      | {Firing(b.rule_id, b.outcome, f.key) for b in always for f in facts if f.type == b.fact_type})
+        return [rows[c % width][c // width] for c in sorted(fired)]  # type: ignore[misc]
 
     @staticmethod
-    def _run(handle: int, sid: str, payload: str, done_seq: int) -> set[tuple[int, int]]:
-        """Assert the facts, then take every action the engine starts: (branch index, fact seq) pairs."""
+    def _payload(rules: Rules, facts: Sequence[Fact], position: list[int], width: int, fired: set[int]) -> str:
+        """The facts as durable_rules' JSON, each with only the fields its rules read; what holds for every
+        fact of its type is added to `fired` on the way."""
+        payload: list[dict[str, Any]] = []
+        for seq, fact in enumerate(facts, 1):
+            values = fact.values
+            if not RESERVED.isdisjoint(values):
+                raise EngineError(f"fact field(s) {sorted(RESERVED.intersection(values))} are reserved by durable_rules")
+            for r in rules.always.get(fact.type, ()):
+                fired.add(r * width + position[seq])
+            fields = rules.fields.get(fact.type)
+            if fields is None:
+                continue  # no rule of the engine's reads this type
+            out: dict[str, Any] = {"seq": seq, "type": fact.type}
+            for name, short in fields:
+                if name in values:
+                    out[short] = values[name]
+            payload.append(out)
+        payload.append({"seq": len(facts) + 1, "type": "$done"})
+        try:
+            text = _ENCODE(payload)
+        except ValueError:  # the loader refuses them, so only a computed value: the engine would crash on it
+            raise EngineError("a fact holds a number that is not finite, which durable_rules cannot read") from None
+        # a float in exponent form always has a signed exponent: only then is the slower, exact rewrite needed
+        return _json(payload) if "e+" in text or "e-" in text else text
+
+    @staticmethod
+    def _run(handle: int, payload: str, done_seq: int,
+             rank: dict[str, int], position: list[int], width: int, fired: set[int]) -> None:
+        """Assert the facts, take every action the engine starts into `fired`, and retract the facts."""
         try:
             code, state = engine.assert_facts(handle, payload)
         except engine.error as exc:  # no action ran: delete_state would crash, the session stays behind
@@ -248,39 +205,34 @@ class DurableBackend(Backend):
         try:
             if code not in (0, _NOT_HANDLED):
                 raise EngineError(f"durable_rules refused the facts (code {code})")
-            return DurableBackend._read_firings(handle, state, done_seq)
-        except engine.error as exc:
-            raise EngineError(f"durable_rules failed: {exc}") from None
-        finally:
-            engine.delete_state(handle, sid)
+            DurableBackend._read_firings(handle, state, done_seq, rank, position, width, fired)
+            engine.retract_facts(handle, payload)  # the session is left empty for the next agreement
+        except BaseException as exc:
+            engine.delete_state(handle, SESSION)  # and whatever is left in it goes with it
+            if isinstance(exc, engine.error):
+                raise EngineError(f"durable_rules failed: {exc}") from None
+            raise
 
     @staticmethod
-    def _read_firings(handle: int, state: Any, done_seq: int) -> set[tuple[int, int]]:
+    def _read_firings(handle: int, state: Any, done_seq: int,
+                      rank: dict[str, int], position: list[int], width: int, fired: set[int]) -> None:
         started = engine.start_action_for_state(handle, state)
         message = started[1] if started else None
-        fired: set[tuple[int, int]] = set()
         done = False
         while message:
-            m = _MESSAGE.match(message)
-            if m is None:
+            end = message.find('"', 2)  # read by position, not by a pattern: a pattern cost more than the engine's call
+            start = end + len(_SEQ)
+            seq = message[start:message.find(",", start)]
+            if not message.startswith(_SEQ, end) or not seq.isdecimal():
                 raise EngineError(f"durable_rules sent a message of an unknown shape: {message[:120]}")
-            if m["rule"] == "done":
-                done = int(m["seq"]) == done_seq
+            name = message[2:end]
+            if name == "done":
+                done = int(seq) == done_seq
             else:
-                fired.add((int(m["rule"][1:].split("_")[0]), int(m["seq"])))
+                fired.add(rank[name] * width + position[int(seq)])
             message = engine.complete_and_start_action(handle, state)
         if not done:
             raise EngineError("durable_rules did not fire the final $done rule: firings may be missing")
-        return fired
-
-    @staticmethod
-    def _fact(sid: str, seq: int, fact: Fact) -> dict[str, Any]:
-        clash = RESERVED.intersection(fact.values)
-        if clash:
-            raise EngineError(f"fact field(s) {sorted(clash)} are reserved by durable_rules")
-        out: dict[str, Any] = {"sid": sid, "seq": seq, "type": fact.type}
-        out.update(fact.values)
-        return out
 
 
 def definition_json(backend: DurableBackend, program_key: str) -> str:

@@ -1,26 +1,32 @@
-"""The reference backend: the IR compiled to Python source, one function per fact type.
+"""The reference backend: each program compiled to one Python function.
 
 Small enough to read in one sitting, which is the point: when the two backends disagree, this
-one is the specification.  Each program becomes, per fact type, one function that tests every
-branch in turn and returns the indexes that hold -- compiled once per program, so evaluating an
-agreement costs a few dictionary lookups and comparisons per branch, near hand-written checks.
+one is the specification.  A program becomes one function over an agreement's facts: it sorts
+the facts into their types, then tests each (rule, outcome) in sorted order against the facts of
+its type in key order, so its firings come out sorted without a sort, each one a `Firing` kept
+from earlier agreements (see firings.py).  Compiled once per program, evaluating an agreement
+costs a few dictionary lookups and comparisons per branch, near hand-written checks.
 
-Nothing from a ruleset is ever pasted into the source as code: field names are written with
-`repr` (they are checked against fields.py when the ruleset is loaded) and every compared value
-is read from a constants tuple, so a string, a NaN or a huge number in a ruleset is data.
+Nothing from a ruleset is ever pasted into the source as code: field and type names are
+written with `repr` (they are checked against fields.py when the ruleset is loaded) and every
+compared value is read from a constants tuple, so a string, a NaN or a huge number in a
+ruleset is data.
 """
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any, Callable, Sequence
 
 from ..conditions import FieldRef
 from ..facts import Fact
 from . import Backend, Firing
-from .ir import Branch, Check, Cond, Conj, Disj, Exists, Program
+from .firings import FiringTable
+from .ir import Branch, Check, Cond, Conj, Disj, Exists, Program, simplify
 
 _OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-Evaluator = Callable[[Mapping[str, Any]], list[int]]
+Evaluator = Callable[[Sequence[Fact]], list[Firing]]
+SINGLE = "agreement"  # the fact type an agreement has one of
 
 
 class _Source:
@@ -28,39 +34,90 @@ class _Source:
 
     def __init__(self) -> None:
         self.constants: list[Any] = []
+        self.v = "v"  # the name of the fact's values in the code being written
 
-    def expr(self, cond: Cond) -> str:
+    def expr(self, cond: Cond, present: frozenset[str] = frozenset()) -> str:
+        """`present`: fields an enclosing conjunction has already found, whose guard would be a second lookup."""
         if isinstance(cond, Exists):
-            return f"({cond.field!r} {'in' if cond.present else 'not in'} v)"
+            return f"({cond.field!r} {'in' if cond.present else 'not in'} {self.v})"
         if isinstance(cond, Check):
-            return self._check(cond)
-        parts = [self.expr(c) for c in cond.items]
-        if isinstance(cond, Conj):
-            return "(" + " and ".join(parts) + ")" if parts else "True"
-        assert isinstance(cond, Disj)
-        return "(" + " or ".join(parts) + ")" if parts else "False"
+            return self._check(cond, present)
+        if isinstance(cond, Disj):
+            return "(" + " or ".join(self.expr(c, present) for c in cond.items) + ")" if cond.items else "False"
+        assert isinstance(cond, Conj)
+        parts = []
+        for c in cond.items:
+            parts.append(self.expr(c, present))
+            if isinstance(c, Exists) and c.present:
+                present = present | {c.field}
+        return "(" + " and ".join(parts) + ")" if parts else "True"
 
-    def _check(self, cond: Check) -> str:
-        """Absent fields make a comparison false, as in durable_rules (the IR guards them anyway)."""
-        name, op = repr(cond.field), _OPS[cond.op]
+    def _check(self, cond: Check, present: frozenset[str]) -> str:
+        """Absent fields make a comparison false, as in durable_rules (the IR guards them, so mostly known here)."""
+        fields = (cond.field, *((cond.value.field,) if isinstance(cond.value, FieldRef) else ()))
+        v = self.v
+        guards = [f"{f!r} in {v}" for f in dict.fromkeys(fields) if f not in present]
         if isinstance(cond.value, FieldRef):
-            other = repr(cond.value.field)
-            return f"({name} in v and {other} in v and v[{name}] {op} v[{other}])"
-        self.constants.append(cond.value)
-        return f"({name} in v and v[{name}] {op} c[{len(self.constants) - 1}])"
+            other = f"{v}[{cond.value.field!r}]"
+        else:
+            self.constants.append(cond.value)
+            other = f"c[{len(self.constants) - 1}]"
+        return "(" + " and ".join([*guards, f"{v}[{cond.field!r}] {_OPS[cond.op]} {other}"]) + ")"
 
 
-def compile_evaluator(branches: Sequence[Branch]) -> Evaluator:
-    """One function over a fact's values returning the positions (in `branches`) of the branches that hold."""
+def compile_program(branches: Sequence[Branch]) -> Evaluator:
+    """One function from an agreement's facts to the sorted firings of these branches."""
+    table = FiringTable(branches)
+    groups: dict[tuple[int, str], list[Cond]] = {}  # (rank, fact type) -> its branches' conditions
+    for b, rank in zip(branches, table.branch_rank):
+        groups.setdefault((rank, b.fact_type), []).append(b.cond)
+    types = list(dict.fromkeys(t for _, t in sorted(groups)))
+    name = {t: f"g{i}" for i, t in enumerate(types)}
     source = _Source()
-    lines = ["def evaluate(v):", "    out = []"]
-    for i, b in enumerate(branches):
-        lines.append(f"    if {source.expr(b.cond)}: out.append({i})")
+    lines = ["def evaluate(facts, rows=rows, c=c, by_key=by_key):",
+             *(f"    {name[t]} = []; R{name[t]} = rows[{t!r}]" for t in types), "    for f in facts:", "        t = f.type"]
+    for i, t in enumerate(types):  # each fact as (key, values, its row of firings)
+        g = name[t]
+        lines += [f"        {'if' if i == 0 else 'elif'} t == {t!r}:", "            k = f.key",
+                  f"            {g}.append((k, f.values, R{g}.get(k) or table.row({t!r}, k)))"]
+    for t in types:
+        lines += [f"    if len({name[t]}) > 1:", f"        {name[t]}.sort(key=by_key)"]
+    lines.append("    out = []")
+    if SINGLE in name:  # nearly always one agreement fact: its tests are plain `if`s, not loops over one item
+        lines += [f"    if len({name[SINGLE]}) == 1:", f"        (_, a, ra), = {name[SINGLE]}"]
+        lines += _tests(groups, name, source, "        ", single=True)
+        lines.append("    else:")
+        lines += _tests(groups, name, source, "        ")
+    else:
+        lines += _tests(groups, name, source, "    ")
+    if len(groups) > len(table.pairs):  # an outcome on two fact types: their keys interleave
+        lines.append("    out.sort()")
     lines.append("    return out")
-    namespace: dict[str, Any] = {"c": tuple(source.constants)}
+    namespace: dict[str, Any] = {"c": tuple(source.constants), "rows": {t: table.rows_of(t) for t in types},
+                                 "table": table, "by_key": itemgetter(0)}
     exec(compile("\n".join(lines), "<iop-rules program>", "exec"), namespace)  # noqa: S102 - our own source
     evaluator: Evaluator = namespace["evaluate"]
     return evaluator
+
+
+def _tests(groups: dict[tuple[int, str], list[Cond]], name: dict[str, str], source: _Source, indent: str,
+           single: bool = False) -> list[str]:
+    """Each (rank, fact type) tested against its facts, in rank order; `single`: the one SINGLE fact is `a`."""
+    lines = []
+    for (rank, t), conds in sorted(groups.items()):
+        cond = simplify(Disj(tuple(conds)))  # two branches of one outcome: one firing, as in durable
+        one = single and t == SINGLE
+        source.v = "a" if one else "v"
+        fire = f"out.append({'ra' if one else 'r'}[{rank}])"
+        body = indent
+        if not one:
+            lines.append(f"{indent}for _, v, r in {name[t]}:")
+            body += "    "
+        if cond == Conj(()):
+            lines.append(body + fire)
+        else:
+            lines += [f"{body}if {source.expr(cond)}:", f"{body}    {fire}"]
+    return lines
 
 
 class PythonBackend(Backend):
@@ -68,25 +125,10 @@ class PythonBackend(Backend):
 
     def __init__(self) -> None:
         # by the program's identity, dropped with it: a reloaded ruleset is another program
-        self._compiled: weakref.WeakKeyDictionary[Program, dict[str, tuple[list[Branch], Evaluator]]] = \
-            weakref.WeakKeyDictionary()
-
-    def _program(self, program: Program) -> dict[str, tuple[list[Branch], Evaluator]]:
-        compiled = self._compiled.get(program)
-        if compiled is None:
-            by_type: dict[str, list[Branch]] = {}
-            for b in program.branches:
-                by_type.setdefault(b.fact_type, []).append(b)
-            compiled = {t: (bs, compile_evaluator(bs)) for t, bs in by_type.items()}
-            self._compiled[program] = compiled
-        return compiled
+        self._compiled: weakref.WeakKeyDictionary[Program, Evaluator] = weakref.WeakKeyDictionary()
 
     def evaluate(self, program: Program, facts: Sequence[Fact]) -> list[Firing]:
-        by_type = self._program(program)
-        fired: list[Firing] = []
-        for f in facts:
-            entry = by_type.get(f.type)
-            if entry is not None:
-                branches, evaluate = entry
-                fired.extend(Firing(branches[i].rule_id, branches[i].outcome, f.key) for i in evaluate(f.values))
-        return sorted(fired)
+        evaluate = self._compiled.get(program)
+        if evaluate is None:
+            evaluate = self._compiled[program] = compile_program(program.branches)
+        return evaluate(facts)
