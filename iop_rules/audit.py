@@ -54,10 +54,12 @@ _worker: dict[str, Any] = {}
 
 def _init_worker(options: AuditOptions) -> None:
     from .engine import get_backend
+    from .messages import message_langs
     _worker["library"] = _library(options)
     _worker["backend"] = get_backend(options.engine)
     _worker["options"] = options
     _worker["cache"] = _result_cache(options)
+    _worker["langs"] = message_langs(options.renderings)  # uncached; a cached report holds every language
 
 
 def _library(options: AuditOptions) -> RulesetLibrary:
@@ -80,7 +82,7 @@ def _check_one(path: str) -> tuple[str, Any]:
     try:
         from .cache import check_with_cache
         return "report", check_with_cache(path, _worker["cache"], _worker["library"], _worker["backend"], options.as_of,
-                                          options.ruleset, options.honour_waivers)
+                                          options.ruleset, options.honour_waivers, _worker["langs"])
     except IopError as exc:
         return "errors", [e.to_dict() for e in exc.all_errors()]
 

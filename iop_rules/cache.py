@@ -157,7 +157,11 @@ class ResultCache:
         return report
 
     def put(self, key: bytes, report: AgreementReport) -> None:
+        """Store `report` if it holds its messages in every language (the key does not name the run's)."""
         from . import cache_entry
+        from .messages import LANGS
+        if any(tuple(r.message) != LANGS for r in report.results):
+            return
         _write_entry(self._entry(key), cache_entry.encode(key, report, self.renderings))
 
 
@@ -291,11 +295,14 @@ def cached_check(path: str, cache: ResultCache, compute: Callable[[str | None], 
 
 
 def check_with_cache(path: str, cache: ResultCache | None, library: RulesetLibrary, backend: Backend,
-                     as_of: dt.date | None, ruleset: str | None, honour_waivers: bool) -> AgreementReport:
-    """`runner.check_file`, through the cache when there is one."""
+                     as_of: dt.date | None, ruleset: str | None, honour_waivers: bool,
+                     langs: tuple[str, ...] | None = None) -> AgreementReport:
+    """`runner.check_file`, through the cache when there is one; uncached, with messages in `langs` only
+    (a cached report holds every language, so that a run in another one can read it)."""
+    from .messages import LANGS
     from .runner import check_file
     if cache is None:
-        return check_file(path, library, backend, as_of, ruleset, honour_waivers)
+        return check_file(path, library, backend, as_of, ruleset, honour_waivers, langs=langs or LANGS)
     return cached_check(path, cache, lambda text: check_file(path, library, backend, as_of, ruleset, honour_waivers, text))
 
 

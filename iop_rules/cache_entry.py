@@ -22,48 +22,24 @@ import zlib
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, Callable, Iterator, overload
 
+from .render import PARTS, Prerendered, agreement_parts, stored_part
+from .results import CountedResults, Counts, count
+
 if TYPE_CHECKING:
     from .results import AgreementReport, Result
-    from .verdicts import Tally
 
 MAGIC = b"iop-rules result cache 2\n"
 _KEY = 32
-_FORMATS = ("json", "text")  # the formats whose part of the output is stored with the results
 
 
 @functools.lru_cache(maxsize=1)
 def sections() -> tuple[str, ...]:
     from .messages import LANGS
-    return ("head", "results", *(f"{fmt}:{lang}" for fmt in _FORMATS for lang in LANGS))
+    return ("head", "results", *(f"{fmt}:{lang}" for fmt in PARTS for lang in LANGS))
 
 
 def _table() -> struct.Struct:
     return struct.Struct(f"<{len(sections())}I")
-
-
-#: What a portfolio and a closing line count: verdicts, failures by severity, the failing rules in order.
-Counts = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], tuple[str, ...]]
-
-
-def count(results: Sequence[Result]) -> Counts:
-    from .verdicts import Tally
-    tally = Tally().add_all(results)
-    return (tuple(tally.verdicts.items()), tuple(tally.failing_by_severity.items()),
-            tuple(r.rule for r in results if r.verdict == "fail"))
-
-
-def counts_of(results: Sequence[Result]) -> Counts:
-    """Stored counts where the results are an entry's (no unpickling), else counted."""
-    return results.counts if isinstance(results, StoredResults) else count(results)
-
-
-def tally_into(tally: Tally, results: Sequence[Result]) -> None:
-    """`tally.add_all(results)`, from the stored counts where there are some."""
-    verdicts, failing, _ = counts_of(results)
-    for verdict, n in verdicts:
-        tally.verdicts[verdict] += n
-    for severity, n in failing:
-        tally.failing_by_severity[severity] += n
 
 
 def lacking(results: Sequence[Result], renderings: Sequence[str]) -> tuple[str, ...]:
@@ -75,10 +51,10 @@ def lacking(results: Sequence[Result], renderings: Sequence[str]) -> tuple[str, 
 
 def rendered(results: Sequence[Result], fmt: str, lang: str) -> str | None:
     """The stored `fmt` output of the agreement these results are, if they come from an entry unchanged."""
-    return results.rendered(fmt, lang) if isinstance(results, StoredResults) else None
+    return stored_part(results, fmt, lang)
 
 
-class StoredResults(Sequence["Result"]):
+class StoredResults(CountedResults, Prerendered):
     """An agreement's results as an entry holds them: unpickled on first use, counted and rendered without it.
 
     A report whose results are replaced (a baseline marks them) gets a plain tuple, and with it
@@ -150,16 +126,14 @@ def encode(key: bytes, report: AgreementReport, renderings: Collection[str] | No
     empty is absent: a run that wants it renders from the results.
     """
     from .messages import LANGS
-    from .render.json import agreement_json_in
-    from .render.text import agreement_text
     results = tuple(report.results)
     head = (report.id, report.path, report.rulesets, report.citations, report.summary, report.in_force, count(results))
     parts = [pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)]
     wanted = set(sections()[2:]) if renderings is None else set(renderings)
-    json_langs = tuple(lang for lang in LANGS if f"json:{lang}" in wanted)
-    json_parts = dict(zip(json_langs, agreement_json_in(report, json_langs))) if json_langs else {}
-    parts += [json_parts[lang].encode("utf-8") if lang in json_parts else b"" for lang in LANGS]
-    parts += [agreement_text(report, lang).encode("utf-8") if f"text:{lang}" in wanted else b"" for lang in LANGS]
+    for fmt in PARTS:
+        langs = tuple(lang for lang in LANGS if f"{fmt}:{lang}" in wanted)
+        written = dict(zip(langs, agreement_parts(report, fmt, langs))) if langs else {}
+        parts += [written[lang].encode("utf-8") if lang in written else b"" for lang in LANGS]
     body = _table().pack(*map(len, parts)) + b"".join(parts)
     return MAGIC + key + struct.pack("<I", zlib.crc32(body)) + body
 

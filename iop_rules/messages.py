@@ -7,7 +7,8 @@ names, in words, what the agreement does not state.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from .errors import DocPath, format_doc_path
 from .facts import Fact
@@ -17,6 +18,15 @@ from .months import from_days
 from .rulesets import Rule
 
 LANGS = ("sv", "en")
+
+
+def message_langs(renderings: Iterable[str] | None) -> tuple[str, ...]:
+    """The languages messages are built in for outputs named `format:language` (None: every language,
+    as the library API and a result cache entry, which serves any later run, hold them)."""
+    if renderings is None:
+        return LANGS
+    shown = {r.rpartition(":")[2] for r in renderings}
+    return tuple(lang for lang in LANGS if lang in shown) or LANGS
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _UNKNOWN = {"sv": "Kan inte avgöras: överenskommelsen anger inte {missing}.",
             "en": "Cannot be decided: the agreement does not state {missing}."}
@@ -32,42 +42,67 @@ _PER = {"sv": {"half_year": "halvår", "year": "år", "period": "avtalsperioden"
 
 _NONE = {"sv": "Kan inte avgöras: överenskommelsen anger {elements} som regeln gäller.",
          "en": "Cannot be decided: the agreement states {elements} the rule applies to."}
+_OPEN = {"sv": "Kan inte avgöras utifrån texten, som lämnar frågan öppen: ",
+         "en": "Cannot be decided from the text, which leaves it open: "}
+
+#: A message template split at its placeholders: text, name, text, name, ..., text.
+Template = tuple[str, ...]
 
 
-def message(rule: Rule, verdict: str, shown: list[Fact], agreement: Fact, params: dict[str, Any],
-            empty: bool = False, open_applies: bool = False) -> dict[str, str]:
-    """The message in both languages, for the facts that decided the verdict.
+def compile_template(text: str) -> Template:
+    """Split once per selection, so filling in an agreement's values is a join, not a regex substitution."""
+    return tuple(_PLACEHOLDER.split(text))
+
+
+@dataclass(frozen=True)
+class RuleWords:
+    """One rule's sentences in one language, prepared once for all the agreements a selection checks."""
+
+    lang: str
+    fail: Template
+    passed: Template | None  # None: a pass says the rule's title
+    title: str
+    none: str | None  # the rule's own words for "no element to check"
+    no_elements: str  # "Cannot be decided: the agreement states no parties ..."
+
+
+def rule_words(rule: Rule, lang: str) -> RuleWords:
+    spec = rule.spec
+    return RuleWords(lang, compile_template(getattr(spec.message, lang)),
+                     compile_template(getattr(spec.pass_message, lang)) if spec.pass_message is not None else None,
+                     getattr(spec.title, lang), getattr(spec.none_message, lang) if spec.none_message is not None else None,
+                     _NONE[lang].format(elements=ELEMENTS[spec.for_][lang == "en"]))
+
+
+def message(rule: Rule, words: RuleWords, verdict: str, shown: list[Fact], agreement: Fact, params: dict[str, Any],
+            empty: bool = False, open_applies: bool = False) -> str:
+    """The message in `words`' language, for the facts that decided the verdict.
 
     `empty`: the rule looks at elements (parties, funding …) and the agreement has none it applies to.
     """
-    spec = rule.spec
-    out = {}
-    for lang in LANGS:
-        if open_applies:
-            missing = missing_labels(rule, shown, lang, rule.applies_fields)
-            out[lang] = _UNKNOWN[lang].format(missing=", ".join(missing) or "-")
-        elif empty and spec.none_message is not None:
-            out[lang] = getattr(spec.none_message, lang)
-        elif empty and verdict == "unknown":
-            out[lang] = _NONE[lang].format(elements=ELEMENTS[spec.for_][lang == "en"])
-        elif verdict == "not_applicable":
-            out[lang] = NOT_APPLICABLE[lang]
-        elif verdict == "unknown":
-            missing = missing_labels(rule, shown, lang)
-            out[lang] = (_UNKNOWN[lang].format(missing=", ".join(missing)) if missing
-                         else _OPEN[lang] + _fill(getattr(spec.message, lang), shown[0], agreement, params, lang))
-        else:
-            template = spec.message if verdict == "fail" else spec.pass_message
-            if template is None:
-                out[lang] = getattr(spec.title, lang)
-                continue
-            sentences = [_fill(getattr(template, lang), fact, agreement, params, lang) for fact in shown]
-            out[lang] = " ".join(dict.fromkeys(sentences))  # the same sentence once
-    return out
-
-
-_OPEN = {"sv": "Kan inte avgöras utifrån texten, som lämnar frågan öppen: ",
-         "en": "Cannot be decided from the text, which leaves it open: "}
+    lang = words.lang
+    if open_applies:
+        missing = missing_labels(rule, shown, lang, rule.applies_fields)
+        return _UNKNOWN[lang].format(missing=", ".join(missing) or "-")
+    if empty and words.none is not None:
+        return words.none
+    if empty and verdict == "unknown":
+        return words.no_elements
+    if verdict == "not_applicable":
+        return NOT_APPLICABLE[lang]
+    if verdict == "unknown":
+        missing = missing_labels(rule, shown, lang)
+        return (_UNKNOWN[lang].format(missing=", ".join(missing)) if missing
+                else _OPEN[lang] + fill(words.fail, shown[0].values, params, agreement.values, lang))
+    template = words.fail if verdict == "fail" else words.passed
+    if template is None:
+        return words.title
+    if len(template) == 1:
+        return template[0]
+    if len(shown) == 1:
+        return fill(template, shown[0].values, params, agreement.values, lang)
+    sentences = [fill(template, fact.values, params, agreement.values, lang) for fact in shown]
+    return " ".join(dict.fromkeys(sentences))  # the same sentence once
 
 
 def missing_labels(rule: Rule, shown: list[Fact], lang: str, fields: tuple[str, ...] | None = None) -> list[str]:
@@ -77,14 +112,20 @@ def missing_labels(rule: Rule, shown: list[Fact], lang: str, fields: tuple[str, 
     return list(dict.fromkeys(label(t, f, lang) for t, f in missing))
 
 
-def _fill(template: str, fact: Fact, agreement: Fact, params: dict[str, Any], lang: str) -> str:
-    def value(m: re.Match[str]) -> str:
-        name = m.group(1)
-        for source in (fact.values, params, agreement.values):
-            if name in source and source[name] is not None:
-                return format_value(name, source[name], lang)
-        return _NOT_STATED[lang]
-    return _PLACEHOLDER.sub(value, template)
+def fill(template: Template, values: dict[str, Any], params: dict[str, Any], agreement: dict[str, Any], lang: str) -> str:
+    """The template with each placeholder's value: the fact's own, else the parameter, else the agreement's."""
+    out = [template[0]]
+    for i in range(1, len(template), 2):
+        name = template[i]
+        for source in (values, params, agreement):
+            value = source.get(name)
+            if value is not None:
+                out.append(format_value(name, value, lang))
+                break
+        else:
+            out.append(_NOT_STATED[lang])
+        out.append(template[i + 1])
+    return "".join(out)
 
 
 def format_value(name: str, value: Any, lang: str) -> str:
@@ -103,17 +144,22 @@ def format_value(name: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def evidence(rule: Rule, shown: list[Fact], params: dict[str, Any]) -> dict[str, Any]:
-    """The values the rule looked at, keyed by where they are in the agreement file."""
+def evidence(fields: tuple[str, ...], dated: frozenset[str], shown: list[Fact], params: dict[str, Any]) -> dict[str, Any]:
+    """The values the rule looked at, keyed by where they are in the agreement file; `params` (the rule's
+    parameters and their values, the same for every agreement of a selection) last; `dated`: the fields
+    whose day numbers are shown as ISO dates."""
     out: dict[str, Any] = {}
     for fact in shown:
-        values = {f: _plain(f, fact.values[f]) for f in rule.fields if f in fact.values}
+        values = fact.values
+        picked = {f: values[f] for f in fields if f in values}
+        for f in dated.intersection(picked) if dated else ():
+            picked[f] = _plain(f, picked[f])
         if fact.type == "agreement":
-            out.update(values)
+            out.update(picked)
         else:
-            out[format_doc_path(fact.doc_path)] = values
-    for name in rule.params:
-        out[name] = params.get(name)
+            out[format_doc_path(fact.doc_path)] = picked
+    if params:
+        out.update(params)
     return out
 
 

@@ -9,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .cache_entry import counts_of, tally_into
-from .results import AgreementReport
+from .results import AgreementReport, counts_of, tally_into
 from .verdicts import Tally
 
 

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import weakref
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .engine import Firing
+from .errors import DocPath
 from .facts import Fact
+from .fields import origin
 from .loader import LoadedAgreement
-from .messages import LANGS, NOT_APPLICABLE, evidence, message, quote_at
-from .rulesets import Rule, Selection
+from .messages import LANGS, NOT_APPLICABLE, RuleWords, evidence, message, quote_at, rule_words
+from .rulesets import Rule, RuleSpec, Selection
 from .summary import AgreementSummary
-from .verdicts import VERDICTS
+from .verdicts import VERDICTS, Tally
 
 
 @dataclass(frozen=True)
@@ -53,29 +56,112 @@ class AgreementReport:
     in_force: dict[str, str | None] | None = None  # each applied ruleset's first day in force (ISO)
 
 
+#: What a portfolio and a closing line count: verdicts, failures by severity, the failing rules in order.
+Counts = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], tuple[str, ...]]
+
+
+class CountedResults(Sequence[Result]):
+    """An agreement's results that carry their counts, so a portfolio or a closing line can add them up
+    without reading the results themselves (a result cache entry's, still pickled)."""
+
+    counts: Counts
+
+
+def count(results: Sequence[Result]) -> Counts:
+    tally = Tally().add_all(results)
+    return (tuple(tally.verdicts.items()), tuple(tally.failing_by_severity.items()),
+            tuple(r.rule for r in results if r.verdict == "fail"))
+
+
+def counts_of(results: Sequence[Result]) -> Counts:
+    """The counts results carry, else counted."""
+    return results.counts if isinstance(results, CountedResults) else count(results)
+
+
+def tally_into(tally: Tally, results: Sequence[Result]) -> None:
+    """`tally.add_all(results)`, from the counts the results carry where they do."""
+    if not isinstance(results, CountedResults):
+        tally.add_all(results)
+        return
+    verdicts, failing, _ = results.counts
+    for verdict, n in verdicts:
+        tally.verdicts[verdict] += n
+    for severity, n in failing:
+        tally.failing_by_severity[severity] += n
+
+
 def build_results(loaded: LoadedAgreement, selection: Selection, facts: list[Fact],
-                  firings: Sequence[Firing], as_of: dt.date | None, honour_waivers: bool = True) -> list[Result]:
-    """One result per rule; `honour_waivers=False` (an auditor's `--no-waivers`) keeps a waived
-    failure a failure, with its waiver shown beside it."""
+                  firings: Sequence[Firing], as_of: dt.date | None, honour_waivers: bool = True,
+                  langs: tuple[str, ...] = LANGS) -> list[Result]:
+    """One result per rule, its message in each of `langs` (what the run's outputs show);
+    `honour_waivers=False` (an auditor's `--no-waivers`) keeps a waived failure a failure, with its waiver beside it."""
     by_rule: dict[str, dict[str, str]] = {}
-    applies = {f.rule_id for f in firings if f.outcome == "applies"}
+    applies = set()
     for f in firings:
         if f.outcome == "applies":
+            applies.add(f.rule_id)
             continue
         outcomes = by_rule.setdefault(f.rule_id, {})
         # one outcome per fact; a disagreement here would be an engine bug
         outcomes[f.fact_key] = _strongest(outcomes.get(f.fact_key), f.outcome)
-    facts_by_key = {f.key: f for f in facts}
-    results = [_result(loaded, selection, rule, by_rule.get(rule.id, {}), facts_by_key, as_of, honour_waivers,
-                       rule.applies_if is None or rule.id in applies)
-               for rule in selection.rules]
-    return sorted([*results, _stray_waivers(loaded, results)], key=lambda r: r.rule)
+    agreement = _Agreement(loaded, selection.params, {f.key: f for f in facts}, as_of, honour_waivers)
+    results = [agreement.result(plan, by_rule.get(plan.id, _NONE), not plan.guarded or plan.id in applies)
+               for plan in plans(selection, langs)]
+    return sorted([*results, _stray_waivers(loaded, results, langs)], key=_by_rule)
+
+
+_NONE: dict[str, str] = {}
+
+
+def _by_rule(r: Result) -> str:
+    return r.rule
+
+
+_ORDER = {"not_applicable": 0, "fail": 1, "pass": 2, "selected": 3}
 
 
 def _strongest(old: str | None, new: str) -> str:
     """A fact's outcome from its branches: fail or pass decide it; selected alone means undecided."""
-    order = ("not_applicable", "fail", "pass", "selected")
-    return new if old is None or order.index(new) < order.index(old) else old
+    return new if old is None or _ORDER[new] < _ORDER[old] else old
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every result of one rule shares within a selection, prepared once and held by reference:
+    its texts in the languages asked for (templates already split), its parameters' evidence, its fix."""
+
+    rule: Rule
+    id: str
+    words: tuple[RuleWords, ...]
+    params: dict[str, Any]  # the parameters `expect` compares with and their values, shown as evidence
+    fix: dict[str, str | None] | None
+    guarded: bool  # the rule has an `applies_if`
+    origin: DocPath | None  # where a finding on the agreement itself points: its first field's place in the file
+    dated: frozenset[str]  # the fields whose values are day numbers, shown as ISO dates
+
+    @property
+    def spec(self) -> RuleSpec:
+        return self.rule.spec
+
+
+#: Per selection (which lives as long as its library), per languages: each rule's plan, in the selection's order.
+_PLANS: weakref.WeakKeyDictionary[Selection, dict[tuple[str, ...], tuple[Plan, ...]]] = weakref.WeakKeyDictionary()
+
+
+def plans(selection: Selection, langs: tuple[str, ...]) -> tuple[Plan, ...]:
+    by_langs = _PLANS.get(selection)
+    if by_langs is None:
+        by_langs = _PLANS[selection] = {}
+    found = by_langs.get(langs)
+    if found is None:
+        params = selection.params
+        found = by_langs[langs] = tuple(
+            Plan(rule, rule.id, tuple(rule_words(rule, lang) for lang in langs), {name: params.get(name) for name in rule.params},
+                 dict(rule.spec.fix) if rule.spec.fix else None,  # its fields are plain text; model_dump would build a serializer
+                 rule.applies_if is not None, origin(rule.fields[0]) if rule.fields else None,
+                 frozenset(f for f in rule.fields if f.endswith("_date")))
+            for rule in selection.rules)
+    return found
 
 
 @dataclass(frozen=True)
@@ -87,43 +173,83 @@ class _Decision:
     open_applies: bool = False  # the text does not say whether the rule applies
 
 
-def _decide(rule: Rule, outcomes: dict[str, str], facts: dict[str, Fact], applies: bool = True) -> _Decision:
+def _decide(spec: RuleSpec, outcomes: dict[str, str], facts: dict[str, Fact], applies: bool = True) -> _Decision:
     """The verdict, the severity of the element that decided it, and the facts to show."""
-    spec = rule.spec
     agreement = facts["agreement"]
     if outcomes.get("agreement") == "not_applicable":
         return _Decision("not_applicable", spec.severity, [agreement])
     if not applies:
         return _Decision("unknown", spec.severity, [agreement], open_applies=True)
-    per_fact = {k: ("unknown" if o == "selected" else o) for k, o in outcomes.items() if facts[k].type == spec.for_}
-    mapped = {k: (spec.missing if o == "unknown" else o) for k, o in per_fact.items()}
-    verdict = next((v for v in VERDICTS if v in mapped.values()), spec.if_none)  # a failing element decides first
-    if not mapped:
-        return _Decision(verdict, spec.severity, [agreement], empty=True)
+    for_ = spec.for_
+    if for_ == "agreement":
+        return _decide_agreement(spec, outcomes.get("agreement"), agreement)
+    per_fact = {k: ("unknown" if o == "selected" else o) for k, o in outcomes.items() if facts[k].type == for_}
+    if not per_fact:
+        return _Decision(spec.if_none, spec.severity, [agreement], empty=True)
+    missing = spec.missing
+    mapped = {k: (missing if o == "unknown" else o) for k, o in per_fact.items()}
+    seen = set(mapped.values())
+    verdict = next((v for v in VERDICTS if v in seen), spec.if_none)  # a failing element decides first
     severity = spec.severity
     if verdict == "fail" and spec.missing_severity and "fail" not in per_fact.values():
         severity = spec.missing_severity  # only silent elements fail it: the milder severity the rule gives them
     keys = sorted(k for k, o in mapped.items() if o == verdict) or sorted(per_fact)
-    return _Decision(verdict, severity, [facts[k] for k in keys] or [agreement])
+    return _Decision(verdict, severity, [facts[k] for k in keys])
 
 
-def _result(loaded: LoadedAgreement, selection: Selection, rule: Rule, outcomes: dict[str, str],
-            facts: dict[str, Fact], as_of: dt.date | None, honour_waivers: bool = True, applies: bool = True) -> Result:
-    decided = _decide(rule, outcomes, facts, applies)
-    verdict, shown = decided.verdict, decided.shown
-    text = message(rule, verdict, shown, facts["agreement"], selection.params, decided.empty, decided.open_applies)
-    waiver = _waiver(loaded, rule.id, as_of or report_date()) if verdict == "fail" else None
-    if waiver and honour_waivers:  # the message stays the rule's own; each format shows the approval from `waiver`
-        verdict = "waived"
-    fields = rule.fields
-    doc_path = shown[0].origin(fields[0]) if fields and shown[0].type == "agreement" else shown[0].doc_path
-    return Result(
-        agreement_id=loaded.agreement.id, path=loaded.path, rule=rule.id, ruleset=rule.ruleset,
-        verdict=verdict, severity=decided.severity, rule_severity=rule.spec.severity, title=rule.title, message=text,
-        citation=rule.spec.citation, remediation=rule.remediation,
-        line=loaded.line_of(doc_path), evidence=evidence(rule, shown, selection.params),
-        source=quote_at(loaded, doc_path), waiver=waiver, lead=rule.spec.lead,
-        fix=dict(rule.spec.fix) if rule.spec.fix else None)  # its fields are plain text; model_dump would build a serializer
+def _decide_agreement(spec: RuleSpec, outcome: str | None, agreement: Fact) -> _Decision:
+    """`_decide` for a rule on the agreement itself (most rules): one fact, one outcome."""
+    if outcome is None:
+        return _Decision(spec.if_none, spec.severity, [agreement], empty=True)
+    if outcome == "selected":
+        outcome = "unknown"
+    verdict = spec.missing if outcome == "unknown" else outcome
+    if verdict not in VERDICTS:
+        verdict = spec.if_none
+    severity = spec.severity
+    if verdict == "fail" and spec.missing_severity and outcome != "fail":
+        severity = spec.missing_severity  # only its silence fails it: the milder severity the rule gives that
+    return _Decision(verdict, severity, [agreement])
+
+
+class _Agreement:
+    """One agreement's results in the making: what its rules share (facts, lines and quotes looked up once)."""
+
+    def __init__(self, loaded: LoadedAgreement, params: dict[str, Any], facts: dict[str, Fact],
+                 as_of: dt.date | None, honour_waivers: bool) -> None:
+        self.loaded, self.params, self.facts = loaded, params, facts
+        self.as_of, self.honour_waivers = as_of, honour_waivers
+        self.agreement = facts["agreement"]
+        self.id, self.path = loaded.agreement.id, loaded.path
+        self._places: dict[DocPath, tuple[int, str | None]] = {}
+
+    def place(self, doc_path: DocPath) -> tuple[int, str | None]:
+        """The line of `doc_path` and the quote nearest it: many rules point at the same place."""
+        found = self._places.get(doc_path)
+        if found is None:
+            found = self._places[doc_path] = (self.loaded.line_of(doc_path), quote_at(self.loaded, doc_path))
+        return found
+
+    def result(self, plan: Plan, outcomes: dict[str, str], applies: bool) -> Result:
+        rule, spec = plan.rule, plan.rule.spec
+        decided = _decide(spec, outcomes, self.facts, applies)
+        verdict, shown = decided.verdict, decided.shown
+        agreement, params = self.agreement, self.params
+        text = {words.lang: message(rule, words, verdict, shown, agreement, params, decided.empty, decided.open_applies)
+                for words in plan.words}
+        waiver = None
+        if verdict == "fail" and self.loaded.agreement.waivers:
+            waiver = _waiver(self.loaded, plan.id, self.as_of or report_date())
+            if waiver and self.honour_waivers:  # the message stays the rule's own; each format shows the approval from `waiver`
+                verdict = "waived"
+        first = shown[0]
+        line, quote = self.place(plan.origin if plan.origin is not None and first.type == "agreement" else first.doc_path)
+        return Result(
+            agreement_id=self.id, path=self.path, rule=plan.id, ruleset=rule.ruleset,
+            verdict=verdict, severity=decided.severity, rule_severity=spec.severity, title=rule.title, message=text,
+            citation=spec.citation, remediation=rule.remediation,
+            line=line, evidence=evidence(rule.fields, plan.dated, shown, plan.params),
+            source=quote, waiver=waiver, lead=spec.lead, fix=plan.fix)
 
 
 def report_date() -> dt.date:
@@ -156,24 +282,26 @@ _STRAY = {"sv": ("Undantaget för {rule} avser en regel som inte finns i de vald
 _ALL_WAIVE = {"sv": "Varje undantag avser en underkänd regel.", "en": "Every waiver waives a failing rule."}
 
 
-def _stray_waivers(loaded: LoadedAgreement, results: list[Result]) -> Result:
+def _stray_waivers(loaded: LoadedAgreement, results: list[Result], langs: tuple[str, ...] = LANGS) -> Result:
     verdicts = {r.rule: r.verdict for r in results}
     applied = {r.rule for r in results if r.waiver is not None}  # waived, or shown beside a failure (--no-waivers)
     waivers = loaded.agreement.waivers
-    problems: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    problems: dict[str, list[str]] = {lang: [] for lang in langs}
     line_path: tuple[str | int, ...] = ("waivers",)
+    found = 0
     for i, w in enumerate(waivers):
         if w.rule in applied:
             continue
-        for lang in LANGS:
+        for lang in langs:
             missing, unneeded = _STRAY[lang]
             template = missing if w.rule not in verdicts else unneeded
             problems[lang].append(template.format(rule=w.rule, verdict=verdicts.get(w.rule, "")))
-        if len(problems["sv"]) == 1:
+        found += 1
+        if found == 1:
             line_path = ("waivers", i)
-    verdict = "not_applicable" if not waivers else "fail" if problems["sv"] else "pass"
+    verdict = "not_applicable" if not waivers else "fail" if found else "pass"
     text = {lang: " ".join(problems[lang]) or (NOT_APPLICABLE[lang] if not waivers else _ALL_WAIVE[lang])
-            for lang in LANGS}
+            for lang in langs}
     return Result(
         agreement_id=loaded.agreement.id, path=loaded.path, rule=WAIVER_RULE, ruleset="iop-core",
         verdict=verdict, severity="warning", rule_severity="warning",

@@ -17,6 +17,7 @@ from .engine.ir import compile_selection
 from .errors import IopError
 from .facts import decision_date, derive_facts
 from .loader import LoadedAgreement, load_agreement, parse_agreement
+from .messages import LANGS, message_langs
 from .results import AgreementReport, Result, build_results
 from .safeio import display_name
 from .rulesets import RulesetLibrary, load_rulesets
@@ -51,8 +52,10 @@ class Run:
 
 
 def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Backend,
-                 as_of: dt.date | None = None, forced: str | None = None, honour_waivers: bool = True) -> AgreementReport:
-    """Select rulesets, derive facts, run the engine, and build the results (`honour_waivers=False`: --no-waivers)."""
+                 as_of: dt.date | None = None, forced: str | None = None, honour_waivers: bool = True,
+                 langs: tuple[str, ...] = LANGS) -> AgreementReport:
+    """Select rulesets, derive facts, run the engine, and build the results (`honour_waivers=False`: --no-waivers),
+    their messages in `langs`."""
     a = loaded.agreement
     selection = library.select(a.decision.authority if a.decision else None,
                                a.decision.body if a.decision else None, decision_date(a), forced)
@@ -62,12 +65,17 @@ def check_loaded(loaded: LoadedAgreement, library: RulesetLibrary, backend: Back
                        loaded.path, loaded.line_of(("decision",)) if a.decision else 0, 0)
     facts = derive_facts(loaded, as_of)
     firings = backend.evaluate(compile_selection(selection), facts)
-    results = build_results(loaded, selection, facts, firings, as_of, honour_waivers)
+    results = build_results(loaded, selection, facts, firings, as_of, honour_waivers, langs)
     return AgreementReport(a.id, loaded.path, selection.ids,
                            {rs.id: rs.spec.citation for rs in selection.rulesets}, tuple(results),
                            summarise(loaded, facts),
                            {rs.id: rs.spec.in_force.start.isoformat() if rs.spec.in_force else None
                             for rs in selection.rulesets})
+
+
+class Discovered(list[str]):
+    """Files `discover` found: sorted, each once.  Handed on (the CLI gathers, then checks or audits
+    them), they are not walked, resolved and sorted a second time."""
 
 
 def discover(paths: Iterable[str | Path], exclude: Callable[[str], bool] | None = None,
@@ -85,6 +93,8 @@ def discover(paths: Iterable[str | Path], exclude: Callable[[str], bool] | None 
     `exclude` skips a path wherever it is (named or found); `ignored(directory, found)` names what
     git ignores among the files found in a directory (a file named is never second-guessed).
     """
+    if isinstance(paths, Discovered) and exclude is None and ignored is None:
+        return Discovered(paths), []
     files: list[str] = []
     errors: list[IopError] = []
     for raw in paths:
@@ -108,7 +118,7 @@ def discover(paths: Iterable[str | Path], exclude: Callable[[str], bool] | None 
     folders: dict[str, str] = {}
     for f in sorted(files):
         unique.setdefault(_identity(f, folders), f)
-    return sorted(unique.values()), errors
+    return Discovered(sorted(unique.values())), errors
 
 
 def _identity(path: str, folders: dict[str, str]) -> str:
@@ -180,7 +190,8 @@ def _walk_error(exc: OSError, path: str) -> IopError:
 
 
 def check_file(path: str, library: RulesetLibrary, backend: Backend, as_of: dt.date | None = None,
-               ruleset: str | None = None, honour_waivers: bool = True, text: str | None = None) -> AgreementReport:
+               ruleset: str | None = None, honour_waivers: bool = True, text: str | None = None,
+               langs: tuple[str, ...] = LANGS) -> AgreementReport:
     """One file's report; any failure, even a bug of ours, is an `IopError` naming the file.
 
     One file must never cost the others their results: an unexpected exception (an overflow
@@ -189,7 +200,7 @@ def check_file(path: str, library: RulesetLibrary, backend: Backend, as_of: dt.d
     """
     try:
         loaded = load_agreement(path) if text is None else parse_agreement(text, display_name(path))
-        return check_loaded(loaded, library, backend, as_of, ruleset, honour_waivers)
+        return check_loaded(loaded, library, backend, as_of, ruleset, honour_waivers, langs)
     except IopError:
         raise
     except RecursionError:
@@ -214,7 +225,8 @@ def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: Rule
     """Check agreement files or directories; load errors are collected, not raised.
 
     `cache`: reuse and store results in the user's result cache (True), or in this folder; the
-    command line does, the library API does not unless asked (see cache.py).
+    command line does, the library API does not unless asked (see cache.py).  `renderings` names the
+    outputs the run shows (`json:sv`); uncached, messages are built only in their languages.
     """
     library = rulesets or load_rulesets()
     if ruleset is not None and ruleset not in library.by_id:
@@ -228,7 +240,8 @@ def check(paths: Iterable[str | Path], engine: str | None = None, rulesets: Rule
                                       None if cache is True else Path(cache), renderings)
         checker = lambda path: check_with_cache(path, results, library, backend, as_of, ruleset, honour_waivers)  # noqa: E731
     else:
-        checker = lambda path: check_file(path, library, backend, as_of, ruleset, honour_waivers)  # noqa: E731
+        langs = message_langs(renderings)
+        checker = lambda path: check_file(path, library, backend, as_of, ruleset, honour_waivers, langs=langs)  # noqa: E731
     for path in files:
         try:
             reports.append(checker(path))

@@ -48,6 +48,8 @@ def display_name(path: PathArg) -> str:
     """
     raw = os.fsencode(path)
     text = raw.decode("utf-8", "backslashreplace")
+    if text.isprintable():  # no character of category C (nor a separator other than space): nothing to escape
+        return text
     return "".join(_escape(char) for char in text)
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from iop_rules.errors import IopError
-from iop_rules.safeio import display_name, read_regular_file, read_text_limited, write_atomically
+from iop_rules.safeio import _escape, display_name, read_regular_file, read_text_limited, write_atomically
 
 WHAT = "an agreement file"
 LIMIT = 2 * 1024 * 1024
@@ -354,3 +355,10 @@ def test_non_utf8_file_name_is_written_and_read_back(tmp_path: Path) -> None:
         write_atomically(target, "x", protect=[target])
     str(info.value).encode("utf-8")
     assert "r\\xe9sultat.json" in info.value.message and "r\\xe9sultat.json" in info.value.path
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=())))
+def test_a_printable_name_is_shown_as_it_is_and_any_other_char_by_char(name: str) -> None:
+    # the shortcut for printable names must show exactly what escaping every character would
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    assert display_name(name) == "".join(_escape(char) for char in text)

@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:  # the registry below is read by the CLI's parser; it must cost no import
+    from ..results import AgreementReport
     from ..runner import Run
 
 FORMATS = {
@@ -48,3 +49,32 @@ def get_outputter(fmt: str, lang: str = "sv") -> Outputter:
     module_name, _, class_name = FORMATS[fmt].partition(":")
     outputter: Outputter = getattr(importlib.import_module(module_name), class_name)(lang)
     return outputter
+
+
+#: The formats whose output is made of one part per agreement that can be kept with its results
+#: (a result cache entry keeps them) and copied into a later run's output unchanged.
+PARTS = {
+    "json": "iop_rules.render.json:agreement_json_in",
+    "text": "iop_rules.render.text:agreement_text_in",
+}
+
+
+def agreement_parts(report: AgreementReport, fmt: str, langs: tuple[str, ...]) -> list[str]:
+    """The agreement's part of the `fmt` output in each of `langs`, as that renderer writes it."""
+    module_name, _, function_name = PARTS[fmt].partition(":")
+    parts: list[str] = getattr(importlib.import_module(module_name), function_name)(report, langs)
+    return parts
+
+
+class Prerendered(ABC):
+    """Results that carry their agreement's part of some outputs, written when they were made
+    (a result cache entry's): a renderer copies that part instead of writing it again."""
+
+    @abstractmethod
+    def rendered(self, fmt: str, lang: str) -> str | None:
+        """The part of the `fmt` output in `lang`, if these results carry it."""
+
+
+def stored_part(results: object, fmt: str, lang: str) -> str | None:
+    """The part of the `fmt` output that `results` carry (see `Prerendered`), else None: write it."""
+    return results.rendered(fmt, lang) if isinstance(results, Prerendered) else None

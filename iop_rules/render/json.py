@@ -13,11 +13,10 @@ from json.encoder import encode_basestring as _encode_str  # C, as json.dumps us
 from typing import IO, Any, Callable
 
 from .. import __version__
-from ..cache_entry import rendered, tally_into
-from ..results import AgreementReport, Result
+from ..results import AgreementReport, Result, tally_into
 from ..runner import Run
 from ..verdicts import Tally
-from . import Outputter
+from . import Outputter, stored_part
 
 
 def result_dict(r: Result, lang: str) -> dict[str, Any]:
@@ -190,7 +189,7 @@ class JsonOutputter(Outputter):
         out.write(',\n  "engine": ' + _dump(run.engine) + ',\n  "agreements": [')
         tally, n = Tally(), 0
         for n, a in enumerate(run.agreements, 1):
-            out.write(("," if n > 1 else "") + "\n" + (rendered(a.results, "json", self.lang) or agreement_json(a, self.lang)))
+            out.write(("," if n > 1 else "") + "\n" + (stored_part(a.results, "json", self.lang) or agreement_json(a, self.lang)))
             tally_into(tally, a.results)
         out.write("\n  ],\n  \"errors\": " + _dump([e.to_dict() for e in run.errors]).replace("\n", "\n  "))
         summary = run.portfolio.summary() if run.portfolio is not None else {

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from typing import IO, Any, Iterator
 
-from ..cache_entry import rendered, tally_into
-from ..results import AgreementReport, Result
+from ..results import AgreementReport, Result, tally_into
 from ..runner import Run
 from ..verdicts import SHOWN, Tally, display_order
-from . import Outputter
+from . import Outputter, stored_part
 
 _WORDS: dict[str, dict[str, Any]] = {
     "sv": {"fail": "FEL", "unknown": "OKÄNT", "waived": "UNDANTAG", "pass": "OK", "not_applicable": "EJ TILLÄMPLIG",
@@ -51,8 +50,13 @@ def visible(text: str) -> str:
 
 
 def agreement_text(a: AgreementReport, lang: str) -> str:
-    """One agreement's part of the text report, ready to print (what a result cache entry stores)."""
+    """One agreement's part of the text report, ready to print."""
     return TextOutputter(lang).agreement_text(a)
+
+
+def agreement_text_in(a: AgreementReport, langs: tuple[str, ...]) -> list[str]:
+    """`agreement_text` in each of `langs` (what a result cache entry keeps: render.PARTS)."""
+    return [agreement_text(a, lang) for lang in langs]
 
 
 class TextOutputter(Outputter):
@@ -72,7 +76,7 @@ class TextOutputter(Outputter):
         for a in run.agreements:
             n += 1
             tally_into(tally, a.results)
-            yield rendered(a.results, "text", self.lang) or self.agreement_text(a)
+            yield stored_part(a.results, "text", self.lang) or self.agreement_text(a)
         tail = self._portfolio(run.portfolio.summary(), run) if run.portfolio is not None else []
         yield "".join(visible(line) + "\n" for line in [*tail, *([self._summary(tally, n, run)] if with_summary else [])])
 
