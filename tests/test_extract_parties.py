@@ -84,6 +84,48 @@ PARTY_STYLES = {
         "Avtal\n\n| Offentlig part | Huddinge kommun, socialnämnden | 212000-0142 |\n|---|---|---|\n"
         "| Idéburen part | Brottsofferjouren Huddinge-Botkyrka | 802011-1234 |\n\nKontaktpersoner\n\n"
         "| Kommunen | Anna Berg | enhetschef |\n|---|---|---|\n| Föreningen | Bo Ek | ordförande |\n", HUDDINGE),
+    "a numbered list under a heading and a lead-in line, three parties": (
+        "ÖVERENSKOMMELSE\n\n§ 1 Parter\nParter i överenskommelsen är\n1. Sundsvalls kommun, org.nr 212000-2411\n"
+        "2. Region Västernorrland, org.nr 232100-0172\n3. Kvinnojouren Sundsvall, org.nr 802431-7722\n\n§ 2 Bakgrund\nText.\n",
+        [("public", "Sundsvalls kommun", "212000-2411", None), ("public", "Region Västernorrland", "232100-0172", None),
+         ("idea_based", "Kvinnojouren Sundsvall", "802431-7722", None)]),
+    "a sentence with a colon leads the list in": (
+        "Överenskommelse om samverkan\n\nFöljande parter har ingått denna överenskommelse:\n\nRegion Jönköpings län, 232100-0057\n"
+        "Jönköpings kommun, 212000-0530\nRiksförbundet Attention Jönköping, 802431-7722\n\n"
+        "Attention Jönköping drivs utan vinstintresse.\n",
+        [("public", "Region Jönköpings län", "232100-0057", None), ("public", "Jönköpings kommun", "212000-0530", None),
+         ("idea_based", "Riksförbundet Attention Jönköping", "802431-7722", True)]),
+    "roman numerals end the section; a heading about a party is no party": (
+        "Överenskommelse mellan Nyköpings kommun och Föreningen Bro\n\nI. Parter\nNyköpings kommun, org.nr 212000-0324.\n"
+        "Föreningen Bro, org.nr 802431-7722.\n\nII. Bakgrund\nText om verksamheten.\n\nIII. Kommunens åtaganden\n"
+        "Kommunen upplåter en lokal.\n",
+        [("public", "Nyköpings kommun", "212000-0324", None), ("idea_based", "Föreningen Bro", "802431-7722", None)]),
+    "'Parter i överenskommelsen är' in a sentence, a name ending in 'kommun'": (
+        "Tjänsteutlåtande\n\nParter i överenskommelsen är Sigtuna kommun (212000-0092), genom vård- och omsorgsnämnden, och "
+        "Anhörigföreningen i Sigtuna kommun (802431-7722). Föreningen är ideell och icke vinstdrivande.\n",
+        [("public", "Sigtuna kommun", "212000-0092", None), ("idea_based", "Anhörigföreningen i Sigtuna kommun", "802431-7722", True)]),
+    "a memo's 'partnerskap med' a name with 'i' and its place": (
+        "TJÄNSTEUTLÅTANDE\nDatum: 2025-01-15\n\nSocialnämnden föreslås besluta att ingå idéburet offentligt partnerskap med "
+        "Stiftelsen Stadsmissionen i Kalmar, org.nr 802017-6605. Kalmar kommun bidrar med 850 000 kronor per år.\n",
+        [("public", "Kalmar kommun", None, None), ("idea_based", "Stiftelsen Stadsmissionen i Kalmar", "802017-6605", None)]),
+    "the public party's number in a sentence of its own, in the genitive": (
+        "IOP\n\nKristinehamns kommun ingår härmed ett idéburet offentligt partnerskap med Föreningen Ekbacken, org.nr 802431-7722, "
+        "om öppen verksamhet. Kommunens org.nr är 212000-1819.\n",
+        [("public", "Kristinehamns kommun", "212000-1819", None), ("idea_based", "Föreningen Ekbacken", "802431-7722", None)]),
+    "an e-mail's quoted reply holds the agreement": (
+        "Hej Maria!\nTack för beskedet.\n\n> Från: Maria Öhman\n>\n> ÖVERENSKOMMELSE OM IDÉBURET OFFENTLIGT PARTNERSKAP\n>\n"
+        "> PARTER\n> 1. Piteå kommun, socialnämnden, org.nr 212000-2684\n> 2. Föreningen Matkassen i Piteå, org.nr 802470-5520, "
+        "en ideell förening utan vinstsyfte\n>\n> BAKGRUND\n> Föreningen delar ut matkassar.\n",
+        [("public", "Piteå kommun", "212000-2684", None), ("idea_based", "Föreningen Matkassen i Piteå", "802470-5520", True)]),
+    "an association writing in the first person": (
+        "Tranås den 2 mars 2026\n\nDet här är en överenskommelse om idéburet offentligt partnerskap mellan Tranås kommun och "
+        "föreningen Gemensam Tråd i Tranås.\n\nVi är en ideell förening med organisationsnummer 802536-6652 och vi driver ingen "
+        "verksamhet i vinstsyfte.\n",
+        [("public", "Tranås kommun", None, None), ("idea_based", "Gemensam Tråd i Tranås", "802536-6652", True)]),
+    "a form's rows with the side in the first cell, the short name in brackets": (
+        "Överenskommelse\n\nOffentlig part\tHudiksvalls kommun, kultur- och fritidsnämnden, org.nr 212000-2189\n"
+        "Idéburen part\tIggesunds Hembygdsgille, org.nr 802512-4473, ideell förening utan vinstsyfte (nedan gillet)\n",
+        [("public", "Hudiksvalls kommun", "212000-2189", None), ("idea_based", "Iggesunds Hembygdsgille", "802512-4473", True)]),
     "a place in an association's name does not make it public": (
         "Överenskommelse om IOP\n\nMellan Botkyrka kommun och Kvinnojouren i Botkyrka kommun har denna överenskommelse träffats.\n",
         [("public", "Botkyrka kommun", None, None), ("idea_based", "Kvinnojouren i Botkyrka kommun", None, None)]),
@@ -105,6 +147,10 @@ NON_PROFIT = [
     ("Föreningen Bro drivs utan vinstintresse.", True),
     ("Bro är en ideell förening som inte har vinst som syfte.", True),
     ("Föreningen återinvesterar hela sitt överskott i verksamheten.", True),
+    ("Föreningen Bro är en ideell förening som inte har vinstsyfte.", True),
+    ("Föreningen driver ingen verksamhet i vinstsyfte.", True),
+    ("Föreningen Bro, org.nr 802431-7722, syftar inte till vinst.", True),
+    ("Bro är en ekonomisk förening som inte delar ut överskott till medlemmarna.", True),
     ("Föreningen Bro är en allmännyttig ideell förening.", None),  # what kind of association, not that it makes no profit
     ("Att föreningen saknar vinstsyfte saknar betydelse för bedömningen.", None),  # a court's remark, not the party's statement
 ]
@@ -136,6 +182,11 @@ DECISIONS = {
     "guidelines a council adopted are background": ("Kommunfullmäktige antog riktlinjer för IOP den 12 juni 2018.", (None, None)),
     "a working committee prepares, it does not decide": (
         "Ärendet har beretts i socialnämndens arbetsutskott den 5 mars 2024.", (None, None)),
+    "a form's row, the label in a cell of its own": ("Beslut\tKultur- och fritidsnämnden 2025-02-26 § 12",
+                                                        ("kultur- och fritidsnämnden", "2025-02-26")),
+    "a district committee of Stockholm, its name hyphenated": (
+        "Rinkeby-Kista stadsdelsnämnd beslutade den 20 februari 2025 att ingå överenskommelsen.",
+        ("Rinkeby-Kista stadsdelsnämnd", "2025-02-20")),
     "an earlier assignment is not this decision": (
         "Nämnden beslutade den 10 maj 2022 att ge förvaltningen i uppdrag att utreda ett partnerskap.", (None, None)),
 }
@@ -155,6 +206,7 @@ HEADERS = [
     ("Version 0.3, 2024-10-02", "2024-10-02"),
     ("Dnr 2024-HSN-0871 · Version 1.0 · 2024-11-18", "2024-11-18"),
     ("UTKAST 2025-04-22 – ej undertecknat", "2025-04-22"),
+    ("UTKAST 2025-11-20 – ej för spridning", "2025-11-20"),
     ("Socialnämnden 2018-09-10", None),  # a protocol's meeting: the decision's date, not the document's
 ]
 

@@ -35,28 +35,77 @@ _LEADER = re.compile(r"(?P<label>[^.]\S.*?)\s*[.…_]{4,}\s*(?P<fig>\d[\d \u00a0
 
 def budget_span(f: Findings) -> range:
     """The blocks the budget stands in (empty when there is none): funding sentences there are lines."""
-    for start in _starts(f.blocks):
+    found = _budget(f)
+    return range(found[0], found[3]) if found else range(0)
+
+
+def _budget(f: Findings) -> tuple[int, list[dict[str, Any]], tuple[int, str, int] | None, int] | None:
+    """The first budget of the text: where it starts, its lines, its total and where it ends.  A run of lines
+    that no heading announces counts only when a total closes it and no line is a party's (`Kommunen: 300 000
+    kr` is a contribution, not a cost); a list of what the money is for (`Bidraget avser:`) is the budget only
+    when the text has no other, and on the same terms."""
+    starts = _starts(f.blocks)
+    for start, kind in [s for s in starts if s[1] != "use"] + [s for s in starts if s[1] == "use"]:
         lines, total, end = _read(f.blocks, start)
-        if lines or total:
-            return range(start, end)
-    return range(0)
+        if kind == "heading" and (lines or total):
+            return start, lines, total, end
+        if kind != "heading" and total and len(lines) >= 2 and not any(_names_a_party(f, line["label"]) or _YEARLIKE.match(line["label"])
+                                                                       for line in lines):  # a line a year: a table of contributions
+            return start, lines, total, end
+    return None
 
 
-def _starts(blocks: list[Block]) -> list[int]:
-    """Where a budget may begin: a budget heading, or a table whose header names a cost and an amount
-    (the line over it when that gives the unit, `Belopp i tkr:`).  A contents list names the heading too,
-    so every candidate is read and the first with lines wins."""
+def _names_a_party(f: Findings, label: str) -> bool:
+    return f.party(label) is not None or bool(f.mentioned(label)) or bool(_PARTY_WORD.search(label))
+
+
+_last_starts: tuple[list[Block], int, list[tuple[int, str]]] | None = None
+
+
+def _starts(blocks: list[Block]) -> list[tuple[int, str]]:
+    """The budget's candidate starts, read once per document: three extractors ask, and reading them is
+    the costliest step of a long text (a one-entry memo on the very list, so no other document can match)."""
+    global _last_starts
+    if _last_starts is None or _last_starts[0] is not blocks or _last_starts[1] != len(blocks):
+        _last_starts = (blocks, len(blocks), _read_starts(blocks))
+    return _last_starts[2]
+
+
+def _read_starts(blocks: list[Block]) -> list[tuple[int, str]]:
+    """Where a budget may begin, and what announces it (`heading`, `use`, `run`): a budget heading, a line that
+    introduces one (`Kostnaderna beräknas enligt följande:`) or a table whose header names a cost and an amount
+    or a year and a sum (the line over it when that gives the unit, `Belopp i tkr:`); a line over what the money
+    is for (`Bidraget avser:`); or else the first of a run of lines of a label and an amount.  A contents list
+    names the heading too, so every candidate is read and the first with lines wins."""
     out = []
     for i, b in enumerate(blocks):
         if b.words <= 12 and _HEADING.match(b.text) and not find_amounts(b.text) and not b.text.endswith("."):
-            out.append(i)
+            out.append((i, "heading"))
+        elif b.words <= 30 and _INTRO.search(b.text) and _INTRO_END.search(b.text) and not find_amounts(b.text):
+            out.append((i, "heading"))
+        elif b.words <= 30 and _USE_INTRO.match(b.text) and not find_amounts(b.text):
+            out.append((i, "use"))
         elif _LEADER.fullmatch(b.text.strip()) and i and not _LEADER.fullmatch(blocks[i - 1].text.strip()) and \
                 i + 1 < len(blocks) and _LEADER.fullmatch(blocks[i + 1].text.strip()):
-            out.append(i - 1)  # lines with dot leaders, two at least, without a heading over them
-        elif b.cells and not (i and blocks[i - 1].cells) and len(b.cells) >= 2 and _COST_HEADER.match(b.cells[0]) and \
-                any(_AMOUNT_HEADER.search(c) for c in b.cells[1:]):
-            out.append(i - 1 if i and not blocks[i - 1].cells and _unit(blocks[i - 1].text) != 1 else i)
+            out.append((i - 1, "heading"))  # lines with dot leaders, two at least, without a heading over them
+        elif b.cells and not (i and blocks[i - 1].cells) and len(b.cells) >= 2 and \
+                _COST_HEADER.match(b.cells[0]) and any(_AMOUNT_HEADER.search(c) for c in b.cells[1:]):
+            out.append((i - 1 if i and not blocks[i - 1].cells and _unit(blocks[i - 1].text) != 1 else i, "heading"))
+        elif i and b.cells and not blocks[i - 1].cells and _YEAR_COLUMN.match(b.cells[0].strip()) and \
+                any(_TOTAL.fullmatch(c.strip() + " ") for c in b.cells[2:]):
+            out.append((i - 1, "heading"))  # "År | Region Gotland | RF-SISU | Summa": a line a year, its sum the amount
+        elif i and _row(b, 1) and not _row(blocks[i - 1], 1) and not b.bullet:  # a list's items: contributions as often
+            out.append((i - 1, "run"))
     return out
+
+
+_INTRO = lx.cue(lx.BUDGET_INTRO_NOUNS)
+_INTRO_END = re.compile(lx.alt(lx.BUDGET_INTRO_ENDS) + r"\s*[:.]?\s*$|:\s*$", re.IGNORECASE)
+#: "Bidraget för ett helt år avser:", "Medlen ska användas till följande:": what the money is for, line by line.
+_USE_INTRO = re.compile(r"^(?:\S+\s+){0,2}?" + lx.alt(lx.MONEY_NOUNS) + r"\b[^.:]{0,60}?" + lx.alt(lx.BUDGET_USE_VERBS) + r"[^.:]{0,30}:$",
+                        re.IGNORECASE)
+_YEAR_COLUMN = re.compile(r"^" + lx.alt(("år", "period", "verksamhetsår", "budgetår", "kalenderår")) + r"$", re.IGNORECASE)
+_PARTY_WORD = lx.cue((*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA))
 
 
 def _unit(text: str) -> int:
@@ -64,9 +113,9 @@ def _unit(text: str) -> int:
 
 
 def extract_budget(f: Findings) -> None:
-    span = budget_span(f)
-    if span:
-        lines, total, _ = _read(f.blocks, span.start)
+    found = _budget(f)
+    if found:
+        _, lines, total, _ = found
         if lines:
             f.items["budget.lines"] = lines
         if total:
@@ -124,15 +173,39 @@ def _row(b: Block, unit: int, column: int | None = None) -> tuple[str, int] | No
     if len(cells) >= 2:
         figures = [a for a in (_figure(c, unit) for c in cells[1:]) if a is not None]
         return (cells[0].rstrip(" :"), figures[0]) if len(figures) == 1 and not _figure(cells[0], unit) else None
-    amounts = find_amounts(b.text)
-    m = _LINE.fullmatch(b.text.strip())
-    if m and len(amounts) == 1 and amounts[0].end >= len(b.text.rstrip(". ")) - 1:
-        return m.group("label"), amounts[0].kronor
-    bare = re.fullmatch(r"(?P<label>[^\d(][^\d:]{1,80}?)\s*:?\s+(?P<fig>\d{1,3}(?:[ \u00a0.]\d{3})+|\d{3,9})", b.text.strip())
-    if bare and not amounts:
-        figure = _figure(bare.group("fig"), unit)
-        return (bare.group("label"), figure) if figure else None
-    return None
+    return _text_line(b.text.strip(), unit)
+
+
+#: What may follow a line's amount: its unit of time (`300 000 kr/år`), a note in brackets (`(en heltidstjänst)`).
+_AFTER_AMOUNT = re.compile(r"(?:\s*(?:/\s*|per\s+)" + lx.alt(lx.YEAR_WORDS + ("månad", "mån")) + r"|\s*\([^()]{0,80}\)"
+                           r"|\s*(?:exkl|inkl)\.?\s+moms)\s*\.?$", re.IGNORECASE)
+#: Between a label and its amount: a colon, a dash, an equals sign, dots.
+_SEPARATOR = " \t:=–—-.…_|"
+
+
+def _text_line(text: str, unit: int) -> tuple[str, int] | None:
+    """A line written as text: a label, then its one amount at the end (`Lokalhyra: 60 000 kr/år`,
+    `Personal – 300 000 kr (en heltidstjänst)`, `Lokal = 100 000 kr`, `Hyra 60 000` under a heading)."""
+    core = text.rstrip(" .")
+    for _ in range(3):
+        core = _AFTER_AMOUNT.sub("", core).rstrip(" .")
+    amounts = find_amounts(core)
+    label, amount = None, None
+    if amounts and amounts[-1].end >= len(core) - 1 and (len(amounts) == 1 or core[:amounts[-1].start].rstrip().endswith(("=", ":"))):
+        label, amount = core[:amounts[-1].start], amounts[-1].kronor  # "Lokalhyra 12 mån à 5 000 kr: 60 000 kr": the last
+    elif not amounts and (bare := _BARE.search(core)) and not _YEARLIKE.fullmatch(bare.group(0)) and len(core.split()) <= 10:
+        label, amount = core[:bare.start()], _figure(bare.group(0).strip(), unit)  # "30 juni 2027" ends in a year, no amount
+    if label is None or amount is None:
+        return None
+    label = label.strip(_SEPARATOR)
+    if not re.search(r"[a-zåäö]{2}", label, re.IGNORECASE) or label.startswith("(") or len(label) > 80 or find_amounts(label):
+        return None
+    return label, amount
+
+
+#: A bare figure ending a line (`Hyra   60 000`; `Aktiviteter   80` under a `tkr` heading).
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_BARE = re.compile(r"(?<=[\s:=–—.…_|])(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d{1,9})(?:,\d{1,2})?$")
 
 
 def _years_header(b: Block) -> bool:
@@ -156,7 +229,7 @@ def _figure(cell: str, unit: int) -> int | None:
 
 
 def _line(label: str, amount: int, quote: str) -> dict[str, Any]:
-    return {"label": label.strip().rstrip(":").strip(), "amount": amount, "source": quote}
+    return {"label": label.strip(_SEPARATOR), "amount": amount, "source": quote}
 
 
 _TOTAL_SENTENCE = re.compile(lx.alt(lx.BUDGET_TOTAL_PHRASES), re.IGNORECASE)
@@ -194,3 +267,34 @@ def extract_budget_increase(f: Findings) -> None:
                 f.add("budget_increase", tuple(years), s, b.line, rank=1 if years else 0)  # the years, when stated
             elif _FITS.search(s) and not re.search(r"\b(?:inte|ej|ska|skall|bör|måste)\b", s):  # "ska rymmas": a rule, not a fact
                 f.add("budget_increase.fits", True, s, b.line)
+
+
+#: After a budget's costs, how they are financed: a line a party (`Kommunen  120 000`, `Gillet, entré och kafé  20 000`).
+MAX_FINANCING_ROWS = 12
+
+
+def budget_financing(f: Findings) -> list[tuple[str, int, str, str]]:
+    """The party lines of a budget's financing part, as (party id, kronor, per, quote): `Summa kostnader 140 000`
+    then `Kommunen 120 000` and `Gillet, entré, kafé och medlemsavgifter 20 000`.  The unit of time is the
+    heading's (`Budget per helår`: a year); a line that names no party, or more than one, is left out."""
+    found = _budget(f)
+    if not found:
+        return []
+    start, _, _, end = found
+    heading = f.blocks[start].text if start < len(f.blocks) else ""
+    per = "year" if _YEARLY.search(heading) else "period"
+    unit = _unit(heading)
+    out = []
+    for b in f.blocks[start + 1:min(len(f.blocks), end + MAX_FINANCING_ROWS)]:
+        if is_heading(b) and not _INCOME.match(b.text.strip()):
+            break
+        row = _row(b, unit)
+        if not row or _TOTAL.match(row[0] + " "):
+            continue
+        party = f.party(row[0]) or f.party(re.split(r"[,:(]", row[0])[0])
+        if party and len(f.mentioned(row[0])) <= 1:
+            out.append((party.id, row[1], per, b.text))
+    return out
+
+
+_YEARLY = re.compile(r"(?<!\w)(?:per\s+(?:hel)?år|årlig\w*|per\s+verksamhetsår|per\s+kalenderår|helår)(?!\w)", re.IGNORECASE)

@@ -8,20 +8,32 @@ import unicodedata
 from typing import Any
 
 from .found import Findings
+from .persons import EMAIL
 
 
 def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha())
 
 
-def _email_of(name: str, email: str) -> bool:
+def _email_of(name: str, email: str, offices: set[str]) -> bool:
     """The address plausibly is this person's: its local part has their first or last name, or no name at all
-    (`info@`, `kansli@`: an office's address, which goes with whoever stands above it)."""
+    (`info@`, `kansli@`, `itkafe.halmstad@` that spells a party's name: an office's address, which goes with whoever
+    stands above it)."""
     local = email.split("@")[0]
     names = [_plain(n) for n in name.split() if len(_plain(n)) >= 2]
     if any(n in _plain(local) for n in names):
         return True
+    words = [_plain(w) for w in re.split(r"[._-]", local)]
+    if all(any(o in w for o in offices) for w in words if len(w) >= 4) and any(len(w) >= 4 for w in words):
+        return True
     return not re.fullmatch(r"[a-zåäö]{2,}(?:[._-][a-zåäö]{2,})+", local.casefold())  # "bo.ek@" is a name, not Anna's
+
+
+def _spells(name: str, email: str) -> bool:
+    """The address's local part spells the person's whole name (`malin.sjoo@` for Malin Sjöö): it is theirs, wherever it stands."""
+    local = _plain(email.split("@")[0])
+    names = [_plain(n) for n in name.split()]
+    return len(names) >= 2 and all(len(n) >= 2 and n in local for n in names)
 
 
 def _domain_party(f: Findings, email: str) -> str | None:
@@ -36,9 +48,15 @@ def checked_emails(f: Findings, contacts: list[dict[str, Any]]) -> list[dict[str
     perhaps: a note for the reviewer, not a value.  A contact whose address is at another party's domain
     was put under the wrong party, perhaps (a party's name printed under its people, not above): a note."""
     kept = []
+    addresses = {m.group(0).rstrip(".") for b in f.blocks for m in EMAIL.finditer(b.text)}
+    offices = {_plain(w) for p in f.parties for n in (p.name, *p.aliases) for w in re.split(r"[\s-]+", n) if len(_plain(w)) >= 4}
     for c in contacts:
+        if not c.get("email"):  # "E-post: jonas.elm@tranemo.se och malin.sjoo@…" on a line of its own below the names
+            spelled = [a for a in addresses if _spells(c["name"], a)]
+            if len(spelled) == 1:
+                c["email"] = spelled[0]
         email = c.get("email")
-        if email and not _email_of(c["name"], email):
+        if email and not _email_of(c["name"], email, offices):
             del c["email"]
             f.note(f"kontaktperson: e-postadressen {email} står vid {c['name']} men kan höra till en annan rad; ange den själv")
         domain = _domain_party(f, email) if email else None

@@ -20,16 +20,18 @@ from .persons import NAME, contact_from, details, indefinite, note_quote, owner,
 
 _CUE = cue(lexicon.CONTACT_PROSE_CUES)
 # where the next person's clause begins: "…, och av föreningens ordförande Bo Ek", "; för föreningen …"
-_CLAUSES = re.compile(r";|,?\s+(?:och|samt)\s+(?=(?:av|för|hos|på|inom|från|vid)\s|[\wåäö-]+s\s|(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
+_CLAUSES = re.compile(r";|,?\s+(?:och|samt|eller)\s+(?=(?:av|för|hos|på|inom|från|vid|till)\s|[\wåäö-]+s\s|(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?<!\w)(?:för|hos|på|inom|från|vid)\s+", re.IGNORECASE)
 _AT_BODY = re.compile(r"\s(?:vid|på|hos|inom|i)\s+(?P<body>[^,]{3,80})$", re.IGNORECASE)
+_WE = re.compile(r"(?<!\w)" + alt(lexicon.WE_WORDS) , re.IGNORECASE)
 _FOLLOWS = 2  # sentences after a cue that may still name the contacts ("Parterna utser var sin kontaktperson. För kommunen …")
 _ROLE = alt(lexicon.CONTACT_ROLES)
 _VERB = alt(lexicon.CONTACT_VERBS)
 # "Kontaktperson för föreningen är …", "Kommunens kontaktperson under sommaren är …", "Livslinjens kontaktperson: …"
 _MENTION = re.compile(rf"(?:(?P<gen>(?:(?-i:[A-ZÅÄÖ])[\w-]*\s+){{0,3}}[\w-]+s)\s+{_ROLE}|(?:som\s+)?{_ROLE}\s+(?:för|hos|på|från|inom|vid|i)\s+"
                       rf"(?P<party>[^,:]{{2,60}}?))(?:\s+(?:under|i|för|hos)\s+[^,:]{{1,40}}?)?\s*(?:{_VERB})\s*"
-                      rf"|(?<!\w)för\s+(?P<party2>[^,:]{{2,60}}?)\s+är\s+{_ROLE}\s+", re.IGNORECASE)  # "För X är kontaktperson …"
+                      rf"|(?<!\w)för\s+(?P<party2>[^,:]{{2,60}}?)\s+är\s+{_ROLE}\s+"  # "För X är kontaktperson …"
+                      rf"|^{_ROLE}\s*\((?P<party3>[^()]{{2,60}})\)\s*:\s*", re.IGNORECASE)  # "Kontaktperson (staden): …"
 _PEOPLE_SPLIT = re.compile(r",?\s+(?:och|samt)\s+(?=(?:[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ]))")  # where a second person begins
 _NAMES_ROLE = re.compile(rf"^(?P<party>[^,]{{2,80}}?)\s+utser\s+(?P<rest>.+?)\s+(?:till|som)\s+(?:{_ROLE})\b", re.IGNORECASE)
 _OFFICIAL = re.compile(rf"^{alt(lexicon.OFFICIAL_ROLES)}\s*(?::|är)", re.IGNORECASE)
@@ -49,12 +51,13 @@ def sentence_contacts(f: Findings) -> list[dict[str, Any]]:
             low = s.casefold()
             if "kontakt" not in low and "handläggare" not in low and "tjänste" not in low:
                 continue
-            mentions = [m for m in _MENTION.finditer(s) if owner(f, m.group("gen") or m.group("party") or m.group("party2"))]
+            mentions = [m for m in _MENTION.finditer(s) if owner(f, _mentioned(m))]
             for i, m in enumerate(mentions):
                 stop = mentions[i + 1].start() if i + 1 < len(mentions) else len(s)
                 rest = re.sub(r",?\s*(?:och|samt)?\s*$", "", s[m.end():stop].rstrip(". "))
                 for one in _PEOPLE_SPLIT.split(rest):  # "Kommunens kontaktpersoner är Anna Berg, …, och Bo Ek, …"
-                    made = contact_from(f, one, owner(f, m.group("gen") or m.group("party") or m.group("party2")), s)
+                    pid, one = _own_party(f, one, owner(f, _mentioned(m)))
+                    made = contact_from(f, one, pid, s)
                     if made and made.get("party"):
                         out.append(made)
             if mentions:
@@ -81,6 +84,22 @@ def sentence_contacts(f: Findings) -> list[dict[str, Any]]:
             elif made:
                 f.note(f"kontaktperson: \"{note_quote(s)}\" står utan part; ange vilken part den hör till")
     return out
+
+
+def _mentioned(m: re.Match[str]) -> str:
+    """The party a contact mention names, in whichever of its forms."""
+    return m.group("gen") or m.group("party") or m.group("party2") or m.group("party3")
+
+
+def _own_party(f: Findings, clause: str, party: str | None) -> tuple[str | None, str]:
+    """"… och för Kåren kårordförande Henrik Sjölund": a later person's clause that names its own party first."""
+    m = re.match(r"(?:för|hos|från|på|inom)\s+", clause, re.IGNORECASE)
+    words = clause[m.end():].split() if m else []
+    for n in range(min(5, len(words) - 1), 0, -1):
+        pid = owner(f, " ".join(words[:n]), bodies=False)
+        if pid:
+            return pid, " ".join(words[n:])
+    return party, clause
 
 
 def _owner_of_block(f: Findings, text: str, previous: str) -> str | None:
@@ -147,7 +166,8 @@ def clause_person(f: Findings, clause: str, with_contact: bool, party: str | Non
     if office:
         c["title"] = office
     details(f, split_parts(clause[end:]), c, with_contact=with_contact)
-    party = party or c.get("party") or _party_before(f, clause[:start]) or _party_of_office(f, c.get("title"))
+    party = party or c.get("party") or _party_before(f, clause[:start]) or _party_of_office(f, c.get("title")) or \
+        _party_of_title(f, c.get("title"))
     if not party:
         return None
     c["party"] = party
@@ -190,7 +210,23 @@ def _party_before(f: Findings, text: str) -> str | None:
         pid = owner(f, m.group(0), bodies=False)
         if pid:
             hits.append((m.start(), pid))
+    we = f.party("vi")  # "vår ordförande" where the association writes the agreement itself
+    for m in _WE.finditer(text) if we else ():
+        hits.append((m.start(), we.id))  # type: ignore[union-attr]
     return max(hits)[1] if hits else None
+
+
+_PUBLIC_TITLE = re.compile(alt(lexicon.CONTACT_PUBLIC_TITLES) + r"$", re.IGNORECASE)
+_IDEA_TITLE = re.compile(r"^" + alt(lexicon.CONTACT_IDEA_TITLES) + r"$", re.IGNORECASE)
+
+
+def _party_of_title(f: Findings, office: str | None) -> str | None:
+    """"fritidskonsulent Kim Wahlström", "diakon Maria Ek": an office only one side's people hold, where that side is one party."""
+    for rx, role in ((_PUBLIC_TITLE, "public"), (_IDEA_TITLE, "idea_based")):
+        side = [p for p in f.parties if p.role == role]
+        if office and rx.search(office.strip()) and len(side) == 1:
+            return side[0].id
+    return None
 
 
 def _party_of_office(f: Findings, office: str | None) -> str | None:

@@ -39,7 +39,8 @@ def _authority_name(m: re.Match[str]) -> str:
 
 # -- committees: "kultur- och fritidsnämnden", "regionala utvecklingsnämnden", "socialnämnd Centrum" ----------
 _BODY = re.compile(
-    r"(?<![\w-])(?!benämn)(?:(?P<pre>(?-i:[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?s))\s+(?=stadsdelsnämnd))?"
+    r"(?<![\w-])(?!benämn)(?:(?P<pre>(?-i:(?!(?:Den|Denna|Varje|Berörd|Aktuell|Respektive|Samma|Vilken)\s)[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+){0,2}s?))"
+    r"\s+(?=stadsdelsnämnd))?"  # "Skärholmens stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd"
     r"(?P<adj>" + lx.alt(lx.BODY_ADJECTIVES) + r"\s+)?"
     r"(?P<stem>(?:[a-zåäö]+-,?\s+(?:[a-zåäö]+-\s+)?(?:och|samt)\s+)?(?(adj)[a-zåäö]{0,30}|[a-zåäö]{2,30})nämnd)"
     r"(?P<suf>en|ens|s)?(?![\wåäö])"
@@ -138,10 +139,18 @@ def _header(f: Findings) -> list[Block]:
     """The blocks above the text proper: before its first paragraph of prose and never among the signatures,
     so a signature's "Kiruna 2024-12-12" at the end of a short text is not the document's date."""
     out = []
-    for b in f.blocks[:min(15, _signatures_start(f))]:
-        if b.words > 14 and len(b.sentences) >= 1 and not b.cells:
-            break
+    end = _signatures_start(f)
+    for b in f.blocks[:min(15, end)]:
+        if (b.words > 14 and re.search(r"[.!?]$", b.text) or b.words > 40) and not b.cells:
+            break  # the first paragraph of prose; a long title over its subtitle is still the header
         out.append(b)
+    title = next((i for i, b in enumerate(f.blocks[:60]) if _TITLE.match(b.text) and b.words <= 30 and not b.text.endswith(".")), None)
+    if title is not None and title >= len(out):  # an agreement quoted in a letter or an e-mail: the lines under its own title
+        for b in f.blocks[title + 1:min(title + 6, end)]:
+            if b.words > 14:
+                break
+            if re.match(r"(?i)(?:datum|daterad)\b", b.text):
+                out.append(b)
     return out
 
 
@@ -245,7 +254,9 @@ def _decision_dates(f: Findings) -> None:
                 f.add("decision.date", dates[0].date, b.text, b.line, 2)
                 f.add("decision.body", named[0][1], b.text, b.line, 3)
     for b in f.blocks:
-        for s in b.sentences:
+        # "Beslut<TAB>Kultur- och fritidsnämnden 2025-02-26 § 12": a form's row, its label in a cell of its own
+        labelled = len(b.cells) == 2 and bool(_DECISION_LABEL.fullmatch(b.cells[0].strip() + ":"))
+        for s in [f"{b.cells[0].strip()}: {b.cells[1].strip()}"] if labelled else b.sentences:
             label = (_DECISION_LABEL.match(s) if b.words <= 20 else None) or _INNER_LABEL.search(s)
             dated = _DATE_LABEL.search(s)
             if label or dated:
@@ -279,7 +290,10 @@ def _dated_decision(f: Findings, s: str, line: int, committees: bool) -> None:
         if _decider_near(s, max(0, lo - 80), hi, cue.start(), committees):
             found.add(day.date)
             _body_of(f, s, line, max(0, lo - 80), hi)
-    if len(found) == 1:
+    own = f.value("document.date")
+    if len(found) == 1 and own and (own - found.copy().pop()).days > 366:  # type: ignore[operator]
+        f.note(f"beslut: \"{s[:120]}\" är fattat mer än ett år före dokumentets datum; ett tidigare beslut, inget beslutsdatum")
+    elif len(found) == 1:
         f.add("decision.date", found.pop(), s, line, 1)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from ..months import add_months
@@ -11,120 +12,22 @@ from .found import Findings
 from .reasons import extract_criteria as extract_criteria, extract_market as extract_market  # re-exported: a step of `extract`
 from .reasons import phrase_pattern
 from .steering import extract_steering_group as extract_steering_group
-from .swedish import _NUMWORD as _NUMWORD_RX, COUNT, MONTHS, DateMatch, find_amounts, find_dates, find_ranges, parse_count
-
-_VERBS = lx.alt(lx.PERIOD_VERBS)
-_NOUNS = lx.alt(n for n in lx.PERIOD_NOUNS if not n.startswith("period"))
-_PERIOD_CUE = re.compile(rf"(?<!\w){_VERBS}\s+(?:den\s+)?(?=\d)|(?<!\w){_VERBS}\s+(?:från|fr\.\s?o\.\s?m\.|fr\s?o\s?m|"
-                         rf"från\s+och\s+med|under|perioden|mellan|t\.\s?o\.\s?m\.|till\s+och\s+med|till)"
-                         rf"|(?<!\w){_NOUNS}|\b(?:under|för)\s+perioden\b|^period\s*:", re.IGNORECASE)
-_STRONG = re.compile(r"(?<!\w)(?:gäller|löper|projekttid|avtalstid|avtalsperiod|giltighetstid)|^period\s*:", re.I)
-_PERIOD_HEADING = re.compile(r"^(?:period|avtalstid|avtalsperiod|giltighet|överenskommelsens\s+giltighet|tid)\b", re.I)
-#: The agreement as the subject of a term: "Överenskommelsen löper i tre år".
-_OF_AGREEMENT = re.compile(r"(?<!\w)(?:" + lx.alt(lx.AGREEMENT_WORDS) + "|" + _VERBS + "|" + _NOUNS + r")", re.IGNORECASE)
-_DURATION = re.compile(rf"(?<!\w)(?:i|under|på|om|är|blir)\s+(?P<n>{COUNT})\s+(?P<u>år|månader|månad)(?!\w)", re.IGNORECASE)
-_DURATION_WORD = re.compile(r"(?<!\w)(?P<w>" + "|".join(lx.DURATION_ADJECTIVES) + r")(?:t|a)?(?!\w)", re.IGNORECASE)
-_YEARS_ONLY = re.compile(r"(?<![\d-])(?P<a>(?:19|20)\d\d)\s*(?:[-–]|till|t\.o\.m\.)\s*(?P<b>(?:19|20)\d\d)(?![\d-])"
-                         r"|\b(?:under|för)\s+(?:kalender|verksamhets)?året\s+(?P<c>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
-_RELATIVE_START = lx.cue(lx.RELATIVE_STARTS)
-#: Right before a duration, the words that make it the agreement's term (and nothing else's).
-_TERM_BEFORE = re.compile(rf"(?<!\w)(?:{_VERBS}|{_NOUNS}(?:\s+(?:är|blir))?\s*:?)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def extract_period(f: Findings) -> None:
-    for i, b in enumerate(f.blocks):
-        for s in b.sentences:
-            if lx.PLACEHOLDER.search(s) and _PERIOD_CUE.search(s):  # "från och med [datum]": still to be written
-                f.note(f"texten har en plats att fylla i, inget värde är läst där: \"{s[:160]}\"")
-            ranges = find_ranges(s)
-            if not ranges:
-                if _PERIOD_CUE.search(s) and not find_amounts(s):
-                    _one_end(f, s, b.line)
-                    for d in find_dates(s):
-                        if d.kind == "season":  # "gäller från hösten 2024": a note with the words, never a date
-                            f.note(f"period: \"{d.text}\" är en årstid, inget datum; ange start eller slut själv "
-                                   f"(\"{s[:160]}\")")
-                continue
-            r = ranges[0]
-            if _PERIOD_CUE.search(s) and not find_amounts(s):
-                rank = 1 if _STRONG.search(s) else 0
-                f.add("period", (r.first, r.last), s, b.line, rank)
-            elif i > 0 and _PERIOD_HEADING.match(f.blocks[i - 1].text) and len(s) - len(r.text) < 15:
-                f.add("period", (r.first, r.last), s, b.line, 1)
-    found = f.pick("period")
-    if found:
-        f.add("period.start", found.value[0], found.quote, found.line)
-        f.add("period.end", found.value[1], found.quote, found.line)
-    else:
-        for end in ("start", "end"):
-            alone = f.pick(f"period.{end}.alone")
-            if alone:
-                f.add(f"period.{end}", alone.value, alone.quote, alone.line)
-                f.note(f"period: bara {'början' if end == 'start' else 'slutet'} står i texten (\"{alone.quote[:160]}\")")
-    _durations_and_years(f, found is not None)
-
-
-_UNTIL = re.compile(r"(?<!\w)(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|tom|till)\s+(?:den\s+)?$", re.IGNORECASE)
-_FROM = re.compile(r"(?<!\w)(?:från\s+och\s+med|fr\.\s?o\.\s?m\.?|från)\s+(?:den\s+)?$", re.IGNORECASE)
-
-
-def _one_end(f: Findings, s: str, line: int) -> None:
-    """A term with one end written and the other left open or to be filled in ("från och med [datum] till
-    och med 2026-12-31"): the written end is read; the other is for the reviewer."""
-    dates = [d for d in find_dates(s) if d.date]
-    if len(dates) != 1:
-        return
-    d = dates[0]
-    if _UNTIL.search(s[:d.start]):
-        f.add("period.end.alone", d.date, s, line)
-    elif _FROM.search(s[:d.start]):
-        f.add("period.start.alone", d.date, s, line)
-
-
-def _durations_and_years(f: Findings, dated: bool) -> None:
-    """`i tre år`, `treårig`, `löper i 24 månader` as months; `2015–2018` as years; relative starts as notes."""
-    for i, b in enumerate(f.blocks):
-        under_heading = i > 0 and _PERIOD_HEADING.match(f.blocks[i - 1].text) and f.blocks[i - 1].words <= 4
-        for s in b.sentences:
-            if not (_OF_AGREEMENT.search(s) or under_heading) or find_amounts(s):
-                continue
-            if _EXTENSION.search(s) or re.search(r"uppsäg|varsel|förläng", s, re.I):
-                continue  # "förlängs i tolv månader", "sägas upp med tre månaders varsel": not the term
-            rel = _RELATIVE_START.search(s)
-            if rel:
-                f.note(f"period: \"{rel.group(0)}\" är ingen datumangivelse; ange startdatum själv (\"{s[:160]}\")")
-            m = _DURATION.search(s)
-            word = _DURATION_WORD.search(s)
-            months = None
-            if m and _TERM_BEFORE.search(s[:m.start()] + " "):  # "gäller i tre år", "avtalstiden är 24 månader"
-                count = parse_count(m.group("n"))
-                if count and count.value:
-                    months = count.value * (12 if m.group("u").lower() == "år" else 1)
-            elif word and (re.match(r"\s+(?:\w+\s+)?(?:överenskommelse|avtal|partnerskap|iop|samarbete|projekt)",
-                                    s[word.end():word.end() + 40], re.I)
-                           or re.search(r"(?:^|\s)(?:är|blir)\s+$", s[:word.start()]) and _OF_AGREEMENT.match(s)):  # "Avtalet är treårigt"
-                months = 12 * lx.DURATION_ADJECTIVES[word.group("w").lower()]
-            if months:
-                f.add("period.months", months, s, b.line)
-            if dated:
-                continue
-            y = _YEARS_ONLY.search(s)
-            if y and (_PERIOD_CUE.search(s) or under_heading or re.search(r"(?<!\w)(?:avser|omfattar)\s", s, re.I)):
-                first, last = (int(y.group("a")), int(y.group("b"))) if y.group("a") else (int(y.group("c")),) * 2
-                if first <= last <= first + 10:
-                    f.add("period.years", (first, last), s, b.line)
-                    f.note(f"period: bara år anges (\"{y.group(0)}\"), inga datum; kontrollera början och slut")
-
+from .period import DAY_MONTH, EXTENSION as _EXTENSION, PERIOD_CUE as _PERIOD_CUE
+from .period import extract_period as extract_period  # re-exported: a step of `extract`
+from .swedish import _NUMWORD as _NUMWORD_RX, COUNT, MONTHS, DateMatch, find_dates, find_ranges, parse_count
 
 _REPORT_WORD = re.compile(lx.alt(lx.REPORT_WORDS), re.IGNORECASE)  # inside a word too: "delredovisning"
 _REPORT_VERB = lx.cue(lx.REPORT_VERBS)
 _KINDS = [(re.compile(r"slutrapport|slutredovisning|samlad\s+uppföljning|vid\s+periodens\s+slut|slutlig", re.I), "final"),
           (re.compile(r"delredovisning|delrapport|lägesrapport|halvårsrapport|delårsrapport|halvårsredovisning", re.I),
            "interim"),
-          (re.compile(r"(?<![a-zåäö])årsrapport|årlig\s+(?:rapport|redovisning|uppföljning)|verksamhetsberättelse|verksamhetsrapport",
+          (re.compile(r"(?<![a-zåäö])årsrapport|årlig\s+(?:rapport|redovisning|uppföljning)|verksamhetsberättelse|verksamhetsrapport"
+                      r"|\bför\s+(?:det\s+)?(?:första|andra|tredje|fjärde|föregående|respektive)\s+(?:avtals|verksamhets|kalender)?år",
                       re.I),
            "annual"),
-          (re.compile(r"utvärdering", re.I), "evaluation")]
+          (re.compile(r"utvärdering(?!ar)", re.I), "evaluation")]  # "ungdomarnas egna utvärderingar" are not the report
+_JOINT = lx.cue(lx.JOINT_EVALUATIONS)
+_HANDED_IN = re.compile(r"rapport|redovis|verksamhetsberättelse|\blämna", re.IGNORECASE)
 _RELATIVE = re.compile(rf"(?:senast|inom)\s+(?P<n>{COUNT})\s+månad(?:er)?\s+(?P<dir>innan|före|efter)\s+(?:den\s+)?"
                        rf"{lx.alt(lx.PERIOD_END_OWNERS)}\s+{lx.alt(lx.PERIOD_END_NOUNS)}", re.IGNORECASE)
 _AT_END = re.compile(r"vid\s+(?:periodens|avtalsperiodens|överenskommelsens|partnerskapets|projektets)\s+slut",
@@ -154,8 +57,7 @@ def _same_day_in(s: str, d: DateMatch) -> list[dt.date]:
     return out
 
 
-_DAY_MONTH = re.compile(rf"(?<!\w)(?P<d>\d{{1,2}}|{'|'.join(sorted(lx.ORDINAL_DAYS, key=len, reverse=True))})\s+"
-                        rf"(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?!\w)(?!\.?\s+(?:år\s+)?\d{{4}})", re.IGNORECASE)
+_DAY_MONTH = DAY_MONTH
 
 
 def _yearless(f: Findings, s: str) -> list[dt.date]:
@@ -163,8 +65,8 @@ def _yearless(f: Findings, s: str) -> list[dt.date]:
     the period the text gives, on the days listed; computed, and the reviewer is told."""
     start, end = f.value("period.start"), f.value("period.end")
     days = list(_DAY_MONTH.finditer(s))
-    if not (start and end) or (end - start).days > 6 * 366 or len({m.group(0).lower() for m in days}) < 2:
-        return []  # one day a year ("senast den 31 januari varje år") is a yearly rhythm, the cadence's
+    if not (start and end) or (end - start).days > 370 or len({m.group(0).lower() for m in days}) < 2:
+        return []  # a rhythm over several years, or one day a year ("senast den 31 januari varje år"), is the cadence's
     out = []
     for m in days:
         day = int(m.group("d")) if m.group("d").isdigit() else lx.ORDINAL_DAYS[m.group("d").lower()]
@@ -180,6 +82,16 @@ def _yearless(f: Findings, s: str) -> list[dt.date]:
     return sorted(out)
 
 
+def _yearly_is_annual(reports: list[dict[str, Any]], end: dt.date | None) -> None:
+    """One sentence's reports due on the same day of several years ("senast 2027-01-31 och 2028-01-31", "den 30 september
+    2026, 2027 och 2028") are a yearly report: annual, unless the text names another kind (the one due after the
+    period has ended is its final report)."""
+    days = Counter((r["due"].month, r["due"].day) for r in reports)
+    for r in reports:
+        if days[(r["due"].month, r["due"].day)] > 1 and r["kind"] is None and not (end and r["due"] > end):
+            r["kind"] = "annual"
+
+
 def _kind(text: str, otherwise: str | None = None) -> str | None:
     """The kind of report the text names; None when it names none (the file's default, a report, applies)."""
     return next((k for rx, k in _KINDS if rx.search(text)), otherwise)
@@ -192,6 +104,8 @@ def extract_reports(f: Findings) -> None:
         for s in b.sentences:
             if not _REPORT_WORD.search(s) or (_PERIOD_CUE.search(s) and find_ranges(s)) or re.search(r"översyn", s, re.I):
                 continue
+            if _JOINT.search(s) and not _HANDED_IN.search(s):
+                continue  # "Parterna utvärderar gemensamt partnerskapet senast …": the review, no report handed in
             kind = _kind(s)
             if not _REPORT_VERB.search(s) or lx.PLACEHOLDER.search(s):
                 continue
@@ -208,12 +122,14 @@ def extract_reports(f: Findings) -> None:
                     # "en delrapport senast X och en slutrapport senast Y": each date takes the kind named before it
                     # ("en lägesrapport senast X och Y": Y is a lägesrapport too)
                     upto = dates[n + 1].start if n + 1 < len(dates) else len(s)
-                    first = _kind(s[:d.start]) or _kind(s[d.end:upto])  # "en slutrapport senast X" or "senast X en slutrapport"
+                    after = re.split(r"\s+(?:och|samt)\s|[,;]", s[d.end:upto], maxsplit=1)[0]  # not the next report's kind
+                    first = _kind(s[:d.start]) or _kind(after)  # "en slutrapport senast X" or "senast X en slutrapport"
                     previous = _kind(s[dates[n - 1].end:d.start], previous) if n else first
                     reports.append({"due": d.date, "kind": previous or end_kind, "source": s})
                     reports.extend({"due": due, "kind": previous, "source": s} for due in _same_day_in(s, d))
             if not any(d.date for d in dates):
                 reports.extend({"due": due, "kind": kind, "source": s} for due in _yearless(f, s))
+            _yearly_is_annual([r for r in reports if r["source"] is s], end)
             rel = _RELATIVE.search(s)
             if rel and end:  # counted from the period's end, which the text gives: computed, and said so
                 months = parse_count(rel.group("n"))
@@ -271,13 +187,14 @@ def extract_cadence(f: Findings) -> None:
 
 _REVIEW = lx.cue(lx.REVIEW_PHRASES)
 _REVIEW_WEAK = re.compile("|".join(phrase_pattern(p, "", "") for p in lx.REVIEW_WEAK), re.IGNORECASE)
-_EXTENSION = re.compile(r"\b(?:kan|får|ska)\s+(?:\w+\s+){0,5}förlängas\b|" + lx.alt(lx.EXTENSION_PHRASES)
-                        + r"|^förlängning\s*:", re.IGNORECASE)
 _NO_EXTENSION = lx.cue(lx.NO_EXTENSION_PHRASES)
 _OPEN_ENDED = lx.cue(lx.OPEN_ENDED_PHRASES)
 _AUTOMATIC = lx.cue(lx.AUTOMATIC_PHRASES)
 _EXT_LENGTH = re.compile(rf"(?<!\w)(?:med|om|ev\.?|eventuellt|ytterligare)?\s*(?:högst|maximalt|upp\s+till|ytterligare)?\s*"
                          rf"(?P<n>{COUNT})\s+(?P<u>år|månader|månad)(?!\w)", re.IGNORECASE)
+_AT_MOST = re.compile(r"(?<!\w)(?:högst|maximalt|upp\s+till|som\s+mest)(?!\w)", re.IGNORECASE)
+_EXT_TOTAL = re.compile(rf"(?<!\w){lx.alt(lx.EXTENSION_TOTAL_WORDS)}\s+(?:högst\s+|maximalt\s+)?(?P<n>{COUNT})\s+(?P<u>år|månader|månad)(?!\w)",
+                        re.IGNORECASE)
 _EXT_TIMES = re.compile(rf"(?P<n>{COUNT})\s+(?:gång|gånger|ggr|tillfälle|tillfällen)(?!\w)", re.IGNORECASE)
 _MENTIONS_LENGTH = re.compile(rf"\d|(?<!\w)(?:{_NUMWORD_RX})\s+(?:år|månad)", re.IGNORECASE)
 
@@ -320,9 +237,13 @@ def extract_termination(f: Findings) -> None:
 
 
 _NOTICE_CUE = lx.cue(lx.NOTICE_CUES)
-_NOTICE = re.compile(rf"uppsägning(?:stid\w*)?\s*:?\s*(?:är\s+|om\s+|på\s+|ska\s+vara\s+|gäller\s+)?(?P<n>{COUNT})\s+"
-                     rf"(?P<u>månader|månad|mån\.?|år)(?!\w)"
-                     rf"|(?P<n2>{COUNT})\s+(?P<u2>månaders|månads|mån\.?|års)\s+(?:varsel|uppsägning)", re.IGNORECASE)
+_MONTHS = r"(?:kalender)?(?:månader|månad)|mån\.?|år"
+_NOTICE = re.compile(rf"uppsägning(?:stid\w*)?\s*:?\s*(?:är\s+|om\s+|på\s+|ska\s+vara\s+|gäller\s+)?(?:minst\s+)?(?P<n>{COUNT})\s+"
+                     rf"(?P<u>{_MONTHS})(?!\w)"
+                     rf"|(?P<n2>{COUNT})\s+(?P<u2>(?:kalender)?(?:månaders|månads)|mån\.?|års)\s+(?:varsel|uppsägning)"
+                     # "om ingen part säger upp den senast tre månader före periodens slut", "sägas till minst en månad innan"
+                     rf"|(?:säg\w*\s+upp|sägas\s+till|säga\s+till|meddela\w*)\s+(?:\w+\s+){{0,4}}?(?:senast\s+|minst\s+)?(?P<n3>{COUNT})\s+"
+                     rf"(?P<u3>{_MONTHS})\s+(?:före|innan|i\s+förväg)", re.IGNORECASE)
 _REPAYMENT = lx.cue(lx.REPAYMENT_PHRASES)
 _DISPUTE = lx.cue(lx.DISPUTE_WORDS)
 _SETTLING = re.compile(lx.alt(lx.DISPUTE_SETTLING), re.IGNORECASE)  # inside a word too: "tvistlösning"
@@ -342,10 +263,10 @@ def _notice(f: Findings, s: str, line: int) -> None:
     m = _NOTICE.search(s) if _NOTICE_CUE.search(s) else None
     if not m:
         return
-    count = parse_count(m.group("n") or m.group("n2"))
-    unit = (m.group("u") or m.group("u2")).lower()
+    count = parse_count(m.group("n") or m.group("n2") or m.group("n3"))
+    unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
     if count and count.value:
-        f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, line)
+        f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, line)  # "kalendermånader" are months
 
 
 def is_amendment(f: Findings) -> bool:
@@ -376,6 +297,13 @@ def extract_extension(f: Findings) -> None:
             f.note(f"förlängning: längden kunde inte läsas, ange den själv: \"{s[:200]}\"")
             f.add("extension.partial", True, s, b.line)
             continue
+        total = _EXT_TOTAL.search(after)
+        whole = parse_count(total.group("n")) if total else None
+        if open_ended and months and whole and whole.value:  # "12 månader i taget, sammanlagt högst 24 månader": twice
+            span = whole.value * (12 if total.group("u").lower() == "år" else 1)  # type: ignore[union-attr]
+            times_value, open_ended = (span // months, False) if span % months == 0 and span > months else (times_value, open_ended)
+        elif months and not times_value and not open_ended and not automatic and not _AT_MOST.search(m.group(0)):  # type: ignore[union-attr]
+            times_value = 1  # "kan förlängas med ett år", "en förlängning med två år": one; "med högst två år" says a length only
         f.add("extension", (months, times_value, open_ended or None, automatic or None), s, b.line)
 
 

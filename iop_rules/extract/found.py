@@ -151,7 +151,7 @@ class Findings:
             elif publics and names_other_kind(want, norm_name(publics[0].name)):
                 return None  # "regionen" in a kommun's agreement is another body, not the kommun
             return publics[0] if len(publics) == 1 else None
-        if len(want) < 4:
+        if len(want) < 4 and not (len(want) >= 2 and text.strip().isupper()):  # "ABF" for "ABF Motala-Vadstena"
             return None
         # a clear prefix either way, or the place in "Socialnämnden i Gävle kommun" for "Gävle kommun"
         loose = [p for p in self.parties

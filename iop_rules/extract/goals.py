@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import counts
 from . import lexicon as lx
 from .found import Findings
 from .followup import is_amendment
@@ -21,9 +22,13 @@ _MONTHS = "|".join(MONTHS)
 _NUMBER_WORD = "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True))
 _UNIT_WORD = rf"(?!(?:kr|kronor|procent|tkr|mkr|{_MONTHS}|per|i|om|varje|för|under|och|av|{_NUMBER_WORD})\b)[a-zåäö][a-zåäö-]{{1,25}}"
 _PER_WORDS = {" ".join(p.split()): key for key, phrases in lx.COMMITMENT_PERIODS.items() for p in phrases}
+#: A few words between the thing counted and its period ("sex föreläsningar om återbruk per år"), none a number.
+_FILLER = rf"(?:\s+(?!(?:{_NUMBER_WORD}|per|varje)\b)[a-zåäö][\wåäö-]*){{0,4}}?"
 _AMOUNT_PER = re.compile(
-    rf"(?<![\w,.–-])(?P<n>{COUNT})\s+(?P<unit>{_UNIT_WORD}(?:\s+(?:och\s+)?{_UNIT_WORD}){{0,2}})\s*(?P<per>{lx.alt(_PER_WORDS)})",
+    rf"(?<![\w,.–-])(?P<n>{COUNT})\s+(?P<unit>{_UNIT_WORD}(?:\s+(?:och\s+)?{_UNIT_WORD}){{0,2}}){_FILLER}\s*(?P<per>{lx.alt(_PER_WORDS)})",
     re.IGNORECASE)
+#: What was, not what is promised: "har under perioden haft i genomsnitt 60 deltagare i månaden".
+_DESCRIPTION = lx.cue(lx.COMMITMENT_DESCRIPTIONS)
 #: A time unit is no count of things: "under sju veckor varje sommar" says how long, not how many.
 _TIME_UNIT = re.compile(r"^(?:veckor|vecka|veckorna|månader|månad|år|dygn|timmar)$", re.IGNORECASE)
 _EXCLUDE = re.compile(r"betalas|utbetal|utbet\.|faktur|styrgrupp|sammanträd|rapport|redovis|kronor|\bkr\b|\btkr\b|uppsägning|varsel|"
@@ -41,14 +46,32 @@ _HEAD = re.compile(rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COM
                    rf"|^{lx.alt(lx.COMMITMENT_HEADS)}\s+(?:för|från)\s+(?P<of>[^,.:;]{{2,60}}?)\s*:?$", re.IGNORECASE)
 _GIVEN_HEAD = re.compile(r"(?:\S+s\s+)?" + lx.alt(lx.CONTRIBUTION_HEADINGS), re.IGNORECASE)  # "Ekonomi", "Parternas resurser"
 _GIVES = re.compile(r"^[^,.:;]{2,60}?\s+(?:" + lx.alt(lx.IN_KIND_VERBS) + r")\s*:?$", re.IGNORECASE)  # "Kommunen bidrar med"
+_GIVES_LEAD = re.compile(r"^[^,.:;]{2,60}?\s+(?:" + lx.alt(lx.IN_KIND_VERBS) + r")(?!\w)", re.IGNORECASE)  # "Kommunen upplåter …"
+#: A meeting the parties hold ("uppföljningsmöten två gånger per år", "avstämning varje kvartal") is no commitment.
+_MEETING = re.compile(r"[\wåäö]*(?:" + lx.alt(lx.MEETING_NOUNS) + ")", re.IGNORECASE)
 _LETTERED = re.compile(r"^(?:[a-zA-Z]\)|\d{1,2}\)|\d{1,2}\.\d{1,2}\.?)\s")  # "a) …", "2) …", "1.1 …" under a lead-in
 _WORD_AND_FIGURE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{4,40})\s*\((?P<d>\d{1,5})\)")
 _GOAL_HEADS = {" ".join(h.split()) for h in lx.CONTENTS_HEADINGS["goals"]}
+_WE_ARE = lx.cue(lx.WE_ARE_THE_IDEA_SIDE)
+#: One word naming an activity in its definite form: "Mötesplatsen", "Sommarcaféet", "Chattjouren".
+_ACTIVITY = re.compile(r"[\wåäö-]*(?:" + "|".join(re.escape(a) for a in lx.ACTIVITY_SUBJECTS) + r")[\wåäö]*(?:en|et|an|n|t)", re.IGNORECASE)
 
 
 def _figure(m: re.Match[str]) -> str:
     """`etthundratjugo (120)` as `120` when the word and the figure agree; as written otherwise."""
     return m.group("d") if lx.parse_number_word(m.group("w")) == int(m.group("d")) else m.group(0)
+
+
+def _author(f: Findings) -> str | None:
+    """The idea-based party that writes the text itself ("Vi är en ideell förening …"), when there is one such party."""
+    ideas = [p for p in f.parties if p.role == "idea_based"]
+    said = len(ideas) == 1 and any(_WE_ARE.search(s) for b in f.blocks for s in b.sentences)
+    return ideas[0].id if said else None
+
+
+def _we(who: str, author: str | None) -> str | None:
+    """"Vi lovar att …" in a text the idea-based party writes: that party."""
+    return author if who.casefold() in ("vi", "vi i föreningen") else None
 
 
 def _whose(f: Findings, who: str) -> str | None:
@@ -67,7 +90,7 @@ def _whose(f: Findings, who: str) -> str | None:
     if len(ends) == 1:
         return ends[0].id
     ideas = [p for p in f.parties if p.role == "idea_based"]
-    if re.fullmatch(r"(?:verksamheten|projektet|mötesplatsen|insatsen)", who, re.I) and len(ideas) == 1:
+    if _ACTIVITY.fullmatch(who) and len(ideas) == 1:
         return ideas[0].id  # the activity the one idea-based party runs ("Projektet ska ta emot minst 20 deltagare")
     # "Föreningen" among several idea-based parties: the one that is a förening by its name
     kind = [p for p in f.parties if p.role == "idea_based" and who.casefold() in ("föreningen", "stiftelsen")
@@ -93,11 +116,48 @@ def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
     return None
 
 
+def _counts(body: str, s: str, given: bool) -> list[tuple[int, str, str]]:
+    """The counts a sentence promises, with unit and period: `N things per period` (and a part of it, "varav …"),
+    else a floor whose period stands elsewhere, else days named ("tisdagar och torsdagar": 2 a week)."""
+    out: list[tuple[int, str, str]] = []
+    for m in _AMOUNT_PER.finditer(body):
+        count = parse_count(m.group("n"))
+        unit = m.group("unit")
+        floor = bool(_FLOOR.search(body[:m.start()]))
+        in_kind = bool(_IN_KIND_HOURS.search(s)) or unit.lower() in ("timmar", "timme")  # hours given
+        if not count or not count.value or (given or in_kind) and not floor or _TIME_UNIT.match(unit) and not floor:
+            continue  # hours given in kind are an estimate of a contribution, unless promised as a floor
+        per = _PER_WORDS[" ".join(m.group("per").lower().split())]
+        out.append((count.value, unit, per))
+        part = counts.parts_after(body[m.end():])
+        whole = parse_count(part[0]) if part else None
+        if part and whole and whole.value and whole.value < count.value:
+            out.append((whole.value, part[1] or unit, per))
+    if out or given:
+        return out
+    floor_count = counts.floor_with_period(body)
+    count = parse_count(floor_count[0]) if floor_count else None
+    if floor_count and count and count.value and not _TIME_UNIT.match(floor_count[1]):
+        return [(count.value, floor_count[1], floor_count[2])]
+    days = counts.weekly(body)
+    return [(days[0], days[1], "week")] if days else []
+
+
+def _meetings(f: Findings) -> re.Pattern[str]:
+    """The groups the parties meet in ("samrådsgruppen träffas två gånger om året"): their meetings are no commitment.
+    A group word in a party's name ("Bygdegårdarnas samverkansråd") names that party, not a meeting."""
+    names = " ".join(p.name.casefold() for p in f.parties)
+    groups = [g + "*" for g in (*lx.STEERING_GROUPS, *lx.STEERING_GROUPS_WEAK) if g not in names]
+    return lx.cue(groups) if groups else re.compile(r"(?!)")
+
+
 def extract_commitments(f: Findings) -> None:
     """What a party undertakes, counted.  Under a heading about money or resources ("Ekonomi", "Resurser") and
     in a list of what a party gives ("Kommunen bidrar med"), a count is a contribution offered, not an
     undertaking: there only a floor ("minst 800 timmar per år") is taken."""
     out: list[dict[str, Any]] = []
+    meetings = _meetings(f)
+    author = _author(f)
     context: str | None = None
     section_given = lead_given = False
     for b in f.blocks:
@@ -105,30 +165,24 @@ def extract_commitments(f: Findings) -> None:
         if not bullet:
             context = _context_party(f, b, context)
             head = _HEAD_NUMBER.sub("", b.text).rstrip(" :").casefold()
-            if is_heading(b) or b.words <= 4 and not head.endswith("."):
-                section_given = bool(_GIVEN_HEAD.fullmatch(head))
+            if (is_heading(b) or b.words <= 4 and not head.endswith(".")) and not f.party(head):
+                section_given = bool(_GIVEN_HEAD.fullmatch(head))  # a party's name under "Vad parterna bidrar med" keeps it
             lead_given = bool(_GIVES.match(_NUMBERING.sub("", b.text))) and b.words <= 7
         for s in b.sentences:
-            if _EXCLUDE.search(s) or find_amounts(s):
+            if _EXCLUDE.search(s) or meetings.search(s) or find_amounts(s):
                 continue
             body = _WORD_AND_FIGURE.sub(_figure, _NUMBERING.sub("", _LETTERED.sub("", s)))
             leads = [m for m in (_LEAD.match(body), _INVERTED.search(body)) if m]
             lead = leads[0] if leads else None
-            party = next((p for p in (_whose(f, m.group("who")) for m in leads) if p), None)
+            party = next((p for p in (_whose(f, m.group("who")) or _we(m.group("who"), author) for m in leads) if p), None)
             if party is None and (bullet or not lead) and context:
                 party = context
             if party is None:
                 continue
-            for m in _AMOUNT_PER.finditer(body):
-                count = parse_count(m.group("n"))
-                unit = m.group("unit")
-                floor = bool(_FLOOR.search(body[:m.start()]))
-                in_kind = bool(_IN_KIND_HOURS.search(s)) or unit.lower() in ("timmar", "timme")  # hours given
-                given = section_given or lead_given or in_kind
-                if not count or not count.value or given and not floor or _TIME_UNIT.match(unit) and not floor:
-                    continue  # hours given in kind are an estimate of a contribution, unless promised as a floor
-                out.append({"party": party, "text": s, "quantity": count.value, "unit": unit,
-                            "per": _PER_WORDS[" ".join(m.group("per").lower().split())], "source": s})
+            given = section_given or lead_given or bool(lead and _GIVES_LEAD.match(body))  # "Kommunen upplåter hallen två kvällar i veckan"
+            if not _DESCRIPTION.search(body) and not _MEETING.search(body):
+                said = dict.fromkeys(_counts(body, s, given))  # once each: a part may be said twice ("varav minst sex … per år")
+                out.extend({"party": party, "text": s, "quantity": n, "unit": unit, "per": per, "source": s} for n, unit, per in said)
     if out:
         f.items["commitments"] = out
 
@@ -159,8 +213,12 @@ def extract_contents(f: Findings) -> None:
     sentence under it (a heading with nothing under it is no section), else a sentence that is one."""
     memo = f.value("document.kind") == "decision_memo"
     amending = is_amendment(f)
+    for b in f.blocks:  # "Bakgrund<TAB>Gillet har sedan 1952 …": a label and its text on one line
+        label = _heading_key(b.cells[0])[0] if len(b.cells) == 2 and len(b.cells[0].split()) <= 4 else None
+        if label and not (label == "background" and memo) and b.sentences:
+            f.add(f"contents.{label}", True, b.sentences[0], b.line)
     for i, b in enumerate(f.blocks[:-1]):
-        key, partial = _heading_key(b.text) if b.words <= 8 else (None, False)
+        key, partial = _heading_key(b.text) if b.words <= 8 and len(b.cells) != 2 else (None, False)
         if key is None or key == "background" and memo or key == "amendments" and amending:
             continue  # a memo's "Bakgrund" is the matter's; an amending agreement's "Ändringar" are the changes it makes
         nxt = f.blocks[i + 1]

@@ -15,12 +15,15 @@ from typing import Iterable
 
 def alt(phrases: Iterable[str]) -> str:
     """A regex alternation of `phrases` (longest first, so a longer phrasing wins), as a group."""
-    out = []
+    out, firsts = [], set()
     for p in sorted(set(phrases), key=len, reverse=True):
         stem = p[:-1] if p.endswith("*") else p
         rx = r"\s+".join(re.escape(w) for w in stem.split())
         out.append(rx + (r"\w*" if p.endswith("*") else r"(?!\w)"))
-    return "(?:" + "|".join(out) + ")"
+        firsts |= {c for c in (stem.strip()[:1].lower(), stem.strip()[:1].upper()) if len(c) == 1} if stem.strip() else {""}
+    # the first letters ahead: the engine then skips a position none of the phrases can start at (linear, not 100 tries)
+    head = "" if "" in firsts or not firsts else "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+    return "(?:" + head + "(?:" + "|".join(out) + "))"
 
 
 def cue(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -37,11 +40,18 @@ FINANCE_WORDS = (
     "stöd med", "bidrar", "medel från", "utvecklingsmedel", "projektmedel", "lämnar ett bidrag", "tilldela*", "erhåller",
     "erhålla", "bidraget", "bidragen", "betala", "tillför",
 )
+#: Before an amendment's new wording (`Punkt 5 får följande lydelse: Kommunens bidrag …`).
+AMENDMENT_CUES = ("följande lydelse", "ny lydelse", "ändras till", "ersätts med", "ska lyda", "ska nu lyda", "lyder numera",
+                  "får lydelsen", "ändras enligt följande", "ändras så att den lyder", "ändras och lyder")
 #: What a payer does, in `X <verb> …`: the sentence's subject is then the payer.
 PAYER_VERBS = (
     "bidrar", "finansierar", "betalar", "står för", "beviljar", "ersätter", "tillskjuter", "anslår", "avsätter",
     "skjuter till", "bidrar ekonomiskt med",
 )
+#: Verbs that give money only when a party says them (`Kommunen ger oss 45 000 kronor`, `Föreningen satsar 15 000
+#: kronor ur egna medel`); with another subject they give nothing (`Insatsen ger en vinst om …`).
+PARTY_MONEY_VERBS = ("ger", "satsar", "går in med", "medfinansierar", "medfinansierar med", "skjuter in", "lägger in",
+                     "lägger till", "investerar", "står själv för", "bekostar", "täcker")
 #: Remuneration for a service rather than a contribution (`basis: service`).
 SERVICE_WORDS = (
     "ersätter", "ersättning för driften", "ersättning för drift", "grundersättning", "dygnsersättning",
@@ -185,6 +195,20 @@ BUDGET_COST_HEADERS = ("post", "poster", "kostnadspost", "budgetpost", "kostnads
                        "budgetrad", "utgift", "utgifter", "kostnadsområde")
 BUDGET_AMOUNT_HEADERS = ("belopp", "kr", "kronor", "tkr", "sek", "budget", "summa", "kostnad", "belopp kr",
                          "belopp (kr)", "belopp i kr")
+#: A line that introduces a budget's lines: a cost noun (`Kostnaderna beräknas enligt följande:`) ...
+BUDGET_INTRO_NOUNS = ("budget*", "kostnader", "kostnaderna", "kostnadsberäkning*", "kostnadskalkyl*", "kalkyl*",
+                      "kostnadsfördelning*", "kostnadsposter*", "beräknade kostnader", "budgeterade kostnader")
+#: ... and an end that points to the lines below it.
+BUDGET_INTRO_ENDS = ("framgår nedan", "enligt följande", "se nedan", "enligt nedan", "i tabellen nedan", "nedan",
+                     "följande", "enligt tabellen", "ser ut så här", "ser ut enligt följande", "redovisas nedan",
+                     "fördelas så här", "enligt nedanstående", "nedanstående")
+#: The money, as the subject of a line over what it is for (`Bidraget för ett helt år avser:`) ...
+MONEY_NOUNS = ("bidraget", "bidragen", "medlen", "pengarna", "ersättningen", "stödet", "beloppet", "kommunens bidrag",
+               "regionens bidrag", "stadens bidrag", "det ekonomiska bidraget", "finansieringen")
+#: ... and the verb that says so.
+BUDGET_USE_VERBS = ("avser", "ska användas till", "används till", "ska täcka", "täcker", "fördelas på", "fördelas så här",
+                    "fördelas enligt följande", "går till", "ska gå till", "är beräknat på", "beräknas på", "fördelas",
+                    "ska finansiera", "finansierar", "omfattar")
 #: A total stated in prose: `Den totala budgeten uppgår till 1,8 mnkr`.
 BUDGET_TOTAL_PHRASES = ("total budget", "totala budget", "totala budgeten", "totalbudget", "totalbudgeten",
                         "budgeten uppgår totalt", "budgeten omfattar totalt", "budgeten är totalt", "budget om totalt",
@@ -210,7 +234,13 @@ INSTALLMENT_YEAR = ("per år", "om året", "varje år", "på ett år", "under et
 
 # -- when -----------------------------------------------------------------------------------------
 #: Verbs that state the agreement's term: `gäller från …`, `löper fr.o.m. …`.
-PERIOD_VERBS = ("gäller", "gällde", "löper", "löpte", "pågår", "pågick", "sträcker sig", "avser", "omfattar", "varar")
+PERIOD_VERBS = ("gäller", "gällde", "löper", "löpte", "pågår", "pågick", "sträcker sig", "avser", "omfattar", "varar", "gälla",
+                "löpa", "börjar gälla", "börja gälla", "träder i kraft", "träda i kraft", "löper ut", "upphör att gälla")
+#: After the agreement as the subject, verbs that state when the term starts ("Samarbetet startar den 1 april 2026").
+PERIOD_START_VERBS = ("startar", "inleds", "påbörjas", "börjar", "träder i kraft", "börjar gälla", "tar sin början")
+#: Before a year alone, words that make the year's last day the term's end ("löper ut vid utgången av 2027").
+YEAR_END_WORDS = ("vid utgången av", "till utgången av", "per utgången av", "till och med utgången av", "till och med", "t.o.m.",
+                  "till slutet av", "till och med slutet av", "året ut", "vid årsskiftet")
 #: Nouns that name the term.
 PERIOD_NOUNS = ("projekttid", "projekttiden", "avtalstid", "avtalstiden", "avtalsperiod", "avtalsperioden",
                 "giltighetstid", "giltighetstiden", "partnerskapsperiod", "partnerskapsperioden", "period", "perioden")
@@ -230,9 +260,14 @@ RELATIVE_STARTS = ("från och med årsskiftet", "fr.o.m. årsskiftet", "från å
 REPORT_WORDS = ("rapport*", "redovis*", "uppföljning*", "utvärdering*", "återrapport*", "följas upp", "följs upp",
                 "verksamhetsberättelse*")
 #: A review of the agreement (`review.date`): "Parterna gör en översyn senast …", "Avtalet ska omprövas senast …".
+#: An evaluation the parties make together: a review of the partnership, not a report one party hands in.
+JOINT_EVALUATIONS = ("utvärderar gemensamt", "utvärderas gemensamt", "utvärdera gemensamt", "gemensamt utvärdera",
+                     "gemensamt utvärderar", "gemensam utvärdering", "gemensamma utvärdering", "utvärderar parterna gemensamt",
+                     "parterna utvärderar", "parterna ska utvärdera", "parterna ska gemensamt utvärdera")
 REVIEW_PHRASES = ("översyn*", "omprövning*", "ompröva*", "ses över", "se över", "revider*", "ta ställning till fortsatt*",
                   "ta ställning till om", "ta ställning till en fortsättning", "tar ställning till om", "tar ställning till fortsatt*",
-                  "beslut om fortsatt*", "beslut om fortsättning", "beslutar om fortsatt*", "beslutar om fortsättning")
+                  "beslut om fortsatt*", "beslut om fortsättning", "beslutar om fortsatt*", "beslutar om fortsättning",
+                  "ta ställning till fortsättning", "tar ställning till fortsättning", *JOINT_EVALUATIONS)
 #: Weaker: a review only where no report is named in the sentence ("En samlad utvärdering … inför ställningstagande" is a report).
 REVIEW_WEAK = ("pröva* … om", "prövas om", "utvärdera om", "utvärderar om", "stämma av om", "stämmer av om",
                "avstämning om", "ställningstagande om")
@@ -258,6 +293,10 @@ CADENCE_WORDS = {"halvårsvis": (1, "half_year"), "varje halvår": (1, "half_yea
 #: Groups that steer the partnership (RULES.md, IOP-GOV-01); a reference group only advises.
 STEERING_GROUPS = ("styrgrupp", "samverkansgrupp", "samrådsgrupp", "ledningsgrupp", "partnerskapsgrupp",
                    "partnerskapsråd", "samverkansråd", "partsgrupp", "gemensam styrgrupp", "styrgruppen")
+#: Groups that may only advise or work: read as the steering group only where no group above is named and the text
+#: says who sits in it or how often it meets ("En arbetsgrupp med en företrädare för varje part träffas varje kvartal").
+STEERING_GROUPS_WEAK = ("arbetsgrupp", "referensgrupp", "projektgrupp", "uppföljningsgrupp", "dialoggrupp", "samarbetsgrupp",
+                        "samordningsgrupp", "partnerskapsforum", "samverkansforum", "dialogforum")
 #: How a text says who sits in the group.
 STEERING_MEMBERS = ("utgörs av", "består av", "med", "där", "med representanter från", "med företrädare för",
                     "bestående av", "som består av", "sammansätts av", "har följande sammansättning", "bildas av",
@@ -267,11 +306,26 @@ STEERING_MEMBERS = ("utgörs av", "består av", "med", "där", "med representant
 STEERING_SEAT_SINGULAR = {"representanter": "representant", "företrädare": "företrädare", "ledamöter": "ledamot",
                           "personer": "person", "tjänstepersoner": "tjänsteperson", "tjänstemän": "tjänsteman",
                           "medarbetare": "medarbetare", "ombud": "ombud", "ordinarie ledamöter": "ordinarie ledamot",
-                          "chefer": "chef", "rektorerna": "rektor", "rektorer": "rektor"}
+                          "chefer": "chef", "rektorerna": "rektor", "rektorer": "rektor", "platser": "plats",
+                          "ordinarie platser": "ordinarie plats", "deltagare": "deltagare"}
 STEERING_SEATS = (*STEERING_SEAT_SINGULAR, *STEERING_SEAT_SINGULAR.values(), "repr.", "ledamot", "ledamöter")
+#: Seat words that state no role: "två platser" are two members whose titles are not said.
+STEERING_SEATS_WITHOUT_ROLE = ("plats", "platser", "ordinarie plats", "ordinarie platser")
+#: A subject that is every party at once: "Varje part har två platser i styrgruppen".
+STEERING_EVERY_PARTY = ("varje part", "vardera parten", "vardera part", "respektive part", "var och en av parterna", "parterna",
+                        "båda parterna", "båda parter", "bägge parterna", "bägge parter", "samtliga parter", "varje avtalspart",
+                        "vardera avtalsparten", "de båda parterna", "de två parterna", "varje organisation")
+#: A subject of several parties holds its seats each alike only where it says so ("utser vardera två ledamöter").
+STEERING_EACH_MARKS = ("vardera", "var för sig", "var och en", "båda", "bägge", "var", "per part", "för egen del")
+#: What a party does with its seats in "<parter> <verb> <antal> <platser>".
+STEERING_HOLD_VERBS = ("har", "ha", "utser", "utse", "nominerar", "nominera", "tillsätter", "tillsätta", "får", "väljer", "välja",
+                       "representeras av", "företräds av", "deltar med", "medverkar med", "skickar", "bemannar gruppen med",
+                       "är representerade med", "är representerad med", "ska ha", "ska utse")
 #: "… för vardera parten": one member for each party.
 EACH_PARTY_WORDS = ("vardera parten", "vardera part", "varje part", "respektive part", "respektive organisation",
-                    "varje organisation", "vardera organisationen", "vardera organisation", "respektive förening",
+                    "per part", "per avtalspart", "per organisation", "per förening",
+                    "varje organisation", "vardera organisationen", "vardera organisation", "respektive förening", "vardera förening",
+                    "vardera föreningen", "var och en av föreningarna", "respektive idéburen part", "varje idéburen part",
                     "varje förening", "var och en av parterna", "varje avtalspart", "respektive avtalspart", "båda sidor",
                     "vardera sidan", "båda organisationerna", "bägge organisationerna", "respektive huvudman")
 #: Titles (as parts of a word) only the public side's staff and politicians hold: a member so titled is the public party's.
@@ -284,6 +338,11 @@ IDEA_OFFICES = ("ordförande", "styrelse", "verksamhetsledare", "kassör", "volo
 #: Bodies that are never a party unless the text names them one: a member from one is not the public party's.
 OTHER_BODIES = ("polis*", "kommunpolis*", "arbetsförmedling*", "försäkringskassa*", "migrationsverket", "kriminalvård*",
                 "skatteverket", "universitet*", "högskola*", "länsstyrelse*", "socialstyrelse*", "folkhälsomyndighet*")
+#: ... and the name such a body's member is recorded under ("kommunpolisen i Norrköping" sits for Polisen).
+OTHER_BODY_NAMES = {"polis*": "Polisen", "kommunpolis*": "Polisen", "polismyndighet*": "Polisen",
+                    "arbetsförmedling*": "Arbetsförmedlingen", "försäkringskassa*": "Försäkringskassan",
+                    "migrationsverket": "Migrationsverket", "kriminalvård*": "Kriminalvården", "skatteverket": "Skatteverket",
+                    "socialstyrelse*": "Socialstyrelsen", "folkhälsomyndighet*": "Folkhälsomyndigheten"}
 #: How a party puts its people in the group ("Kommunen utser två ledamöter och föreningen två").
 STEERING_APPOINT_VERBS = ("utser", "utse", "nominerar", "nominera", "tillsätter", "tillsätta", "väljer", "välja", "utnämner",
                           "bemannar gruppen med", "deltar med", "medverkar med", "är representerad med", "representeras av")
@@ -313,9 +372,15 @@ EXTENSION_PHRASES = ("kan förlängas", "får förlängas", "ska förlängas", "
                      "möjlighet att förlänga", "får förlänga", "förnyas automatiskt", "löper därefter vidare",
                      "automatisk förlängning", "komma överens om att förlänga", "kan enas om att förlänga",
                      "kan besluta att förlänga", "kan besluta om att förlänga", "får besluta om att förlänga",
-                     "kan gemensamt besluta att förlänga", "kan välja att förlänga", "kan ta beslut om att förlänga")
+                     "kan gemensamt besluta att förlänga", "kan välja att förlänga", "kan ta beslut om att förlänga",
+                     "möjlighet till en förlängning", "möjlighet till ytterligare en förlängning", "komma överens om förlängning",
+                     "komma överens om en förlängning", "enas om förlängning", "enas om en förlängning", "besluta om förlängning",
+                     "besluta om en förlängning", "option att förlänga", "option till förlängning", "en förlängning med")
+#: Before a length, words that make it the most all prolongations together may add ("sammanlagt högst 24 månader").
+EXTENSION_TOTAL_WORDS = ("sammanlagt", "totalt", "sammantaget", "som mest sammanlagt", "sammanlagt högst", "totalt högst",
+                         "sammanlagt maximalt", "totalt maximalt", "dock sammanlagt", "dock högst sammanlagt")
 #: Said of a clause: no limit to how long or how often (`open_ended: true`).
-OPEN_ENDED_PHRASES = ("utan angiven tidsbegränsning", "utan tidsbegränsning", "i taget", "åt gången",
+OPEN_ENDED_PHRASES = ("utan angiven tidsbegränsning", "utan tidsbegränsning", "i taget", "åt gången", "i sänder", "per gång",
                       "tills vidare", "tillsvidare", "utan begränsning")
 #: Said of a clause: prolonged unless someone gives notice (`automatic: true`).
 AUTOMATIC_PHRASES = ("förlängs automatiskt", "automatiskt förlängd", "förlängs den automatiskt",
@@ -358,6 +423,14 @@ PARTY_HEADINGS = ("parter", "parterna", "avtalsparter", "avtalsparterna", "över
                   "överenskommelsen ingås mellan", "avtalet ingås mellan", "överenskommelsen har träffats mellan",
                   "överenskommelsen är träffad mellan", "överenskommelse mellan", "avtal mellan", "mellan", "följande parter",
                   "samverkansparter", "parter och kontaktuppgifter", "deltagande parter")
+#: How an association writing its own agreement says it is the idea-based party: "Vi är en ideell förening", "vi i föreningen".
+WE_ARE = ("vi är en", "vi är ett", "vi i", "vi är", "vi som är med i", "vi som driver")
+#: First-person words that then stand for that party ("vår ordförande", "Vi lovar att …").
+WE_WORDS = ("vi", "vår", "vårt", "våra", "oss")
+#: Words of a line that leads the parties' list in ("Följande parter har ingått denna överenskommelse:").
+PARTY_LIST_CUES = ("parter", "parterna", "avtalsparter", "avtalsparterna", "mellan", "avtalsparterna är", "parterna är")
+#: What may follow such a heading on its line before the list: "Parter i överenskommelsen är:", "Avtalet ingås mellan följande parter".
+PARTY_HEADING_TAILS = ("är", "är följande", "utgörs av", "följande parter", "nedanstående parter", "följande", "är följande parter")
 #: A side named by its generic word as a label ("Föreningen: Fristad Söder"); read only where parties are listed.
 GENERIC_LABELS = ("kommunen", "kommun", "regionen", "region", "staden", "föreningen", "förening", "stiftelsen", "stiftelse",
                   "organisationen", "organisation", "idéburen organisation", "den idéburna parten", "den offentliga parten")
@@ -409,9 +482,19 @@ NON_PROFIT_PHRASES = ("icke-vinstdrivande", "icke vinstdrivande", "inte vinstdri
                       "inte vinstutdelande", "icke vinstutdelande", "non-profit", "nonprofit", "återinvesterar hela sitt överskott",
                       "återinvesterar sitt överskott", "återinvesterar hela överskottet", "återinvesterar överskottet",
                       "överskottet återinvesteras", "överskott återinvesteras", "vinsten återinvesteras", "delar inte ut vinst",
-                      "delar inte ut någon vinst", "ingen vinstutdelning", "inte delar ut vinst")
+                      "delar inte ut någon vinst", "ingen vinstutdelning", "inte delar ut vinst",
+                      "inte har vinstsyfte", "har inte vinstsyfte", "har inte något vinstsyfte", "inget vinstsyfte", "inget vinstintresse",
+                      "inte har vinstintresse", "har inte vinstintresse", "inte har något vinstintresse", "har inte något vinstintresse",
+                      "inte i vinstsyfte", "ej i vinstsyfte", "inte med vinstsyfte", "ej med vinstsyfte", "icke vinstsyftande",
+                      "icke-vinstsyftande", "inte vinstsyftande", "ej vinstsyftande", "syftar inte till vinst", "inte syftar till vinst",
+                      "utan ekonomiskt vinstsyfte", "utan vinstdrivande syfte", "utan syfte att gå med vinst",
+                      "inte har till syfte att gå med vinst", "har inte till syfte att gå med vinst", "delar inte ut överskott",
+                      "inte delar ut överskott", "ingen utdelning till medlemmarna", "överskottet går tillbaka till verksamheten",
+                      "ingen verksamhet i vinstsyfte", "inte verksamhet i vinstsyfte", "inte verksamheten i vinstsyfte",
+                      "går inte med vinst", "inte går med vinst", "ska inte gå med vinst", "inte ska gå med vinst")
 #: What a sentence says of its subject before a non-profit statement ("Föreningen är …", "Stiftelsen drivs utan vinstsyfte").
-NON_PROFIT_VERBS = ("är", "utgör", "drivs", "bedrivs", "verkar", "arbetar", "har", "saknar", "är sedan", "är en", "är ett")
+NON_PROFIT_VERBS = ("är", "utgör", "drivs", "bedrivs", "verkar", "arbetar", "har", "saknar", "är sedan", "är en", "är ett", "driver",
+                    "bedriver", "syftar")
 
 # -- decision and document -----------------------------------------------------------------------
 #: Who decides for the public party besides a committee (nämnd).
@@ -445,7 +528,9 @@ DOCUMENT_DATE_LABELS = ("datum", "daterad", "daterat", "upprättad", "upprättat
 HEADER_WORDS = ("datum", "daterad", "daterat", "upprättad", "upprättat", "dokumentdatum", "version", "ver", "rev", "reviderad",
                 "reviderat", "tjänsteutlåtande", "tjänsteskrivelse", "beslutsunderlag", "promemoria", "pm", "utkast", "förslag",
                 "dnr", "diarienummer", "diarienr", "ärendenummer", "ärende", "sida", "status", "ej undertecknat",
-                "ej undertecknad", "inte undertecknat", "inte undertecknad", "preliminär", "preliminärt", "arbetsmaterial")
+                "ej undertecknad", "inte undertecknat", "inte undertecknad", "preliminär", "preliminärt", "arbetsmaterial",
+                "ej för spridning", "ej för publicering", "får ej spridas", "konfidentiellt", "internt", "slutversion", "slutlig",
+                "version för beslut", "remissversion", "diskussionsunderlag")
 #: Words after "nämnden för" that are not the committee's field: "lämnas till nämnden för beslut".
 NOT_A_FIELD = ("att", "beslut", "godkännande", "kännedom", "information", "yttrande", "ställningstagande", "beredning",
                "prövning", "den", "det", "denna", "detta", "de", "en", "ett", "sin", "sitt", "sina", "hela", "vidare", "sig")
@@ -474,30 +559,63 @@ DISPUTE_SETTLING = ("lös*", "avgör*", "domstol", "skiljenämnd", "skiljeförfa
                     "tas upp", "hanteras", "samförstånd", "förhandl*", "medling", "samråd", "enas", "överenskommelse mellan")
 #: How a text says notice is given ("med tre månaders varsel", "Uppsägning: 6 mån").
 NOTICE_CUES = ("uppsägningstid*", "uppsägning", "säga upp", "sägas upp", "säger upp", "sägs upp", "uppsägas", "upphöra",
-               "uppsäga")
+               "uppsäga", "avsluta samarbetet i förtid", "avsluta överenskommelsen i förtid", "avsluta partnerskapet i förtid",
+               "avsluta avtalet i förtid", "avbryta samarbetet", "avbryta överenskommelsen")
 #: What a party does in a commitment ("Föreningen genomför minst 24 aktiviteter per år").
 COMMITMENT_VERBS = ("ska", "skall", "åtar sig", "kommer att", "håller", "genomför", "erbjuder", "anordnar", "har", "driver",
                     "arrangerar", "bemannar", "tar emot", "utbildar", "ordnar", "ansvarar", "deltar", "medverkar", "utför",
                     "bedriver", "tillhandahåller", "handleder", "når", "besöker", "ger", "stödjer", "rekryterar", "leder",
                     "matchar", "garanterar", "planerar", "samordnar", "engagerar", "håller i", "startar", "anställer", "bidrar",
-                    "lägger", "nattvandrar")
+                    "lägger", "nattvandrar", "lovar", "förbinder sig", "ser till", "säkerställer", "är öppen", "är öppet",
+                    "hålls öppen", "hålls öppet", "har öppet", "håller öppet", "bjuder in", "organiserar", "möjliggör")
 #: A heading over a party's commitments: `Föreningens åtaganden`, `Kretsens insats`, `Vad föreningen gör`.
 COMMITMENT_HEADS = ("åtaganden", "åtagande", "insats", "insatser", "uppdrag", "ansvar", "bidrag", "egen insats", "uppgifter",
                     "ansvarsområden", "del")
 #: After a count and its unit: what it is counted per (the file's `per`).
 COMMITMENT_PERIODS = {"year": ("per år", "i året", "om året", "varje år", "per kalenderår", "/år", "årligen", "varje sommar",
-                               "per sommar", "under sommaren", "per verksamhetsår"),
+                               "per sommar", "under sommaren", "per verksamhetsår", "under sommarlovet", "varje sommarlov",
+                               "per sommarlov", "under sommarsäsongen", "per säsong", "varje säsong", "under säsongen", "under ett år",
+                               "per helår"),
                       "half_year": ("per halvår", "varje halvår", "per termin", "varje termin", "/termin", "/halvår",
                                     "för halvåret", "för första halvåret", "för det första halvåret", "för andra halvåret"),
                       "month": ("per månad", "i månaden", "om månaden", "varje månad", "/månad", "/mån", "månatligen"),
                       "week": ("per vecka", "i veckan", "varje vecka", "/vecka", "/v", "veckovis"),
                       "period": ("under avtalstiden", "under avtalsperioden", "under perioden", "under hela perioden",
                                  "under partnerskapsperioden", "under projekttiden", "under överenskommelsens löptid",
-                                 "under partnerskapet", "totalt under perioden")}
+                                 "under partnerskapet", "totalt under perioden", "under den tiden", "under projektperioden",
+                                 "under hela projekttiden")}
+#: A single activity that speaks for the one idea-based party ("Mötesplatsen är öppen …", "Sommarcaféet hålls öppet …").
+ACTIVITY_SUBJECTS = ("verksamhet", "projekt", "mötesplats", "insats", "café", "kafé", "träffpunkt", "stödlinje", "chatt", "jour",
+                     "läxhjälp", "simskol", "gård", "hall", "verkstad", "grupp", "kurs", "läger", "värmestug", "mottagning",
+                     "fritidsbank", "butik", "boende", "linje", "drop-in", "öppna förskola", "cykelkök", "klubb", "skola", "kören")
+#: Days a week, by name: "varje fredag och lördag", "tisdagar och torsdagar" (one commitment, so many times a week).
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+#: Every day, or every weekday, said without a count.
+EVERY_DAY = ("alla dagar", "varje dag", "dagligen", "alla veckans dagar", "veckans alla dagar", "årets alla dagar", "alla dagar i veckan")
+EVERY_WEEKDAY = ("alla vardagar", "varje vardag", "vardagar", "på vardagarna", "måndag till fredag", "måndag–fredag", "måndag-fredag",
+                 "måndagar till fredagar", "måndagar–fredagar", "mån–fre", "mån-fre")
+#: A sentence that describes what was, not what is promised ("har under perioden haft i genomsnitt 60 deltagare i månaden").
+COMMITMENT_DESCRIPTIONS = ("haft", "hade", "i genomsnitt", "i snitt", "hittills", "förra året", "föregående år", "tidigare år",
+                           "de senaste åren", "under förra", "har hittills", "brukar", "i dag", "idag", "för närvarande", "uppskattar",
+                           "uppskattningsvis", "beräknas", "räknar med", "förväntas")
+#: Meetings the parties hold to follow the partnership up ("uppföljningsmöten", "dialogmötet"): their rhythm is no commitment.
+#: A meeting that is the activity itself ("organisera mötena mellan personalen och NA") is not one of these.
+MEETING_NOUNS = ("uppföljningsmöte*", "dialogmöte*", "avstämningsmöte*", "avstämning", "avstämningar", "samverkansmöte*",
+                 "partnerskapsmöte*", "styrgruppsmöte*", "uppföljningsträff*", "dialogträff*", "samverkansträff*", "partnerskapsträff*",
+                 "uppföljningssamtal*", "verksamhetsdialog*", "partsmöte*")
+#: The idea-based party writing in the first person: then "vi" is that party ("Vi lovar att ha öppet två eftermiddagar i veckan").
+WE_ARE_THE_IDEA_SIDE = ("vi är en ideell förening", "vi är en förening", "vi är en idéburen organisation", "vi i föreningen",
+                        "vår förening", "vi som är med i föreningen", "vi är en ideell organisation", "vi i styrelsen")
+#: Opening hours: with EVERY_DAY a count of days a week ("håller värmestugan öppen alla dagar").
+OPEN_WORDS = ("öppen", "öppet", "öppna", "bemannad", "bemannat", "bemannas", "har öppet", "håller öppet")
+#: Before a second count that is part of the first ("minst 24 aktiviteter per år, varav minst sex vinteraktiviteter").
+PART_OF_COUNT = ("varav", "därav", "av dessa", "av dem", "varav minst", "varav åtminstone")
 #: Headings over money and resources: a count there is what is given, not what is undertaken.
 CONTRIBUTION_HEADINGS = ("ekonomi", "ekonomiska villkor", "ekonomiska förutsättningar", "finansiering", "ersättning", "budget",
                          "resurser", "kostnader", "ekonomi och betalning", "ekonomi och resurser", "ekonomiskt bidrag",
-                         "ekonomiska åtaganden", "bidrag och resurser", "resurser och finansiering")
+                         "ekonomiska åtaganden", "bidrag och resurser", "resurser och finansiering", "vad parterna bidrar med",
+                         "parternas bidrag", "bidrag från parterna", "parternas insatser och resurser", "parternas resurser",
+                         "resurser från parterna", "vad parterna tillför", "parternas ekonomiska åtaganden")
 #: Before a count: a floor the party promises ("minst 800 timmar"), so hours given are a commitment, not an estimate.
 COMMITMENT_FLOORS = ("minst", "som minst", "lägst", "minimum", "åtminstone", "inte mindre än")
 #: Sections some guidelines require (`contents`), by the heading that opens them.
@@ -505,7 +623,8 @@ CONTENTS_HEADINGS = {
     "background": ("bakgrund", "bakgrund och syfte", "om verksamheten", "bakgrundsförutsättningar",
                    "bakgrund och behov", "utgångspunkter", "utgångspunkt", "bakgrund till tillägget", "bakgrund till ärendet"),
     "values": ("värdegrund", "gemensam värdegrund", "värderingar"),
-    "goals": ("mål", "mål och syfte", "syfte och mål", "målsättning", "vad vi vill uppnå", "mål för partnerskapet"),
+    "goals": ("mål", "mål och syfte", "syfte och mål", "målsättning", "vad vi vill uppnå", "mål för partnerskapet", "ändamål",
+              "ändamålet", "målsättningar", "mål med partnerskapet", "mål med överenskommelsen", "förväntade resultat"),
     "renegotiation": ("omförhandling", "omförhandling och ändringar"),
     "amendments": ("ändringar och tillägg", "ändringar", "tillägg och ändringar", "ändring"),
     "cost_analysis": ("analys av samhälleliga vinster", "analys av samhälleliga vinster och kostnadseffektivitet",
@@ -515,7 +634,10 @@ CONTENTS_HEADINGS = {
 #: A sentence that is such a section by itself, where no heading names it ("Målet är att …", "… begära omförhandling").
 CONTENTS_SENTENCES = {
     "background": ("bakgrunden är att", "bakgrunden till … är att"),
-    "goals": ("målet … är att", "målen … är att", "syftet … är att", "syftar till att", "målsättningen … är att"),
+    "values": ("i enlighet med … värdegrund*", "utifrån … värdegrund*", "bygger på … värdegrund*", "delar … värdegrund*",
+               "gemensam* värdegrund*", "värdegrunden … bygger på", "värdegrunden … är", "<samverkan> vilar på", "verksamhet* vilar på",
+               "grundläggande värderingar", "gemensamma värderingar"),
+    "goals": ("målet … är att", "målen … är att", "syftet … är att", "syftar till att", "målsättningen … är att", "ändamålet … är att"),
     "renegotiation": ("omförhandl*",),
     "amendments": ("ändringar och tillägg", "ändringar i överenskommelsen", "ändringar av överenskommelsen", "ändringar i avtalet",
                    "ändringar av avtalet", "ändringar av och tillägg", "ändra överenskommelsen", "ändra avtalet",
@@ -526,6 +648,21 @@ CONTENTS_SENTENCES = {
 PLACEHOLDER = re.compile(r"\[[^\]\n]{1,300}\]|(?<!\w)(?:XX+|xx+)(?!\w)|\binfogas\s+(?:senare|efter)\b")
 
 # -- the reasons for IOP (SKR's criteria), as the text gives them ----------------------------------
+#: Groups a phrasing may name by `<group>`: any one of its words stands there.
+CRITERIA_WORD_GROUPS = {
+    "<samverkan>": ("partnerskap*", "samarbet*", "samverkan*", "iop*", "överenskommels*", "avtal*", "samverkansavtal*"),
+    "<offentlig>": ("kommun*", "region*", "stad*", "staden", "förvaltning*", "nämnd*", "stadsdelsförvaltning*",
+                    "stadsdelsnämnd*", "socialtjänst*", "kommunstyrelse*", "landsting*"),
+    "<bidrar>": ("bidrar", "bidra med", "finansierar", "tillför", "satsar", "lägger in", "skjuter till", "investerar",
+                 "avsätter", "bidrar båda", "bidrar vardera", "medfinansierar"),
+    "<ansökan>": ("ansökan", "ansökningar", "skrivelse", "framställan", "förslag", "förslaget", "begäran", "önskemål",
+                  "idé", "idéskiss", "projektidé"),
+    "<tjänsten>": ("motsvarande", "samma", "liknande", "verksamhet", "verksamheten", "tjänst", "tjänsten", "tjänster", "tjänsterna",
+                   "platser", "platserna", "insats", "insatsen", "insatser", "boende", "boendet", "stöd", "stödet", "uppdrag", "uppdraget"),
+    "<flera>": ("två", "tre", "fyra", "fem", "flera", "ett flertal", "ett antal", "många", "andra"),
+    "<utformning>": ("utformning*", "innehåll*", "upplägg*", "genomförande*", "planering*", "form", "formerna", "metod*",
+                     "arbetssätt*", "inriktning*", "organisering*"),
+}
 #: Each criterion by the phrasings that state it.  Besides `*` (inflection), a phrasing may hold `…` (up to
 #: six words, none a negation), `<idé>` (the idea-based side: a generic word or a party's name) and `<idés>`
 #: (its genitive: "föreningens", "Kompis Sveriges").
@@ -552,6 +689,25 @@ CRITERIA_PHRASES = {
         "<idé> har … ansökt om … partnerskap*", "<idé> ansökte om … partnerskap*", "ansökan från <idé> om … partnerskap*",
         "på begäran av <idé>", "på <idés> begäran", "<idé> … vände sig … med förslag*", "bygger på <idés> … initiativ*",
         "utgår från <idés> … initiativ*", "<idé> … hörde av sig … med förslag*", "<idé> … hörde av sig … med en idé*",
+        # a request or proposal the idea side made, its origin, its approach to the public side
+        "initiativ* … tagits av <idé>", "initiativ* … togs av <idé>", "initiativ* … är <idés>", "initiativ* … kommer från <idé>",
+        "<idés> eg* initiativ*", "initiativ*: <idé>", "initiativtagare: <idé>", "initiativtagare … var <idé>",
+        "har sitt ursprung i <idé>", "har sitt ursprung i <idés>", "har sin grund i <idés>", "sprungit ur <idés>", "sprungit fram ur <idés>",
+        "utgår från <idés> … verksamhet", "bygger på <idés> befintliga verksamhet", "bygger vidare på <idés> … verksamhet",
+        "<idé> har … ansökt om … <samverkan>", "<idé> ansökte … om … <samverkan>", "<idé> har … sökt … <samverkan>",
+        "<idé> har … inkommit med … <ansökan> om … <samverkan>", "<idé> inkom … med … <ansökan> om … <samverkan>",
+        "<idé> har … lämnat in … <ansökan>", "<idé> lämnade … in … <ansökan>", "<ansökan> från <idé>", "<idés> <ansökan> om … <samverkan>",
+        "<ansökan> … kommer från <idé>", "<ansökan> … kom från <idé>", "<ansökan> … har kommit från <idé>",
+        "<idé> har … begärt … <samverkan>", "<idé> begärde … <samverkan>", "<idé> har … framfört … önskemål om … <samverkan>",
+        "<idé> framförde … önskemål om … <samverkan>", "<idé> tog kontakt med … <samverkan>", "<idé> har … tagit kontakt med … <samverkan>",
+        "<idé> kontaktade … om … <samverkan>", "<idé> har … kontaktat … om … <samverkan>", "<idé> har … uppvaktat <offentlig>",
+        "<idé> uppvaktade <offentlig>", "<idé> väckte … fråga* om … <samverkan>", "<idé> har … väckt … fråga* om … <samverkan>",
+        "<idé> lyfte … fråga* om … <samverkan>", "<idé> har … lyft … fråga* om … <samverkan>", "<idé> har … föreslagit … <samverkan>",
+        "<idé> föreslog … <samverkan>", "<idé> har … bjudit in … <offentlig> … <samverkan>", "<idé> bjöd in … <offentlig> … <samverkan>",
+        "<idé> har … presenterat … <ansökan>", "<idé> presenterade … <ansökan>", "<idé> har … drivit på", "<idé> drev på",
+        "startades av <idé>", "har startats av <idé>", "<idé> har … startat … på eget initiativ", "<idé> är den som … initiativ*",
+        "<idé> som … kom med … idé*", "<idé> som … kom med … förslag*", "<idé> som … hade … idé*",
+        "initiativ* … kom … från <idé>", "initiativ* … kommer … från <idé>", "idén … kom … från <idé>", "idén … kommer … från <idé>",
     ),
     "no_market": (
         "ingen marknad", "ingen … fungerande marknad", "ingen egentlig marknad", "ingen kommersiell marknad",
@@ -567,12 +723,38 @@ CRITERIA_PHRASES = {
         "någon konkurrens … finns inte", "konkurrens … saknas", "inte … konkurrensutsatt*", "köper inte … verksamhet*", "köper inte … tjänst*",
         "finns inte att köpa", "inte … går att köpa", "inte … kan köpas", "inte … möjlig* att upphandla", "inte … går att upphandla",
         "kan inte upphandlas",
+        # not subject to procurement law, no one else to buy from, nothing there to buy
+        "inte … upphandlingspliktig*", "ej … upphandlingspliktig*", "omfattas inte av … lou", "omfattas inte av … offentlig upphandling",
+        "omfattas ej av … lou", "inte … omfattas av … lou", "inte … omfattas av … upphandlingslag*", "faller utanför … lou",
+        "faller utanför … offentlig upphandling", "faller utanför … upphandlingsregl*", "faller utanför … upphandlingslag*",
+        "ligger utanför … lou", "utanför … upphandlingslagstiftning*", "inte … föremål för … upphandling*", "behöver inte upphandlas",
+        "ska inte upphandlas", "inte … behöver upphandlas", "inte … ett offentligt kontrakt", "inte … fråga om … offentligt kontrakt",
+        "inte … någon upphandling*", "saknas … kommersiell*", "saknas … andra aktörer", "saknas … andra utförare", "saknas … privata aktörer",
+        "saknas … privata utförare", "saknas … alternativa aktörer", "saknas … alternativa utförare", "saknas … leverantörer",
+        "inte … några kommersiell* aktör*", "inte … någon kommersiell* aktör*", "inte … några andra utförare", "inte … någon annan utförare",
+        "inte … några privata aktörer", "inte … några privata utförare", "inga andra … aktörer", "ingen annan … aktör", "inga andra … utförare",
+        "ingen annan … utförare", "ingen annan … anordnare", "inga andra … anordnare", "inga … leverantörer", "ingen … leverantör",
+        "inte … tjänst* som finns att köpa", "inte … tjänst* som går att köpa", "inte … tjänst* som kan köpas", "inte … köpa på … marknad*",
+        "inte … köpas på … marknad*", "finns ingen annan som", "finns inga andra som", "inget som … kunna köpa", "inte något som … kunna köpa",
+        "inget som … kan köpa*", "inget … går att köpa", "inget … finns att köpa",
+        "marknad: saknas", "marknad: ingen", "marknad: finns inte", "marknad: finns ej", "ingen marknad: ja", "finns ingen … marknad",
+        "finns inte … marknad",
+        "inte … marknadsmässig*", "ingen … marknadsmässig*", "ingen … konkurrens", "någon marknad … saknas",
     ),
     "not_normed_grant": (
         "normera* föreningsbidrag*", "normera* bidrag*", "normera* föreningsstöd*", "inte … del av … grundfinansiering*",
         "inte … ordinarie föreningsbidrag*", "inte … ordinarie föreningsstöd*", "inte … generella föreningsbidrag*",
         "inte … ett vanligt föreningsbidrag", "inte … ett föreningsbidrag", "utanför ramen för … föreningsbidrag*",
         "inte … regelstyrda föreningsbidrag*",
+        "ryms inte inom … föreningsbidrag*", "ryms inte inom … föreningsstöd*", "ryms inte inom … bidragsregl*", "ryms inte i … bidragsregl*",
+        "passar inte … bidragsregl*", "inte … inom ramen för … bidragsregl*", "inte … inom ramen för … bidragssystem*",
+        "föreningsstöd* … inte … lämplig*", "föreningsbidrag* … inte … lämplig*", "inte … lämplig* … föreningsbidrag*",
+        "inte … lämplig* … föreningsstöd*", "inte … finansieras … genom … föreningsbidrag*", "inte … finansieras … genom … föreningsstöd*",
+        "inte … täcks av … föreningsbidrag*", "inte … täcks av … föreningsstöd*", "utöver … ordinarie föreningsbidrag*",
+        "utöver … ordinarie föreningsstöd*", "vid sidan av … föreningsbidrag*", "vid sidan av … föreningsstöd*",
+        "inte … generell* föreningsbidrag*", "inte … generell* föreningsstöd*", "inte … föreningsbidrag* enligt … bidragsregl*",
+        "i stället för … föreningsbidrag*", "istället för … föreningsbidrag*", "i stället för … föreningsstöd*", "istället för … föreningsstöd*",
+        "långsiktig* … än … föreningsbidrag*", "långsiktig* … än … föreningsstöd*",
     ),
     "both_finance": (
         "båda parter* … bidrar", "båda parter* … finansierar", "båda sidor* … bidrar", "bägge parter* … bidrar",
@@ -584,6 +766,21 @@ CRITERIA_PHRASES = {
         "kommun* och <idé> bidrar med", "region* och <idé> bidrar med", "stad* och <idé> bidrar med", "<idé> och kommun* bidrar med",
         "<idé> och region* bidrar med", "<idé> och stad* bidrar med", "bidrar båda med", "båda parter* … tillför",
         "parterna delar på kostnad*",
+        # both put in resources, said with another verb or as a noun; the idea side's own money
+        "båda parter* … <bidrar>", "bägge parter* … <bidrar>", "båda sidor* … <bidrar>", "bägge sidor* … <bidrar>",
+        "samtliga parter* … <bidrar>", "alla parter* … <bidrar>", "vardera part* … <bidrar>", "varje part … <bidrar>",
+        "var och en av parterna <bidrar>", "parterna <bidrar> … var för sig", "parterna <bidrar> … vardera", "parterna <bidrar> … gemensamt",
+        "parterna <bidrar> … tillsammans", "parterna <bidrar> båda", "finansieras … av båda parter*", "finansieras … av parterna gemensamt",
+        "finansieras … av parterna tillsammans", "finansieras … av bägge parter*", "finansieras … av samtliga parter*",
+        "<offentlig> och <idé> <bidrar>", "<idé> och <offentlig> <bidrar>", "<offentlig> och <idé> delar på", "<idé> och <offentlig> delar på",
+        "kostnader* … delas … mellan parterna", "båda parternas … resurser", "båda parternas … bidrag", "båda parternas … finansiering*",
+        "parternas gemensamma finansiering*", "parternas gemensamma resurser", "ömsesidig* … finansiering*", "gemensam* … resurser",
+        "<idé> bidrar … med … egna medel", "<idé> bidrar … med … egna insamlade medel", "<idé> bidrar … med … eg* finansiering*",
+        "<idé> bidrar … med … eg* resurser", "<idé> … skjuter till egna medel", "<idé> … medfinansierar", "<idé> … medfinansiering*",
+        "<idés> medfinansiering*", "medfinansier* av <idé>", "<idé> finansierar … del* av", "<idé> står … för … del* av … finansiering*",
+        "<idé> bidrar … med eg* kapital", "<idé> bidrar … med eget … ekonomiskt bidrag", "<idé> … ur egna medel",
+        "alla … parter* … <bidrar>", "samtliga … parter* … <bidrar>", "både … och … <bidrar>", "<idé> satsar … egna medel",
+        "<idé> … med egna insamlade medel", "bekostats av <idé>",
     ),
     "not_detail_regulated": (
         "detaljregler* inte", "detaljregler* ej", "inte … detaljregler*", "ej detaljregler*", "utan detaljreglering",
@@ -598,20 +795,50 @@ CRITERIA_PHRASES = {
         "<idé> råder över … innehåll*", "utformas av <idé>", "<idé> utformar … självständigt", "<idé> planerar … självständigt",
         "<idé> bedriver … självständigt", "<idé> driver … självständigt", "<idé> genomför … självständigt",
         "<idé> bestämmer … hur", "<idé> avgör … hur", "inte … detaljstyr*", "detaljstyrs inte", "detaljregleras inte",
+        # the design left to the idea side, said as its freedom, its say, or the public side's holding back
+        "<idé> ansvarar själv* för hur", "<idé> svarar själv* för hur", "<idé> ansvarar själv* för … <utformning>",
+        "<idé> svarar själv* för … <utformning>", "<idé> bestämmer … på egen hand", "<idé> beslutar … på egen hand",
+        "<idé> avgör … på egen hand", "<idé> planerar … på egen hand", "<idé> bestämmer över … <utformning>",
+        "<idé> beslutar om … <utformning>", "<idé> råder över … <utformning>", "<idé> rår … själv*", "<idé> förfogar … själv*",
+        "<utformning> … bestäms av <idé>", "<utformning> … beslutas av <idé>", "<utformning> … avgörs av <idé>",
+        "<utformning> … utformas av <idé>", "hur … beslutar <idé>", "hur … bestämmer <idé>", "hur … avgör <idé>",
+        "<idé> utformar … utifrån sin* eg*", "<idé> bedriver … utifrån sin* eg*", "<idé> driver … utifrån sin* eg*",
+        "<idé> genomför … utifrån sin* eg*", "<idé> har … mandat att … utforma*", "<idé> har … handlingsfrihet",
+        "<idé> har … full* rådighet", "<idé> har … rådighet över", "<idé> har … frihet* att", "styr* inte hur", "styr* inte över hur",
+        "inte … styra hur", "lägger sig inte i", "inte … lägga sig i", "inte i detalj", "inte … i detalj reglera*", "inte … i detalj styr*",
+        "inte … reglera* … i detalj", "reglerar inte … i detalj", "inte … bestämm* … i detalj", "inga detaljerade krav",
+        "inte … detaljerade krav", "ingen detaljerad styrning", "inga detaljerade anvisningar", "inte … detaljerade anvisningar",
+        "<idé> … självständigt … utforma*", "<idé> … själv* … utforma*", "<idé> … bestämmer själv*", "<idé> … beslutar själv*",
+        "<idé> … avgör själv*", "<idé> … styr själv*", "<idé> … utformar själv*", "<idé> … planerar själv*",
     ),
 }
-#: Sentences that state what IOP requires, not what this agreement is: "Det ska inte finnas en marknad".
+#: Sentences that state what IOP requires, not what this agreement is: "Det ska inte finnas en marknad"; and a
+#: criterion answered no in a table ("Ingen marknad | Nej", "Uppfylls inte").
 CRITERIA_CONDITIONS = ("krävs att", "förutsätter att", "förutsätts att", "ska inte finnas", "bör inte finnas",
-                       "kriterierna är", "kriterier för", "om det finns", "ett av kriterierna", "villkor för")
-#: Who speaks for the idea-based side ("initiativet kommer från Gnistans styrelse").
-IDEA_BODIES = ("styrelse", "styrelsen", "ledning", "ledningen", "medlemmar", "medlemmarna", "ordförande", "årsmöte",
-               "årsmötet", "verksamhetsledare", "ideella krafter")
+                       "kriterierna är", "kriterier för", "om det finns", "ett av kriterierna", "villkor för",
+                       "en förutsättning", "förutsättningen är", "förutsättningar för", "kan användas", "kan tillämpas",
+                       "används när", "används då", "i de fall", "när det inte finns", "då det inte finns", "nej",
+                       "uppfylls inte", "inte uppfyllt", "ej uppfyllt", "inte uppfylld", "ej uppfylld", "delvis uppfyllt",
+                       "är tillämpligt när", "lämpar sig när", "lämpar sig för verksamhet")
+#: A sentence opening with IOP in general and a verb: "IOP kan användas …", "Ett idéburet offentligt partnerskap bygger på …".
+IOP_IN_GENERAL = ("iop", "ett iop", "idéburet offentligt partnerskap", "ett idéburet offentligt partnerskap",
+                  "idéburet offentligt partnerskap (iop)", "ett idéburet offentligt partnerskap (iop)", "idéburna offentliga partnerskap",
+                  "iop-modellen", "modellen", "samverkansformen", "samverkansformen iop", "ett partnerskap")
+IOP_IN_GENERAL_VERBS = ("är", "kan", "ska", "skall", "bör", "bygger", "förutsätter", "används", "innebär", "kännetecknas",
+                        "utgår", "kräver", "får", "syftar", "passar", "lämpar", "förutsätts")
+#: After a phrasing: words that turn it into something else ("båda parter bidrar till att barn får …").
+CRITERIA_NOT_FOLLOWED_BY = ("till att", "till det", "till detta")
+#: People of the idea-based side who speak for it: "kvinnor i föreningen startade simskolan", "vi i föreningen".
+IDEA_MEMBERS = ("vi", "några", "kvinnor", "män", "medlemmar", "medlemmarna", "ledare", "ledarna", "eldsjälar", "föräldrar", "personer",
+                "ungdomar", "unga", "volontärer", "volontärerna", "ideella", "aktiva", "styrelsen", "ordföranden", "några medlemmar",
+                "en grupp", "en grupp medlemmar")
 #: The idea-based side without its name, for `<idé>` in a phrasing.
 IDEA_SIDE = ("föreningen", "föreningarna", "stiftelsen", "organisationen", "organisationerna", "kretsen", "jouren",
              "lokalföreningen", "lokalavdelningen", "den idéburna organisationen", "den idéburna ideella organisationen",
              "den idéburna parten", "de idéburna parterna", "de idéburna organisationerna", "den ideella organisationen",
              "den ideella föreningen", "den idéburna aktören", "den idéburna sektorn", "de ideella föreningarna",
-             "samfundet", "församlingen", "trossamfundet", "kooperativet", "jourerna", "kretsarna", "församlingarna")
+             "samfundet", "församlingen", "trossamfundet", "kooperativet", "jourerna", "kretsarna", "församlingarna",
+             "klubben", "klubbarna", "sällskapet", "gillet", "kyrkan", "kåren", "scoutkåren")
 
 
 # -- market ---------------------------------------------------------------------------------------
@@ -619,7 +846,8 @@ IDEA_SIDE = ("föreningen", "föreningarna", "stiftelsen", "organisationen", "or
 LOV_PHRASES = ("enligt lov", "lov-utförare", "utförare inom lov", "kundval", "inom lov",
                "enligt lagen om valfrihetssystem", "i valfrihetssystem", "valfrihetssystem enligt lov",
                "är godkänd enligt lov", "godkänd utförare enligt lov", "om valfrihetssystem", "valfrihetssystemet",
-               "lov-leverantör", "lov-avtal", "kundvalssystem*", "lov-upphandling")
+               "lov-leverantör", "lov-avtal", "kundvalssystem*", "lov-upphandling",
+               "valfrihetssystem*", "kundval*", "välja utförare", "val av utförare", "ackrediter* … utförare", "godkänd* … enligt lov")
 #: The same service was bought by procurement before (`market.procured_before: true`).
 PROCURED_BEFORE_PHRASES = ("avrop från kommunens ramavtal", "avrop från ramavtal", "efter avrop", "ramavtalet löpte ut",
                            "tidigare upphandlat", "tidigare upphandlad", "annonserad upphandling", "efter upphandling",
@@ -628,7 +856,17 @@ PROCURED_BEFORE_PHRASES = ("avrop från kommunens ramavtal", "avrop från ramavt
                            "upphandlat avtal", "tidigare avtal enligt lou", "har tidigare upphandlats", "har tidigare köpts",
                            "upphandlades senast", "upphandlats tidigare", "drevs tidigare på entreprenad", "har drivits på entreprenad",
                            "efter en upphandling", "vann upphandlingen", "tilldelades kontraktet", "tidigare ramavtal",
-                           "ramavtalet har löpt ut", "köptes genom upphandling", "har köpts genom upphandling")
+                           "ramavtalet har löpt ut", "köptes genom upphandling", "har köpts genom upphandling",
+                           # a purchase in the past tense, a framework agreement called off, a supplier procured
+                           "upphandlade <offentlig> … <tjänsten>", "<offentlig> upphandlade … <tjänsten>", "har … avropat", "avropades",
+                           "avropat … från … ramavtal*",
+                           "köptes … genom … ramavtal*", "köptes … via … ramavtal*", "köptes … genom … upphandling*",
+                           "köptes … via … upphandling*", "har köpts … genom … ramavtal*", "har köpts … via … ramavtal*",
+                           "upphandlad leverantör", "upphandlade leverantör*", "upphandlad utförare", "upphandlade utförare",
+                           "upphandlat ramavtal", "upphandlade ramavtal*", "tidigare … direktupphandl*", "har … direktupphandlats",
+                           "direktupphandlades", "upphandlats … tidigare", "tidigare … upphandlat*", "tidigare … upphandlad*",
+                           "drevs … på entreprenad", "bedrevs … på entreprenad", "har … bedrivits på entreprenad",
+                           "tidigare … genom … ramavtal*", "tidigare … via … ramavtal*", "ramavtal* … löpte ut", "avtalet … löpte ut … upphandl*")
 #: Said with a market phrase: the same activity is bought on that market too (`iop_criteria.also_procured`).
 ALSO_WORDS = ("även", "också", "parallellt", "likaså")
 #: Other providers offer the same service on a market (`market.other_providers: true`).
@@ -642,7 +880,34 @@ OTHER_PROVIDERS_PHRASES = ("etablerad marknad", "flera privata utförare", "andr
                            "privata utförare", "andra utförare", "kommersiella aktörer", "privata företag",
                            "andra anordnare", "finns andra aktörer", "andra aktörer som erbjuder", "andra aktörer bedriver",
                            "privata vårdgivare", "privata anordnare", "kommersiella utförare", "kommersiella leverantörer",
-                           "konkurrerande aktörer", "finns flera aktörer")
+                           "konkurrerande aktörer", "finns flera aktörer",
+                           "finns … flera … utförare", "finns … flera … anordnare", "finns … flera … leverantörer", "ett flertal … utförare",
+                           "andra … aktörer erbjuder", "erbjuds … av … privata", "erbjuds … av … kommersiella", "säljs av", "köps … av … privata",
+                           "köps … av … andra", "privat* … erbjuder … motsvarande", "privat* … erbjuder … liknande",
+                           # the idea side one of several bidders or suppliers
+                           "en av … anbudsgivar*", "en av … leverantör*", "en av … utförar*", "varav <idé> var den ena",
+                           "<flera> leverantörer", "<flera> anbudsgivare", "<flera> anbud", "<flera> upphandlade utförare")
+#: The same service was never bought by procurement (`market.procured_before: false`).
+NEVER_PROCURED_PHRASES = ("aldrig … upphandlats", "aldrig … upphandlat*", "aldrig … köpt", "aldrig … köpts", "aldrig … avropat*",
+                          "aldrig … varit upphandlad*", "inte tidigare … upphandlats", "inte tidigare … upphandlat*", "inte tidigare … köpt",
+                          "inte tidigare … köpts", "har inte … upphandlats", "har inte … varit upphandlad*", "ingen … tidigare upphandling*",
+                          "inte … varit föremål för … upphandling*", "har aldrig … varit föremål för … upphandling*")
+#: No one else offers the same service (`market.other_providers: false`).
+NO_OTHER_PROVIDERS_PHRASES = ("ingen annan … aktör", "inga andra … aktörer", "ingen annan … utförare", "inga andra … utförare",
+                              "ingen annan … anordnare", "inga andra … anordnare", "ingen annan … leverantör", "inga andra … leverantörer",
+                              "ingen aktör som", "inga aktörer som", "ingen utförare som", "finns ingen annan som", "finns inga andra som",
+                              "inga privata … aktörer", "inga privata … utförare", "inga kommersiella … aktörer", "ingen kommersiell* … aktör*",
+                              "inte … några andra aktörer", "inte … någon annan aktör", "inte … någon annan utförare",
+                              "inte … några andra utförare", "inte … några privata utförare", "inte … några privata aktörer",
+                              "inte … någon kommersiell* aktör*", "inte … några kommersiell* aktör*", "saknas … andra aktörer",
+                              "saknas … andra utförare", "saknas … privata aktörer", "saknas … privata utförare", "saknas … alternativa aktörer",
+                              "saknas … alternativa utförare", "saknas … andra leverantörer", "ingen annan … erbjuder", "inga andra … erbjuder",
+                              "någon annan aktör … finns inte", "några andra aktörer … finns inte", "andra aktörer … saknas",
+                              "andra utförare … saknas", "ingen annan … bedriver", "inga andra … bedriver", "ingen annan … driver",
+                              "inga andra … driver")
+#: With ALSO_WORDS in a market sentence: the same activity is bought there too ("köps i dag även av privata utförare").
+BUYING_WORDS = ("köps", "köper", "köpt", "köptes", "upphandlas", "upphandlar", "upphandlat", "ramavtal*", "avrop*", "enligt lov",
+                "valfrihetssystem*", "inom lov", "kundval*")
 
 
 # -- people: contacts and signatures --------------------------------------------------------------
@@ -670,7 +935,23 @@ CONTACT_ROLES = ("kontaktperson", "kontaktpersoner", "kontaktpersonen", "ansvari
 CONTACT_PROSE_CUES = ("kontaktperson*", "besvaras av", "ansvarig för överenskommelsen", "ansvarig för partnerskapet",
                       "ansvarig för samarbetet", "ansvarig för avtalet", "ansvariga för överenskommelsen",
                       "ansvariga för partnerskapet", "ansvarig hos", "ansvarig inom", "ansvarig från", "ansvariga är",
-                      "kontakten sköts av", "sköter kontakten", "kontaktuppgifter")
+                      "kontakten sköts av", "sköter kontakten", "kontaktuppgifter", "besvaras", "frågor om överenskommelsen",
+                      "frågor om avtalet", "frågor om partnerskapet", "frågor som rör överenskommelsen", "kan kontaktas", "kontaktas",
+                      "vänder sig till", "ansvarar för kontakten", "ansvarar för kontakterna", "håller i kontakten",
+                      "håller i kontakterna", "ansvarar för samarbetet", "ansvarar för partnerskapet", "ansvarar för överenskommelsen",
+                      "ansvariga för samarbetet", "sköter kontakterna", "samordnar kontakten", "kontaktväg*",
+                      "veta mer om överenskommelsen", "veta mer om avtalet", "veta mer om partnerskapet", "mer information om överenskommelsen",
+                      "kan man ringa", "kan ringa", "kan man kontakta", "går att nå", "nås på", "nås via", "vid frågor", "kontakta")
+#: A label for the person answering for the partnership: "Ansvarig för överenskommelsen hos kommunen:", "Ansvarig hos föreningen:".
+RESPONSIBLE_ROLES = ("ansvarig", "ansvariga", "ansvarig person", "ansvarig tjänsteperson", "ansvarig tjänsteman", "kontaktperson",
+                     "kontaktpersoner", "kontakt", "samordnare", "huvudansvarig")
+#: Offices only a municipality's or region's staff hold (as a word's end): a contact so titled, no party named, is the one public party's.
+CONTACT_PUBLIC_TITLES = ("konsulent", "handläggare", "tjänsteperson", "tjänsteman", "socialsekreterare", "strateg", "kommunalråd",
+                         "regionråd", "förvaltningschef", "socialchef", "fritidschef", "kulturchef", "kommundirektör", "stadsdirektör",
+                         "regiondirektör", "kommunchef", "skolchef", "stadsdelsdirektör", "avdelningschef", "utvecklingssekreterare",
+                         "folkhälsosamordnare", "kultursekreterare", "fritidssekreterare")
+#: ... and offices only a church or congregation holds: such a contact is the one idea-based party's.
+CONTACT_IDEA_TITLES = ("diakon", "präst", "kyrkoherde", "pastor", "komminister", "församlingspedagog", "kårordförande", "kårchef")
 #: Roles only the public side's staff hold: with no party named, the one municipality or region is theirs.
 OFFICIAL_ROLES = ("ansvarig handläggare", "ansvarig tjänsteperson", "ansvarig tjänsteman", "ärendeansvarig",
                   "handläggare på förvaltningen")
@@ -717,6 +998,11 @@ SIGNING_VERBS = ("undertecknat", "undertecknad", "undertecknade", "undertecknade
 #: A protocol's certification of its extract, which a secretary signs, not the agreement ("Utdragsbestyrkande: …").
 CERTIFYING_WORDS = ("utdragsbestyrkande", "utdraget bestyrks", "rätt utdraget betygar", "utdraget överensstämmer",
                     "justerat", "justerare", "justerande", "justeringsdag", "justerandes sign", "vid protokollet")
+#: A page's running header or footer ("Falköpings kommun Dnr SN 2025/0042 Sida 4 av 4"): never a line of a signing block.
+PAGE_MARKS = ("sida", "sid", "page", "dnr", "diarienummer")
+#: A letter's or e-mail's closing lines: the signatures of an agreement quoted in it end there.
+LETTER_CLOSINGS = ("vänliga hälsningar", "med vänlig hälsning", "med vänliga hälsningar", "hälsningar", "mvh", "bästa hälsningar",
+                   "hör av dig", "hör gärna av dig", "tack på förhand", "ha en fin dag", "ursprungligt meddelande", "från:")
 #: Capitalised words before a date that are not the place it was signed at ("Tjänsteutlåtande 2025-10-01").
 NOT_PLACES = ("tjänsteutlåtande", "beslutsunderlag", "datum", "diarienummer", "dnr", "reviderad", "version",
               "bilaga", "protokoll", "beslut", "sammanträde", "sammanträdesdatum", "justerat", "upprättad",

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import PUBLIC_NAME, Findings
-from .seats import each_seat, labelled_members, party_runs, table_member
+from .seats import each_seat, labelled_members, party_named, party_runs, table_member
 from .text import Block
 from .whose import GENERIC_WORD, party_of, short_name, sides
 
@@ -24,7 +24,7 @@ SENTENCE_VERB = re.compile(r"(?<!\w)(?:" + lx.alt(lx.NOT_NAME_WORDS) + "|" + lx.
                             re.IGNORECASE)
 
 
-_SPLIT = re.compile(r",\s*|;\s*|\s+\+\s+|(?<!-)\s+(?:och|samt)\s+(?=(?:en|ett|två|tre|de|dess|från\s|för\s|"
+_SPLIT = re.compile(r",\s*|;\s*|\s+\+\s+|(?<!-)\s+(?:och|samt)\s+(?=(?:en|ett|två|tre|fyra|fem|sex|\d{1,2}\s|de|dess|från\s|för\s|"
                     + lx.alt(lx.GENERIC_PUBLIC + lx.GENERIC_IDEA) + r"|[A-ZÅÄÖ])|(?:vice\s+|biträdande\s+)?" + ROLE_START.pattern + ")")
 
 
@@ -38,7 +38,8 @@ def named_over_title(blocks: list[Block]) -> list[Block]:
     one line, as a list would write it."""
     out: list[Block] = []
     for b in blocks:
-        if out and PERSON.fullmatch(out[-1].text.strip()) and not PERSON.fullmatch(b.text.strip()) and not b.bullet:
+        if out and PERSON.fullmatch(out[-1].text.strip()) and not PERSON.fullmatch(b.text.strip()) and not b.bullet \
+                and not out[-1].cells and not b.cells:  # a table's header is no name
             out[-1] = Block(f"{out[-1].text}, {b.text}", out[-1].line, out[-1].bullet, sentences=[f"{out[-1].text}, {b.text}"])
         else:
             out.append(b)
@@ -80,3 +81,45 @@ def member(f: Findings, text: str) -> dict[str, Any] | None:
         ref = party_of(f, text, [p for p in sides(f) if p.role == "public"])  # "en kursledare som föreningen utser", "Enhetschef"
         return {"party": ref, "role": text} if ref else None
     return {"party": party.id, "role": text} if party else None
+
+
+_LABEL_LINE = re.compile(r"^(?:(?:från|för)\s+)?(?P<party>[^:,.;()]{2,60}?)(?:s\s+" + lx.alt(lx.STEERING_SEATS) + r")?\s*:?$",
+                         re.IGNORECASE)
+_OF_LABEL = re.compile(r"^" + lx.alt(lx.STEERING_SEATS) + r"\s+(?:från|för)\s+(?P<party>[^:,.;()]{2,60}?)\s*:?$", re.IGNORECASE)
+
+
+class Labels:
+    """A party's name on a line of its own over the lines of its people (`Från Lunds kommun:` / `- Anna Berg,
+    enhetschef` / `- Lisa Ek, samordnare`): a line that names no party is the label's.  A label with no line
+    under it is itself one seat (`Styrgruppen består av:` / `- Lunds kommun` / `- Föreningen Bro`)."""
+
+    def __init__(self, f: Findings) -> None:
+        self.f = f
+        self.party: str | None = None
+        self.filled = True
+
+    def opens(self, item: Block) -> list[dict[str, Any]] | None:
+        """None unless `item` is a label; else the seat of the label before it, if no line filled that one."""
+        text = item.text.strip()
+        m = None if item.cells else _LABEL_LINE.match(text) or _OF_LABEL.match(text)
+        party = party_named(self.f, m.group("party")) if m else None
+        if party is None or party.role == "funder":
+            return None
+        before = self.close()
+        self.party, self.filled = party.id, False
+        return before
+
+    def members(self, item: Block) -> list[dict[str, Any]] | None:
+        found = line_members(self.f, item)
+        if self.party and not item.cells and not self.f.mentioned(item.text) and not GENERIC_WORD.search(item.text) \
+                and LOOKS_MEMBER.search(item.text) and not SENTENCE_VERB.search(item.text):
+            found = each_seat(self.party, item.text.rstrip("."))
+        if found and self.party:
+            self.filled = True
+        return found
+
+    def close(self) -> list[dict[str, Any]]:
+        """The seat of a label no line filled."""
+        out = [] if self.filled or self.party is None else [{"party": self.party}]
+        self.filled = True
+        return out

@@ -7,14 +7,14 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings, join_quotes, names_other_kind, role_of
-from .budget import budget_span, extract_budget, extract_budget_increase  # noqa: F401  (steps of extract, listed here)
+from .budget import budget_financing, budget_span, extract_budget, extract_budget_increase  # noqa: F401  (steps of extract)
 from .payment import extract_payment  # noqa: F401  (a step of extract: the steps are listed by module)
 from .moneycheck import not_a_contribution, without_repeats, without_totals
 from .moneytables import year_table_funding
 from .swedish import find_amounts, find_ranges, norm_name, year_span
 from .inkind import both_finance, in_kind_of, listed_resources, names_a_resource, unnumbered
 from .payers import (announced, contribution_table, introduces, is_party_heading, labelled_payer, lists_contributions,
-                     named_parties, others_named, payer_of, row_giver, unnamed_payer)
+                     named_parties, others_named, party_gives, payer_of, row_giver, unnamed_payer)
 from .text import Block, is_heading
 
 _FINANCE = lx.cue(lx.FINANCE_WORDS)
@@ -72,7 +72,7 @@ def extract_funding(f: Findings) -> None:
             continue
         giver = row_giver(f, b) if table else None
         for s in b.sentences:
-            clause = unnumbered(s)
+            clause = _new_wording(unnumbered(s))
             amounts = find_amounts(clause)
             if not amounts and not b.bullet and (clause.endswith(":") or len(clause) < 120):
                 context = introduces(f, clause) or context
@@ -81,7 +81,7 @@ def extract_funding(f: Findings) -> None:
             either = _EITHER_PAYER.match(clause) if not amounts else None
             if either:
                 entries.append(_either_entry(either.group("payer"), s))
-            if not amounts or not (_FINANCE.search(clause) or (b.bullet and context) or giver):
+            if not amounts or not (_FINANCE.search(clause) or (b.bullet and context) or giver or party_gives(f, clause)):
                 continue
             payer = giver or payer_of(f, clause, amounts[0].start) or (context[0] if b.bullet and context else None)
             if payer is None and section and not others_named(f, clause, section):
@@ -93,11 +93,21 @@ def extract_funding(f: Findings) -> None:
         giver = giver or (context[0] if b.bullet and context else None) or (section if b.bullet else None)
         in_kind_of(f, b, giver, entries, listing)
     year_table_funding(f, entries)
+    _financing_lines(f, entries)
     entries = without_totals(f, without_repeats(f, entries))
     _by_budget(f, entries)
     listed_resources(f, entries)
     both_finance(f, entries)
     f.items["funding"] = entries
+
+
+_NEW_WORDING = re.compile(r"^[^:]{0,160}?" + lx.alt(lx.AMENDMENT_CUES) + r"[^:]{0,40}:\s*(?=[A-ZÅÄÖ\"”])", re.IGNORECASE)
+
+
+def _new_wording(clause: str) -> str:
+    """`Punkt 5 ändras och får följande lydelse: Kommunens bidrag …`: an amendment's new wording is the clause."""
+    m = _NEW_WORDING.match(clause)
+    return clause[m.end():].strip("\"” ") if m and not find_amounts(clause[:m.end()]) else clause
 
 
 def _amounts(f: Findings, clause: str, s: str, amounts: list[Any], payer: str | None, b: Block,
@@ -114,6 +124,10 @@ def _amounts(f: Findings, clause: str, s: str, amounts: list[Any], payer: str | 
         return
     for k, a in enumerate(amounts):
         segment = clause[a.end:amounts[k + 1].start if k + 1 < len(amounts) else len(clause)]
+        if k + 1 < len(amounts) and segment.strip() == "(" and amounts[k + 1].kronor == a.kronor:
+            # "sjuhundrafemtiotusen kronor (750 000 kr) per år": the figure repeats the words; its unit follows it
+            after = amounts[k + 1].end
+            segment = clause[after:amounts[k + 2].start if k + 2 < len(amounts) else len(clause)].lstrip(" )")
         if re.match(r"^\s*(?:kr|kronor)?\s*/\s*mån", segment) and "(" in clause[:a.start]:
             continue  # a rate inside a parenthesis, not a contribution
         if k and _BREAKDOWN.search(clause[amounts[0].end:a.start]):
@@ -273,6 +287,16 @@ def _entry(f: Findings, payer: str | None, kronor: int, segment: str, prefix: st
         entry["covers"] = {"start": start, "end": end}
     entry["source"] = s
     return entry
+
+
+def _financing_lines(f: Findings, entries: list[dict[str, Any]]) -> None:
+    """A budget's financing lines (`Kommunen  120 000`) are contributions, unless the text states them already:
+    the same amount from the same payer, or one its stated amounts add up to."""
+    for payer, kronor, per, quote in budget_financing(f):
+        stated = [e["amount"] for e in entries if e["payer"] == payer and e["kind"] == "cash" and e.get("amount")]
+        if kronor in stated or kronor == sum(stated) or any(kronor % a == 0 and kronor // a <= 5 for a in stated):
+            continue
+        entries.append({"payer": payer, "kind": "cash", "amount": kronor, "per": per, "source": quote})
 
 
 def _by_budget(f: Findings, entries: list[dict[str, Any]]) -> None:

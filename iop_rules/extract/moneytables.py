@@ -19,7 +19,7 @@ from .found import Findings
 from .swedish import find_amounts
 from .text import Block
 
-_YEAR = re.compile(r"(?:år\s+)?((?:19|20)\d\d)")
+_YEAR = re.compile(r"(?:år\s+)?((?:19|20)\d\d)(?:\s*\([^()]{1,30}\))?")  # "2026 (feb–dec)": the year, its months clipped by the term
 _YEAR_HEADER = re.compile(r"^(?:år|period|verksamhetsår|budgetår|kalenderår)$", re.IGNORECASE)
 _TOTAL = re.compile(r"^" + lx.alt(lx.BUDGET_TOTAL_LABELS), re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:tkr|tusen\s+kronor|tusentals\s+kronor)\b", re.IGNORECASE)
@@ -46,7 +46,9 @@ def _columns(f: Findings, b: Block, below: Block | None) -> dict[int, str]:
     """The party of each column a header names (`År | Region Gotland | RF-SISU Gotland | Summa`); a header set in
     spaces is read by the order its parties are named in, when the row below it is a year's."""
     if len(b.cells) >= 3 and _YEAR_HEADER.match(b.cells[0].strip()):
-        return {k: p.id for k, c in enumerate(b.cells) if k and (p := f.party(c.strip())) is not None}
+        return {k: p for k, c in enumerate(b.cells) if k and (p := _column_party(f, c)) is not None}
+    if len(b.cells) == 2 and _YEAR_HEADER.match(b.cells[0].strip()) and (p := _column_party(f, b.cells[1])):
+        return {1: p}  # "| År | Kommunens bidrag |": one payer's column
     first = b.text.split()[0] if b.text.split() else ""
     if b.cells or not _YEAR_HEADER.match(first) or not below or len(below.cells) < 3 or not _YEAR.fullmatch(below.cells[0].strip()):
         return {}
@@ -54,10 +56,27 @@ def _columns(f: Findings, b: Block, below: Block | None) -> dict[int, str]:
     return {k + 1: p.id for k, (_, p) in enumerate(named)} if 0 < len(named) < len(below.cells) else {}
 
 
+_MONEY_COLUMN = re.compile(r"^(?P<who>.+?)s\s+(?:" + lx.alt(("bidrag", "ekonomiska bidrag", "finansiering", "ersättning",
+                                                           "del", "andel", "medel", "insats", "kontanta bidrag")) + r")$",
+                           re.IGNORECASE)
+
+
+def _column_party(f: Findings, cell: str) -> str | None:
+    """The party whose money a column holds: named (`Region Gotland`) or in a genitive (`Kommunens bidrag`).
+    A column of what is given in kind (`Föreningens ideella insats`: hours) holds no money and is left out."""
+    text = cell.strip()
+    party = f.party(text)
+    if party is None and (m := _MONEY_COLUMN.match(text)):
+        party = f.party(m.group("who"))
+    return party.id if party else None
+
+
 def _rows(f: Findings, rows: list[Block], columns: dict[int, str], unit: int) -> dict[str, list[tuple[int, int, Block]]]:
     """Each party's (amount, year, row) for the rows that follow a header, up to the first that is not a year's."""
     out: dict[str, list[tuple[int, int, Block]]] = {payer: [] for payer in columns.values()}
     for row in rows:
+        if row.cells and all(re.fullmatch(r"[\s:|-]*", c) for c in row.cells):
+            continue  # a Markdown table's rule row: "|---|---:|"
         year = _YEAR.fullmatch(row.cells[0].strip()) if row.cells else None
         if not year:
             if row.cells and _TOTAL.match(row.cells[0].strip()):

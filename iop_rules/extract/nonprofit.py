@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .found import Findings, PartyFound
+from .found import IDEA_NAME, Findings, PartyFound
 from .partylist import NON_PROFIT, lines_of
 
 # "Samtliga tre idéburna parter är föreningar utan vinstsyfte", "Båda föreningarna är …": the sides as the subject,
@@ -18,7 +18,7 @@ from .partylist import NON_PROFIT, lines_of
 _ALLNON_PROFIT = re.compile(r"^(?:(?:båda|samtliga|alla|de)\s+(?:[\wåäö]+\s+){0,2}?(?:föreningar\w*|idéburna\s+parter\w*|"
                              r"organisationer\w*)|föreningarna|organisationerna)\s+(?:" + lx.alt(lx.NON_PROFIT_VERBS) + r")(?!\w)", re.I)
 # after the name: an aside in brackets or commas ("Föreningen Solvik, organisationsnummer 802496-6080, är …"), then what it is
-_SUBJECT_VERB = re.compile(r"^\s*(?:\([^)]{0,60}\)|,[^,.;]{0,60}(?=,))?\s*(?:,\s*)?(?:" + lx.alt(lx.NON_PROFIT_VERBS) +
+_SUBJECT_VERB = re.compile(r"^\s*(?:\([^)]{0,60}\)|,(?:[^,.;]|\.(?=\S)){0,60}(?=,))?\s*(?:,\s*)?(?:" + lx.alt(lx.NON_PROFIT_VERBS) +
                            r"|en|ett|som är|" + lx.alt(lx.NON_PROFIT_PHRASES) + r")(?!\w)", re.I)
 
 
@@ -77,12 +77,18 @@ def _opens_with(f: Findings, text: str) -> tuple[PartyFound, int] | None:
     if named is not None and words is not None:
         return named, words.end()
     for p in f.parties:
-        for n in sorted({p.name, *p.aliases, re.sub(r"(?i)^(?:ideella\s+)?(?:föreningen|stiftelsen)\s+", "", p.name)}, key=len,
-                        reverse=True):
+        for n in sorted({p.name, *p.aliases, re.sub(r"(?i)^(?:ideella\s+)?(?:föreningen|stiftelsen)\s+", "", p.name), _unkinded(p.name)},
+                        key=len, reverse=True):
             end = _after_name(text, n)
             if end is not None:
                 return p, end
     return None
+
+
+def _unkinded(name: str) -> str:
+    """The name without the kind of organisation it opens with: "Attention Jönköping" for "Riksförbundet Attention Jönköping"."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and len(rest) >= 4 and IDEA_NAME.fullmatch(first) and rest[0].isupper() else name
 
 
 def _subject(f: Findings, text: str) -> PartyFound | None:

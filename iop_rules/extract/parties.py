@@ -14,7 +14,8 @@ from . import lexicon as lx
 from .decision import extract_decision, extract_document  # noqa: F401  (steps __init__ runs)
 from .found import Findings, PartyFound, role_of
 from .nonprofit import mark_non_profit
-from .partylist import (NON_PROFIT, alias_in, from_columns, from_labels, from_rows, from_section, looks_like_name, set_org, split_name,
+from .partytables import from_columns, from_rows
+from .partylist import (NON_PROFIT, alias_in, from_labels, from_section, looks_like_name, set_org, split_name,
                         without_committee)
 from .swedish import ORG_LABEL_RE, format_org
 from .text import Block, sentence_of
@@ -31,6 +32,7 @@ def extract_parties(f: Findings) -> None:
     if not f.parties:
         _parties_from_mellan(f)
     _aliases(f)
+    _we(f)
     mark_non_profit(f)
     _org_numbers(f)
 
@@ -39,7 +41,7 @@ def extract_parties(f: Findings) -> None:
 # "Trelleborgs kommun (212000-1215), genom socialnämnden, och Stiftelsen Fristad Söder (802010-7762) har kommit
 # överens om följande"; "Parter: Kiruna kommun, … (org.nr …), och Föreningen Fritidsbanken Kiruna (org.nr …)".
 _PROSE_LEAD = re.compile(r"^(?:mellan\s*:?|parter(?:na)?\s*:|avtalsparter\s*:)\s+|\b(?:överenskommelse|överenskommelsen|avtal|avtalet|"
-                         r"partnerskap|partnerskapet|iop)\b[^.;:]{0,80}?\b(?:mellan|(?:ingås|tecknas|sluts|träffas|ingicks|tecknades)\s+av)\s+|^parterna\s+(?:i|för|till)\s+[^.;:]{0,50}?\s+är\s+",
+                         r"partnerskap|partnerskapet|iop)\b[^.;:]{0,80}?\b(?:mellan|(?:ingås|tecknas|sluts|träffas|ingicks|tecknades)\s+av)\s+|^parter(?:na)?\s+(?:(?:i|för|till)\s+[^.;:]{0,50}?\s+)?är\s+",
                          re.IGNORECASE)
 _PROSE_AGREED = re.compile(r"\s+(?:" + lx.alt(lx.AGREED_VERBS) + r")(?!\w)", re.IGNORECASE)
 _PROSE_END = re.compile(r"\s+(?:" + lx.alt(w for w in lx.NAME_ENDS if w not in ("genom", "nedan", "för")) + r")\b|[.;:]\s*$",
@@ -54,11 +56,15 @@ _ORG_IN_PART = re.compile(r"(?:\b(?:organisationsnummer|organisationsnr|org\.?\s
 def _parties_from_prose(f: Findings, section: list[Block]) -> None:
     blocks = [*section, *f.blocks[:40]]
     for i, b in enumerate(blocks):
-        for s in b.sentences[:3]:
+        # "Denna överenskommelse har slutits mellan" on a line of its own, the parties in the paragraph below
+        joined = f"{b.text.rstrip(' :')} {blocks[i + 1].sentences[0]}" if _ENDS_MELLAN.search(b.text) and i + 1 < len(blocks) \
+            and blocks[i + 1].sentences else None
+        for s in [joined] if joined else b.sentences[:3]:
             if _prose_sentence(f, s, b, in_head=i < len(section) + 6):
                 return
 
 
+_ENDS_MELLAN = re.compile(r"(?<!\w)mellan\s*:?$", re.IGNORECASE)
 _SIDES = re.compile(r"\bå\s+(?:ena|andra)\s+sidan\s+", re.IGNORECASE)
 
 
@@ -112,7 +118,7 @@ def _prose_party(part: str) -> tuple[str, str | None, str | None] | None:
     """`Stiftelsen X, organisationsnummer 816400-7299, nedan kallad stiftelsen` -> (name, number, alias)."""
     org = _ORG_IN_PART.search(part)
     name, _ = split_name(part)
-    name = without_committee(re.sub(r"\s+(?:med|har)$", "", name))
+    name = _WE_LEAD.sub("", without_committee(re.sub(r"\s+(?:med|har)$", "", name)))  # "Vi i Åmots bygdegårdsförening"
     if not looks_like_name(name) or re.search(r"\d", name):
         return None
     return name, (org.group(1) if org else None), alias_in(part)
@@ -164,7 +170,8 @@ def _parties_from_signatures(f: Findings) -> bool:
 # authority the text itself names as paying or deciding, quoted where it does.
 _MED = re.compile(r"\b(?:överenskommelse|partnerskap|iop)\w*\b[^.;:]{0,40}?\bmed\s+"
                   r"(?P<name>(?:(?-i:Ideella|Ideell)\s+(?:föreningen|förening)\s+)?(?-i:[A-ZÅÄÖ])[\wåäöÅÄÖ-]*"
-                  r"(?:\s+(?-i:[A-ZÅÄÖ])[\wåäöÅÄÖ-]*){0,4})", re.IGNORECASE)
+                  r"(?:\s+(?:i\s+)?(?-i:[A-ZÅÄÖ])[\wåäöÅÄÖ-]*(?![\wåäöÅÄÖ-])(?!\s+(?:kommun|stad|län)\b)){0,4})",  # "Stadsmissionen i Kalmar"
+                  re.IGNORECASE)
 
 
 def _parties_from_med(f: Findings) -> None:
@@ -185,12 +192,16 @@ def _parties_from_med(f: Findings) -> None:
         return
 
 
+_KIND_WORD = re.compile(r"^(?-i:" + lx.alt(w for w in lx.GENERIC_IDEA if not w.endswith("s")) + r")\s+(?=(?-i:[A-ZÅÄÖ]))")
+
+
 def _split_names(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s+", text.strip())]
     last = re.split(r"(?<!-)\s+(?:och|samt)\s+", parts.pop()) if parts else []
     # "Malmö stad, arbetsmarknads- och socialnämnden och X": the committee is who decides for the
     # party before it, not a party of its own
     names = [n for n in (*parts, *last) if not re.fullmatch(r"[a-zåäö][\wåäö -]*nämnden?", n)]
+    names = [_KIND_WORD.sub("", n) for n in names]  # "föreningen Gemensam Tråd i Tranås": the name after its kind, as written
     if any(not n or not n[0].isupper() or len(n.split()) > 8 for n in names):
         return []
     return [n.rstrip(".") for n in names]
@@ -209,12 +220,26 @@ def _aliases(f: Findings) -> None:
                 break
 
 
+_WE_LEAD = re.compile(r"^(?:vi|vi som är med)\s+i\s+(?=(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
+_WE_ARE = re.compile(r"(?<!\w)" + lx.alt(lx.WE_ARE) + r"\s+(?:[\wåäö-]+\s+){0,3}?" + lx.alt(lx.IDEA_NAME_WORDS), re.IGNORECASE)
+
+
+def _we(f: Findings) -> None:
+    """An association that writes the agreement itself ("Vi är en ideell förening …", "vi i föreningen"): its "vi" and
+    "vår" name the one idea-based party."""
+    ideas = [p for p in f.parties if p.role == "idea_based"]
+    if len(ideas) != 1 or f.party("vi") is not None:
+        return
+    if any(_WE_ARE.search(s) for b in f.blocks for s in b.sentences):
+        ideas[0].aliases.add("vi")
+
+
 def _org_numbers(f: Findings) -> None:
     for i, b in enumerate(f.blocks):
         for m in ORG_LABEL_RE.finditer(b.text):
             if any(p.org_number == format_org(m.group(1)) for p in f.parties):
                 continue
-            owners = _owner_before(f, b.text, m.start()) or [p for _, p in f.mentioned(b.text)]
+            owners = _genitive_owner(f, b.text, m.start()) or _owner_before(f, b.text, m.start()) or [p for _, p in f.mentioned(b.text)]
             if not owners:  # an address block: the party named just above it
                 for prev in reversed(f.blocks[max(0, i - 4):i]):
                     owner = f.party(prev.text) if prev.words <= 8 else None
@@ -229,6 +254,18 @@ def _org_numbers(f: Findings) -> None:
         _bare_numbers(f, b)
 
 
+def _genitive_owner(f: Findings, text: str, at: int) -> list[PartyFound]:
+    """`Kommunens org.nr är …`, `Föreningen Bros organisationsnummer: …`: the party in the genitive right before the label."""
+    words = text[max(0, at - 80):at].split()
+    if not words or not words[-1].endswith("s"):
+        return []
+    for n in range(1, min(4, len(words)) + 1):
+        owner = f.party(" ".join([*words[-n:-1], words[-1][:-1]]))
+        if owner is not None:
+            return [owner]
+    return []
+
+
 def _owner_before(f: Findings, text: str, at: int) -> list[PartyFound]:
     """The party whose name stands right before a number: "Håstens Sportklubb (802490-2432)"."""
     before = text[max(0, at - 90):at]
@@ -240,7 +277,8 @@ def _owner_before(f: Findings, text: str, at: int) -> list[PartyFound]:
     names = [p.name, *p.aliases]
     rest = next((tail[len(n):] for n in names if tail.casefold().startswith(n.casefold())), None)
     # "Alingsås församling inom Svenska kyrkan, organisationsnummer …": a short aside may stand between
-    aside = r"[\s,(]*(?:(?:inom|genom|via|i)\s[^\d,()]{2,50},\s*)?(?:med\s+)?"
+    # ... or the committee acting for it: "Västerås stad, individ- och familjenämnden, org.nr …"
+    aside = r"[\s,(]*(?:(?:inom|genom|via|i)\s[^\d,()]{2,50},\s*|[\wåäö -]{0,40}(?:nämnd|förvaltning|styrelse)\w*,\s*)?(?:med\s+)?"
     return [p] if rest is not None and re.fullmatch(aside, rest) else []
 
 

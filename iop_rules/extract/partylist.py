@@ -15,7 +15,8 @@ from .found import IDEA_NAME, PUBLIC_NAME, Findings, PartyFound, role_of
 from .swedish import ORG_LABEL_RE, format_org
 from .text import Block, is_heading, split_sentences
 
-_LABEL = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
+# "Offentlig part: …", also after the party's other role ("Beställare/offentlig part:")
+_LABEL = re.compile(r"^(?:[\wåäö]+\s*/\s*)?(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
                     r"|part\s*(?:\d{1,2}|[A-D](?!\w)))\s*[:–-]\s*(?P<name>\S.{0,200})$", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"(?<!\w)(?:" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
                         r"|part\s*(?:\d{1,2}|[A-D](?!\w)))\s*[:–-]", re.IGNORECASE)
@@ -27,7 +28,9 @@ _ROLE_ONLY = re.compile(r"^(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LAB
                         r")\s*:?$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:(?:(?:§|artikel|punkt|kapitel|avsnitt)\s*\d{1,2}(?:\.\d{1,2})*[.)]?|\d{1,2}(?:\.\d{1,2})*[.)]?)"
                         r"(?:\s*[–—:-])?\s+|(?:[IVX]{1,4}|[A-H])[.)]\s+)(?=\S)", re.IGNORECASE)
-_PARTY_HEADING = re.compile(r"^(?:" + lx.alt(lx.PARTY_HEADINGS) + r")\s*:?$", re.IGNORECASE)
+_PARTY_HEADING = re.compile(r"^(?:" + lx.alt(lx.PARTY_HEADINGS) + r")(?:\s+" + lx.alt(lx.PARTY_HEADING_TAILS) + r")?\s*:?$", re.IGNORECASE)
+# "Följande parter har ingått denna överenskommelse:", "Överenskommelsen har slutits mellan:": a sentence over the list
+_LEAD_IN = re.compile(r"^(?-i:[A-ZÅÄÖ])[^\d:;.]{0,110}(?<!\w)" + lx.alt(lx.PARTY_LIST_CUES) + r"(?:\s[^\d:;.]{0,80})?:$", re.IGNORECASE)
 _HEADING_LEAD = re.compile(r"^(?:" + lx.alt(lx.PARTY_HEADINGS) + r")\s*:\s*(?=(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
 _SECTION_START = re.compile(r"^(?:(?:§|artikel|punkt|kapitel)\s*\d{1,2}|\d{1,2}\.?)(?:\s*[–—:-])?\s+[A-ZÅÄÖ]", re.IGNORECASE)
 _ALIAS = re.compile(r"(?:(?<=\()\s*|(?<=,\s)|(?<=^)|(?<=\s))(?:" + lx.alt(lx.ALIAS_INTROS) + r")\s*:?\s*[”\"'»“]?"
@@ -79,10 +82,15 @@ def looks_like_name(name: str) -> bool:
             and sum(w[0].isupper() for w in words) >= 1 and name.casefold() not in {g.casefold() for g in lx.GENERIC_LABELS})
 
 
+_GENITIVES = frozenset(w for w in (*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA) if w.endswith("s"))
+
+
 def _bare_name(unit: str) -> bool:
     """A line that is only a name ("Brottsofferjouren Huddinge-Botkyrka"): an organisation's, not a heading's."""
     words = unit.rstrip(".").split()
     named = bool(PUBLIC_NAME.search(unit) or IDEA_NAME.search(unit))  # "Lunds kommun", "Vänskapens förening"
+    if words and words[0].casefold() in _GENITIVES:  # "Kommunens åtaganden": a heading about a party, not a name
+        return False
     return looks_like_name(unit.rstrip(".")) and (len(words) >= 2 or named) and all(
         w[0].isupper() or w in _CONNECTIVE or named for w in words) and len(words) <= 6
 
@@ -109,9 +117,21 @@ def _role(label: str, name: str) -> str:
     return "idea_based"
 
 
+# "Skärholmens stadsdelsnämnd, Stockholms stad, org.nr …": the committee, then the legal person it acts for (convention 9)
+_ACTING_BODY = re.compile(r"[\wåäö-]*(?:nämnd|förvaltning|styrelse)\w*$", re.IGNORECASE)
+_LEGAL_AFTER = re.compile(r"^,\s*(?P<name>(?-i:(?:" + lx.alt(lx.PLACE_PREFIXES) + r"\s+)?[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad|[Ss]tad)"
+                          r"|Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+" + lx.alt(lx.REGION_SECOND_WORDS) + r")?))(?=\s*(?:[,(;]|$|\s(?:org|nedan)))")
+
+
+def legal_person(name: str, rest: str) -> tuple[str, str]:
+    """`Skärholmens stadsdelsnämnd` before `, Stockholms stad, …` -> (`Stockholms stad`, what follows it)."""
+    m = _LEGAL_AFTER.match(rest) if _ACTING_BODY.search(name) else None
+    return (m.group("name"), rest[m.end():]) if m else (name, rest)
+
+
 def declare(f: Findings, role: str, text: str, quote: str, line: int) -> PartyFound | None:
     """One party from its line: `Region Västerbotten, org.nr 232100-0149, genom …, i det följande benämnd Regionen.`"""
-    name, rest = split_name(text)
+    name, rest = legal_person(*split_name(text))
     if not looks_like_name(name):
         return None
     party = f.add_party(role or role_of(name), name, quote, line)
@@ -178,16 +198,18 @@ def _units(b: Block) -> list[str]:
 
 def _ends_section(b: Block) -> bool:
     text = _NUMBERING.sub("", b.text, count=1)
-    return (is_heading(b) or bool(_SECTION_START.match(b.text)) or (b.text.isupper() and b.words <= 8)) and b.words <= 10 \
-        and not _ROLE_ONLY.match(text)
+    roman = bool(re.match(r"[IVX]{1,5}[.)]\s+\S", b.text)) and not org_in(b.text)  # "II. Bakgrund"
+    heading = is_heading(b) or is_heading(Block(text, b.line)) or roman
+    return (heading or bool(_SECTION_START.match(b.text)) or (b.text.isupper() and b.words <= 8)) and b.words <= 10 \
+        and not _ROLE_ONLY.match(text) and not _PARTY_HEADING.match(text)  # "Parter i överenskommelsen är:" leads the list in
 
 
 def from_section(f: Findings) -> list[Block]:
     """A section headed "Parter" ("§ 1 Parter", "1. Avtalsparter", "PARTER", "Överenskommelsen ingås mellan"):
     a party a line, a label and its party, or a label on a line of its own with the party on the next.
     Returns the section's blocks, for the prose reader when the section is a sentence."""
-    start = next((i for i, b in enumerate(f.blocks[:80]) if b.words <= 8 and _PARTY_HEADING.match(_NUMBERING.sub("", b.text, count=1))),
-                 None)
+    start = next((i for i, b in enumerate(f.blocks[:80]) if (b.words <= 8 and _PARTY_HEADING.match(_NUMBERING.sub("", b.text, count=1)))
+                  or (b.words <= 14 and _LEAD_IN.match(b.text))), None)
     if start is None:  # "Offentlig part" over "Namn: …", "Organisationsnummer: …": the first side's label opens the list
         side = next((i for i, b in enumerate(f.blocks[:80]) if _SIDE_LABEL.match(_NUMBERING.sub("", b.text, count=1))), None)
         start = side - 1 if side else None
@@ -256,90 +278,3 @@ def _before_next_lead_in(blocks: list[Block]) -> list[Block]:
         if i and text.endswith(":") and not (_ROLE_ONLY.match(text) or _LABEL.match(text) or _GENERIC_LABEL.match(text)):
             return blocks[:i]
     return blocks
-
-
-_ROLE_CELL = re.compile(r"^(?:(?P<pub>offentlig|kommunal|kommunen|regionen|staden)|(?P<idea>idéburen|idéburna|ideell|ideella|"
-                        r"föreningen|stiftelsen|organisationen))(?:\s+(?:part|sektor|organisation|aktör))?\b", re.IGNORECASE)
-_NAME_ROW = re.compile(r"^(?:" + lx.alt(lx.NAME_ROW_LABELS) + r")\s*:?$", re.IGNORECASE)
-_ORG_ROW = re.compile(r"^(?:" + lx.alt(lx.ORG_ROW_LABELS) + r")\s*:?$", re.IGNORECASE)
-
-
-def from_rows(f: Findings) -> None:
-    """A table with a row per party and its number, and often its role
-    (`| Västra Götalandsregionen, regionala utvecklingsnämnden | 232100-0131 | Offentlig part |`)."""
-    found: list[PartyFound] = []
-    for b in f.blocks[:80]:
-        if len(b.cells) < 2:
-            continue
-        cells = [c.strip() for c in b.cells]
-        # "| Idéburen part | Föreningen X | 802011-1234 |": the side, then the party; "| Kommunen | Anna Berg | … |" is a contact
-        labelled = _ROLE_ONLY.match(cells[0]) if _SIDE_LABEL.match(cells[0]) or any(org_in(c) for c in cells) else None
-        if labelled:
-            cells = cells[1:] + [cells[0]]
-        org = next((c for c in cells[1:] if re.fullmatch(r"\d{6}\s?[-–]?\s?\d{4}", c)), None) or (org_in(cells[0]) if labelled else None)
-        role_cell = next((c for c in cells[1:] if _ROLE_CELL.match(c) and "part" in c.lower()), None)
-        if labelled and not role_cell:
-            role_cell = cells[-1]
-        if not (org or labelled) or _ORG_ROW.match(cells[0]) or not cells[0]:
-            continue
-        name, _ = split_name(cells[0])
-        if not looks_like_name(name):
-            continue
-        role = role_of(name)
-        if role_cell:
-            role = _role(role_cell, name) if labelled else \
-                "public" if _ROLE_CELL.match(role_cell.strip()).group("pub") else "idea_based"  # type: ignore[union-attr]
-        party = f.add_party(role, name, b.text, b.line)
-        if org:
-            set_org(f, party, org, b.text)
-        found.append(party)
-    if len(found) < 2:
-        for p in found:
-            if p in f.parties:
-                f.parties.remove(p)
-
-
-_SIGNING_CELL = re.compile(r"_{3,}|\.{4,}|…{2,}|\b(?:19|20)\d\d-\d{1,2}\b|^(?:ort|datum|ort och datum|ort/datum|underskrift|namnförtydligande)\b",
-                           re.IGNORECASE)
-
-
-def _contact_row(row: Block) -> bool:
-    """A row of a contact or signature table (an e-mail address, a field naming an office, e-mail or phone, a
-    date or a line to sign on): the table under the sides' names lists their people, not the parties."""
-    label = " ".join(row.cells[0].split()).casefold().rstrip(".:") if row.cells else ""
-    return any("@" in c or _SIGNING_CELL.search(c.strip()) for c in row.cells) or lx.CONTACT_FIELDS.get(label) in (
-        "title", "email", "phone")
-
-
-def from_columns(f: Findings) -> None:
-    """Two parties side by side: a header row naming the sides ("Offentlig part | Idéburen part"), then the
-    parties' names in a row, their numbers in another; a first column may label the rows ("Namn", "Org.nr")."""
-    blocks = f.blocks[:80]
-    for i, head in enumerate(blocks):
-        roles = {k: ("public" if m.group("pub") else "idea_based") for k, c in enumerate(head.cells)
-                 for m in [_ROLE_CELL.fullmatch(c.strip().rstrip(":"))] if m}
-        if len(roles) < 2 or len(head.cells) > 4:
-            continue
-        names: dict[int, tuple[str, Block]] = {}
-        orgs: dict[int, str] = {}
-        for row in blocks[i + 1:i + 8]:
-            if len(row.cells) != len(head.cells):
-                break
-            if _contact_row(row):  # "| Kommunen | Föreningen |" over "| E-post | … |": the people's rows begin
-                names = {k: v for k, v in names.items() if PUBLIC_NAME.search(v[0]) or IDEA_NAME.search(v[0])}
-                break  # ... and a name above them counts only when it is an organisation's ("Lisa Ström" is a contact)
-            label = row.cells[0].strip() if 0 not in roles else ""
-            for k in roles:
-                cell = row.cells[k].strip() if k < len(row.cells) else ""
-                org = org_in(cell)
-                if org and (not label or _ORG_ROW.match(label) or ORG_LABEL_RE.search(cell)):
-                    orgs.setdefault(k, org)
-                elif k not in names and (not label or _NAME_ROW.match(label)) and looks_like_name(split_name(cell)[0]):
-                    names[k] = (split_name(cell)[0], row)
-        if len(names) < 2:
-            continue
-        for k, (name, row) in sorted(names.items()):
-            party = f.add_party(roles[k], name, row.text, row.line)
-            if k in orgs:
-                set_org(f, party, orgs[k], row.text)
-        return

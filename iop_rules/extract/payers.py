@@ -17,6 +17,7 @@ from .text import Block
 
 _PAYER = re.compile(r"\bfinansieras\s+(?:av|genom|via)\s+(?P<a>[A-ZÅÄÖ][^,.:;]{1,80}?)(?=\s+(?:med|genom|som|och)\b|\s*[:,.]|$)"
                     r"|\b(?:medel|bidrag|stöd|finansiering|utvecklingsmedel)\s+från\s+(?P<b>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})"
+                    r"|\b(?i:medel|bidrag|stöd|finansiering|ersättning)\w{0,3}\s+från\s+(?P<f>" + lx.alt(lx.GENERIC_PUBLIC) + r")"
                     r"|^(?P<c>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:(?:föreslås|ska|skall|kommer\s+att)\s+(?:bidra|betala|finansiera|ersätta|tillskjuta)\b|"
                     + lx.alt(lx.PAYER_VERBS) + r")"
                     r"|^(?P<d>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,40}?)s\s+(?:bidrag|finansiering|ersättning|medel)\s+(?:uppgår|är|blir)\b"
@@ -25,7 +26,7 @@ _NOT_A_PAYER = re.compile(r"^" + lx.alt(lx.NOT_A_PAYER) + r"(?:\s|$)", re.IGNORE
 _FRONTED = re.compile(r"(?:för|under|i|inom|därutöver|dessutom|härutöver|vidare|årligen|totalt|sammanlagt|därtill|"
                       r"utöver|efter|från|vid|enligt)\b", re.IGNORECASE)
 _RECEIVES = lx.cue(lx.RECEIVE_VERBS)
-_PAYS = lx.cue((*lx.PAYER_VERBS, "lämnar", "ger", "utbetalar", "bidra", "betala", "finansiera", "ersätta", "tillskjuta",
+_PAYS = lx.cue((*lx.PAYER_VERBS, *lx.PARTY_MONEY_VERBS, "lämnar", "ger", "utbetalar", "bidra", "betala", "finansiera", "ersätta", "tillskjuta",
                 "avsätta", "anslå", "bevilja", "skjuta till"))
 _CONTRIBUTION = re.compile(r"^\s*(?:egna?\s+|totala\s+|årliga\s+|ekonomiska\s+|kontanta\s+)?" + lx.alt(lx.CONTRIBUTION_NOUNS)
                            + r"|^\s*(?:finansiering|ersättning|medel|andel)\b", re.IGNORECASE)
@@ -49,7 +50,7 @@ def _written_payer(s: str) -> str | None:
     if not m:
         inverted = _INVERTED.search(s) or _MODAL_INVERTED.search(s)  # "… betalar kommunen därutöver 38 500 kronor"
         return inverted.group("who") if inverted else None
-    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")).strip()
+    payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or m.group("f")).strip()
     # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …";
     # "Om partnerskapet bidrar …" is a supposition, not a payer
     if m.group("c") and (_FRONTED.match(payer) or re.search(r"\d", payer) or _NOT_A_PAYER.match(payer)):
@@ -83,6 +84,15 @@ def payer_of(f: Findings, clause: str, first_amount: int) -> str | None:
     if genitive_end is not None:
         return party_id if _CONTRIBUTION.match(clause[genitive_end:]) else None
     return party_id if _PAYS.search(head) else None
+
+
+_PARTY_MONEY = re.compile(r"^\S.{0,80}?\s(?:" + lx.alt(lx.GIVER_ADVERBS) + r"\s+)?" + lx.alt(lx.PARTY_MONEY_VERBS) + r"\s", re.IGNORECASE)
+
+
+def party_gives(f: Findings, clause: str) -> bool:
+    """`Kommunen ger oss 45 000 kronor`: a verb that gives money only with a party as its subject."""
+    m = _PARTY_MONEY.match(clause)
+    return bool(m) and _opening(f, clause) is not None and _opening(f, clause)[1] is None  # type: ignore[index]
 
 
 def opening_party(f: Findings, clause: str) -> str | None:
@@ -230,8 +240,25 @@ def labelled_payer(f: Findings, clause: str, first_amount: int) -> str | None:
         pos, party = last.start(), found
     else:
         return None
-    return None if _TO.search(head[:pos]) else party.id  # "Bidrag till Föreningen Gnistan: 300 000 kr": the payee
+    before = head[:pos].rstrip()
+    if verb := _GIVING_VERB_END.search(before):
+        # "Länsstyrelsen har beviljat gillet 250 000 kr": a party right after a verb receives; the subject gives
+        return _subject_payer(f, before[:verb.start()])
+    return None if _TO.search(before + " ") else party.id  # "Bidrag till Föreningen Gnistan: 300 000 kr": the payee
 
 
+def _subject_payer(f: Findings, subject: str) -> str | None:
+    """The payer a subject names: a party, or a committee or office of the one public party (`Nämnden har
+    beviljat …`); a body that is no party (`Länsstyrelsen`) is none."""
+    party = f.party(subject.strip())
+    if party:
+        return party.id
+    publics = [p for p in f.parties if p.role == "public"]
+    return publics[0].id if len(publics) == 1 and _COMMITTEE.fullmatch(subject.strip()) else None
+
+
+_COMMITTEE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö -]{0,60}?)?(?:nämnden|förvaltningen|styrelsen|kontoret)", re.IGNORECASE)
+_GIVING_VERB_END = re.compile(r"(?<!\w)(?:(?:har|hade|har\s+också|har\s+även)\s+[a-zåäö]+|" + lx.alt((*lx.PAYER_VERBS, *lx.PARTY_MONEY_VERBS,
+                              "beviljar", "tilldelar", "utbetalar", "lämnar", "betalar ut")) + r")$", re.IGNORECASE)
 _TO = re.compile(r"(?<!\w)(?:till|åt|för|mottagare|mottagaren)\s*:?\s*$", re.IGNORECASE)
 

@@ -25,8 +25,10 @@ _MONTH = re.compile(r"(?<!\w)(?P<m>" + "|".join(sorted(_FULL_MONTHS, key=len, re
 #: "(jan, jul)": short month names, read only inside a parenthesis, where they cannot be another word.
 _SHORT_MONTHS = re.compile(r"\((?P<list>(?:[a-zåäö]{3,4}\.?(?:\s*(?:,|och|&|/)\s*)?){1,12})\)", re.IGNORECASE)
 #: A month that is a span's edge or a report's, not a payment's: "från januari", "rapporten i mars".
-_NOT_PAYMENT_MONTH = re.compile(r"(?:från|fr\.o\.m\.|till|t\.o\.m\.|mellan|sedan|före|efter|rapport\w*|redovisning\w*)"
-                                r"\s+(?:och\s+med\s+)?(?:den\s+\d{1,2}\s+)?$", re.IGNORECASE)
+_NOT_PAYMENT_MONTH = re.compile(r"(?:(?:från|fr\.o\.m\.|till|t\.o\.m\.|mellan|sedan|före|efter|rapport\w*|redovisning\w*)"
+                                r"\s+(?:och\s+med\s+)?(?:den\s+\d{1,2}\s+)?"
+                                # "i mars varje år; för 2025 i april": one year's exception to the yearly month
+                                r"|(?:för|under)\s+(?:år\s+)?(?:19|20)\d\d\s+(?:i\s+|den\s+\d{1,2}\s+)?)$", re.IGNORECASE)
 _REPAID = re.compile(r"\b(?:tillbaka|återbetal\w*|återkräv\w*)", re.IGNORECASE)  # money paid back, not paid out
 _DATED_PAYMENT = re.compile(r"betalas\s+ut|utbetalas|utbetalning\w*\s+(?:sker|görs|ska\s+ske)", re.IGNORECASE)
 

@@ -19,7 +19,7 @@ from .persons import (EMAIL, EMAIL_LABEL, NAME, PHONE, PHONE_LABEL, contact_from
 from .signature_section import SIGNATURES_HEADING
 from .signature_section import label as signature_label
 from .signatures import extract_signatures
-from .text import Block, is_heading
+from .text import Block, is_heading, split_sentences
 
 __all__ = ["extract_contacts", "extract_signatures", "SIGNATURES_HEADING", "NAME", "person"]
 
@@ -47,6 +47,7 @@ def extract_contacts(f: Findings) -> None:
     if start is not None:
         contacts += _section(f, start)
     contacts += _tables_with_contacts(f, start)
+    contacts += _labelled_rows(f)
     contacts += prose_contacts(f)
     kept: list[dict[str, Any]] = []
     for c in contacts:
@@ -65,7 +66,7 @@ def _section(f: Findings, start: int) -> list[dict[str, Any]]:
     """The contact section's lines, tables and address blocks, up to the next section."""
     blocks: list[Block] = []
     for b in f.blocks[start + 1:start + 40] if f.blocks[start].words <= 8 else []:
-        if (is_heading(b) and not _party_line(f, b.text) and not EMAIL.search(b.text) and not _LEADER.search(b.text)) or \
+        if (is_heading(b) and len(b.cells) < 2 and not _party_line(f, b.text) and not EMAIL.search(b.text) and not _LEADER.search(b.text)) or \
                 SIGNATURES_HEADING.match(b.text) or (  # "### Kommunen" opens a party; "Kontaktperson X …… Anna" is a line
                 b.words >= 25 and b.text.endswith(".")) or _signing(f, b.text):
             break
@@ -76,6 +77,16 @@ def _section(f: Findings, start: int) -> list[dict[str, Any]]:
     table = _table(f, [b for b in blocks if len(b.cells) >= 2])
     lines += [b.text for b in blocks if len(b.cells) < 2]
     return table + _lines(f, lines)
+
+
+def _labelled_rows(f: Findings) -> list[dict[str, Any]]:
+    """`Kontaktpersoner<TAB>Ewa Hedlund, …, (kommunen); Per-Olof Wiklund, …`: a form's row whose label names the contacts,
+    one person to each part of its value."""
+    out: list[dict[str, Any]] = []
+    for b in f.blocks:
+        if len(b.cells) == 2 and _HEADING.fullmatch(b.cells[0].strip()) and b.cells[1].strip():
+            out += _lines(f, [part for s in split_sentences(b.cells[1]) for part in s.split(";") if part.strip()])
+    return out
 
 
 def _signing(f: Findings, text: str) -> bool:
@@ -109,6 +120,9 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
         if segments:
             for pid, rest, quote in segments:
                 made = contact_from(f, rest, pid, quote) if rest else None
+                role = _ROLE_LABEL.match(quote)  # "Avtalsansvarig för Regionen: Sara Westin, …": the role is the office
+                if made and role and "title" not in made:
+                    made["title"] = role.group("role").lower()
                 if made:
                     out.append(made)
                     last = made
@@ -163,23 +177,47 @@ def _run_on(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
+_RESPONSIBLE = re.compile(rf"^(?:{alt(lexicon.RESPONSIBLE_ROLES)}|[\wåäö-]+ansvarig[a]?)(?:\s+för\s+{alt(lexicon.AGREEMENT_WORDS)})?"
+                         r"\s+(?:för|hos|på|inom|från|vid)\s+(?=\S)",
+                         re.IGNORECASE)
+
+
+_ROLE_LABEL = re.compile(r"^(?P<role>[\wåäö-]+ansvarig)\s+(?:för|hos|på|inom|vid)\s", re.IGNORECASE)
+
+
+def _label_party(f: Findings, lab: str) -> tuple[str | None, bool]:
+    """The party a contact line's label names ("Kommunens kontaktperson", "Ansvarig hos föreningen"), and whether it
+    is a role alone ("Kontaktperson:"), which names none."""
+    if _NOT_PARTY_LABEL.match(lab.strip()) or NAME.fullmatch(lab.strip()) and person(f, lab.strip()) and not owner(f, lab):
+        return None, False
+    lab = re.sub(rf"s\s+(?:{_ROLE})$", "", lab.strip(), flags=re.IGNORECASE) or lab  # "Kommunens kontaktperson:"
+    lab = re.sub(rf"^(?:{_ROLE})\s*\(([^()]{{2,60}})\)$", r"\1", lab, flags=re.IGNORECASE)  # "Kontaktperson (staden):"
+    lab = re.sub(rf"^(?:{_ROLE})\s+(?:för\s+|hos\s+|på\s+)?(?=\S)", "", lab, flags=re.IGNORECASE)  # "Kontaktperson staden:"
+    lab = _RESPONSIBLE.sub("", lab)  # "Ansvarig för överenskommelsen hos kommunen:"
+    pid = owner(f, lab) or (lab.strip() if org_label(lab) else None)
+    return pid, pid is None and bool(re.match(rf"(?:{_ROLE})$", lab.strip(), re.IGNORECASE))
+
+
 def _segments(f: Findings, text: str) -> list[tuple[str | None, str, str]]:
     """`text` cut at each label that names a party: (party, what follows, the quote).  Two lines run
     together into one paragraph ("Kommunen: Anna Berg … Föreningen: Bo Ek …") stay two contacts."""
     cuts: list[tuple[int, int, str | None]] = []
     for m in _LABEL.finditer(text):
-        lab = m.group("label")
-        if _NOT_PARTY_LABEL.match(lab.strip()) or NAME.fullmatch(lab.strip()) and person(f, lab.strip()) and not owner(f, lab):
+        begin, pid, role_only = m.start(), None, False
+        # "… anhörigsamordnare Ansvarig hos föreningen:": a label that began mid-run, where two lines were joined
+        for k in [0, *(w.start() for w in re.finditer(r"(?<=\s)(?-i:[A-ZÅÄÖ])", m.group("label")))]:
+            pid, role_only = _label_party(f, m.group("label")[k:])
+            if pid is not None or role_only:
+                begin = m.start() + k
+                break
+        if role_only and pid is None:
             continue
-        lab = re.sub(rf"s\s+(?:{_ROLE})$", "", lab.strip(), flags=re.IGNORECASE) or lab  # "Kommunens kontaktperson:"
-        lab = re.sub(rf"^(?:{_ROLE})\s+(?:för\s+|hos\s+|på\s+)?(?=\S)", "", lab, flags=re.IGNORECASE)  # "Kontaktperson staden:"
-        pid = owner(f, lab) or (lab.strip() if org_label(lab) else None)
-        if pid is None and re.match(rf"(?:{_ROLE})$", lab.strip(), re.IGNORECASE):
-            continue
-        if pid is None and m.start() == 0 and not EMAIL.search(text[:m.end()]):
+        whole = m.group("label").strip()
+        skipped = _NOT_PARTY_LABEL.match(whole) or (NAME.fullmatch(whole) and person(f, whole) and not owner(f, whole))
+        if pid is None and m.start() == 0 and not EMAIL.search(text[:m.end()]) and not skipped:
             cuts.append((m.start(), m.end(), None))  # a label that names no party: its contact gets none
         elif pid is not None:
-            cuts.append((m.start(), m.end(), pid))
+            cuts.append((begin, m.end(), pid))
     out: list[tuple[str | None, str, str]] = []
     for i, (begin, end, pid) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
@@ -231,14 +269,17 @@ def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
                     c.pop("source", None)
                 elif kind in ("title", "email", "phone") and cell and not re.fullmatch(r"[-–_.\s]*", cell):
                     c[kind] = cell
-            if c.get("name") and not c.get("party"):  # no column says the party: the cell that names one
+            if c.get("name") and not c.get("party"):  # no column says the party: the cell that names one ("Stadens kontaktperson")
                 c["party"] = next((p for cell in row.cells if not person(f, cell.strip())
-                                   for p in [owner(f, cell.strip(), bodies=False)] if p), None)
+                                   for p in [owner(f, cell.strip(), bodies=False) or _label_party(f, cell.strip())[0]]
+                                   if p in {x.id for x in f.parties}), None)
+            if re.search(rf"(?<!\w){_ROLE}$", c.get("title", ""), re.IGNORECASE):
+                del c["title"]  # "Föreningens kontaktperson" in the role column says whose, not an office
             if c.get("name") and c.get("party"):
                 out.append({**c, "source": row.text})
         return out
     parties = {i: owner(f, c) for i, c in enumerate(header) if c and owner(f, c)}
-    if not parties or any(person(f, c.strip()) for c in header):
+    if not parties or any(person(f, c.strip()) or ("," in c and person(f, split_parts(c)[0])) for c in header):
         return _table_rows(f, rows)
     if not any(_field(r.cells[0]) for r in rows[1:] if r.cells):  # a column per party, its lines with no labels
         return [c for i in parties for c in _lines(f, [header[i], *(r.cells[i] for r in rows[1:] if i < len(r.cells))])]
@@ -261,6 +302,9 @@ def _table_rows(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
         cells = [c.strip() for c in row.cells if c.strip()]
         name = next((c for c in cells if person(f, c)), None)
         pid = next((p for c in cells if not person(f, c) for p in [owner(f, c, bodies=False)] if p), None)
+        packed = next((c for c in cells if name is None and "," in c and person(f, split_parts(c)[0])), None)
+        if packed:  # "Lisa Holm, enhetschef" in one cell: the name, then the office
+            name, cells = split_parts(packed)[0], [*(x for x in cells if x != packed), *split_parts(packed)[1:]]
         if not name or not pid:
             continue
         c: dict[str, Any] = {"party": pid, "name": name}

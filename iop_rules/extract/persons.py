@@ -167,7 +167,7 @@ def note_quote(text: str, n: int = 120) -> str:
 def split_parts(text: str) -> list[str]:
     """A contact or signature line's parts: commas, semicolons, and "Name (office)" brackets."""
     text = re.sub(r"\s*\(([^()]{2,80})\)", r", \1", text)
-    return [p.strip(" .;") for p in re.split(r"[,;]", text) if p.strip(" .;")]
+    return [p.strip(" .;") for p in re.split(r"[,;]|\s[–—|-]\s", text) if p.strip(" .;")]  # "Lisa Holm, enhetschef – lisa@…"
 
 
 def first_name_part(f: Findings, text: str) -> tuple[str, str | None] | None:
@@ -211,12 +211,21 @@ def details(f: Findings, parts: list[str], into: dict[str, Any], with_contact: b
                     into.setdefault(key, found.group(0))
         elif not into.get("party") and owner(f, part) and not looks_like_title(part):
             into["party"] = owner(f, part)
-        elif "title" not in into and not re.search(r"\d|@", part):
+        elif "title" not in into and not re.search(r"\d|@", part) and not _NOT_TITLE.search(part):
             suffix = party_suffix(f, part) if not into.get("party") else None
+            held = _HELD_AT.match(part)  # "sekreterare i föreningen": the office, and the party it is held in
+            held_by = owner(f, held.group("party"), bodies=False) if held and title_word(held.group("title")) else None
             if suffix:
                 into["title"], into["party"] = suffix
+            elif held and held_by and into.get("party") in (None, held_by):
+                into["title"], into["party"] = held.group("title"), held_by
             else:
                 into["title"] = part
+
+
+_HELD_AT = re.compile(r"^(?P<title>\S+)\s+(?:i|hos|vid|på|inom)\s+(?P<party>\S.{1,60})$", re.IGNORECASE)
+# "på kultur och fritid som är kontaktperson": a clause about the person, or where they work, is no office
+_NOT_TITLE = re.compile(r"^(?:på|vid|hos|inom|i|från|som)\s|(?<!\w)(?:som|är)(?!\w)", re.IGNORECASE)
 
 
 def party_suffix(f: Findings, text: str) -> tuple[str, str] | None:
@@ -259,6 +268,11 @@ def signatory(f: Findings, text: str) -> dict[str, Any] | None:
         rest = rest[:-1]
     if rest and not re.search(r"\d|@", ", ".join(rest)):  # "Karin Jonsson ordförande, arbetsmarknadsnämnden"
         sig["title"] = ", ".join([*([sig["title"]] if "title" in sig else []), *rest])
+    suffix = party_suffix(f, sig["title"]) if "title" in sig else None
+    whole = suffix and any(p.id == suffix[1] and norm_name(p.name) in norm_name(sig["title"]) for p in f.parties)
+    if suffix and whole and (not sig.get("party") or sig["party"] == suffix[1]):
+        # "ordförande Ambjörnarps Sportklubb": the office, then the party's whole name ("Generalsekreterare IM" keeps its short one)
+        sig["title"], sig["party"] = suffix
     return sig
 
 

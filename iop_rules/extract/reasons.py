@@ -8,7 +8,7 @@ marknad").  A phrasing names the idea-based side as `<idé>`, which stands for a
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from . import lexicon as lx
 from .found import Findings
@@ -20,88 +20,188 @@ _NEGATION = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig|varken)\b", re.IGNORECAS
 
 
 def _word(w: str) -> str:
+    """A word of a phrasing; a label's colon ("Marknad: saknas") may be missing, as in a table row read as a line."""
+    if w.endswith(":"):
+        return re.escape(w[:-1]) + ":?"
     stem = w[:-1] if w.endswith("*") else w
     return re.escape(stem) + (r"\w*" if w.endswith("*") else r"(?!\w)")
 
 
 def phrase_pattern(phrase: str, idea: str, idea_genitive: str) -> str:
-    """A phrasing of the lexicon as a regex: words as written, `…` a short gap, `<idé>`/`<idés>` the idea side."""
+    """A phrasing of the lexicon as a regex: words as written, `…` a short gap, `<idé>`/`<idés>` the idea side,
+    another `<…>` any word of that group of the lexicon (`<samverkan>`: partnerskapet, samarbetet, IOP …)."""
     parts: list[str] = []
     for w in phrase.split():
         if w == "…":
             parts.append(_GAP)
             continue
-        rx = idea if w == "<idé>" else idea_genitive if w == "<idés>" else _word(w)
+        if w in lx.CRITERIA_WORD_GROUPS:
+            rx = lx.alt(lx.CRITERIA_WORD_GROUPS[w])
+        else:
+            rx = idea if w == "<idé>" else idea_genitive if w == "<idés>" else _word(w)
         parts.append(rx + r"\s+")
     return "(?<!\\w)" + "".join(parts).removesuffix(r"\s+")
 
 
-def _side(names: Iterable[str], genitive: bool) -> str:
-    words = sorted({n.strip() for n in names}, key=len, reverse=True)
-    # a one-word side also in a compound: "bygdegårdsföreningarna", "idrottsföreningen"
-    rx = [(r"[\wåäö]*" if " " not in n else "") + r"\s+".join(re.escape(part) for part in n.split()) for n in words]
-    if genitive:
-        rx = [r + "s" for r in rx]  # "föreningens", "de idéburna organisationernas"
-        return "(?:" + "|".join(rx) + r")(?!\w)"
-    # "Gnistans styrelse", "föreningens medlemmar": the side speaking through its board or members
-    return "(?:" + "|".join(rx) + r")(?:s\s+" + lx.alt(lx.IDEA_BODIES) + r")?(?!\w)"
+def _side_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """The idea-based side in words (a one-word side also in a compound: "bygdegårdsföreningarna"; "kvinnor i
+    föreningen" is the side too), to be read as "föreningen" before any phrasing is tried: one pass over a
+    sentence, not a long alternation at every word of every phrasing."""
+    one = sorted({n for n in names if " " not in n}, key=len, reverse=True)
+    many = sorted({n for n in names if " " in n}, key=len, reverse=True)
+    words = [r"\s+".join(re.escape(w) for w in n.split()) for n in many] + [r"[\wåäö]*(?:" + "|".join(map(re.escape, one)) + ")"]
+    return re.compile(r"(?<!\w)(?:" + lx.alt(lx.IDEA_MEMBERS) + r"\s+i\s+)?(?:" + "|".join(words) + r")(?P<s>s)?(?!\w)", re.IGNORECASE)
 
 
-_IDEA, _IDEA_GENITIVE = _side(lx.IDEA_SIDE, False), _side(lx.IDEA_SIDE, True)
+_SIDE = _side_pattern(lx.IDEA_SIDE)
+#: In a phrasing, after the side was read as "föreningen": "föreningen", or the side through a body of its own
+#: ("Gnistans styrelse", "klubbens ungdomssektion"); and its genitive.
+_IDEA, _IDEA_GENITIVE = r"föreningen(?:s\s+[\wåäö-]+)?(?!\w)", r"föreningens(?!\w)"
 _CONDITION = lx.cue(lx.CRITERIA_CONDITIONS)
+#: "IOP kan användas när …", "Ett idéburet offentligt partnerskap bygger på …": what IOP is, not what this agreement is.
+_GENERAL = re.compile(r"^(?:[\d.§]+\s+)?" + lx.alt(lx.IOP_IN_GENERAL) + r"\s+" + lx.alt(lx.IOP_IN_GENERAL_VERBS), re.IGNORECASE)
+#: "Båda parter bidrar till att …" says what the parties achieve, not that both put in resources.
+_NOT_AFTER = r"(?!\s+" + lx.alt(lx.CRITERIA_NOT_FOLLOWED_BY) + ")"
 
 
-def _keyword(phrase: str) -> str:
-    """A phrasing's longest word, as a plain stem: a sentence without it is not tried with that phrasing at all
-    (a quick test in C, so a long text costs a scan, not a hundred patterns at every position)."""
-    words = [w.rstrip("*").casefold() for w in phrase.split() if w not in ("…", "<idé>", "<idés>")]
-    return max(words, key=len)
+#: A word a sentence must hold: a stem to find anywhere ("initiativ*"), or a word to find whole ("kom").
+Keyword = tuple[tuple[str, bool], ...]
 
 
-#: Compiled once, by keyword: a party's own name is put in the sentence as "föreningen" before matching (see `_as_generic`).
-_CRITERIA = {key: [(kw, re.compile("|".join(f"(?:{phrase_pattern(p, _IDEA, _IDEA_GENITIVE)})" for p in phrases
-                                             if _keyword(p) == kw), re.IGNORECASE))
-                   for kw in sorted({_keyword(p) for p in phrases})]
-             for key, phrases in lx.CRITERIA_PHRASES.items()}
+def _stems(word: str) -> Keyword:
+    """What a sentence must hold for `word` of a phrasing to match: the word, or any word of its group."""
+    words = lx.CRITERIA_WORD_GROUPS.get(word, (word,))
+    return tuple(sorted({(w.split()[0].rstrip("*:").casefold(), w.endswith("*") and " " not in w) for w in words}))
+
+
+def _keyword(phrase: str) -> Keyword:
+    """A phrasing's most telling word (its longest, or a group whose every word is long): a sentence holding none
+    of it is not tried with that phrasing at all (a quick test, so a long text costs a scan, not hundreds of
+    patterns at every position)."""
+    words = [_stems(w) for w in phrase.split() if w not in ("…", "<idé>", "<idés>")]
+    return max(words, key=lambda stems: (min(len(x) for x, _ in stems), not any(starred for _, starred in stems)))
+
+
+class _Phrasings:
+    """Phrasings by key, compiled once, one pattern per keyword and key; `tried` gives a sentence the patterns
+    whose keyword it holds, found through an index of words (whole words by a set, stems by a substring test)."""
+
+    def __init__(self, phrasings: Mapping[str, Iterable[str]], after: str = "") -> None:
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        for key, phrases in phrasings.items():
+            by_kw: dict[Keyword, list[str]] = {}
+            for p in phrases:
+                by_kw.setdefault(_keyword(p), []).append(f"(?:{phrase_pattern(p, _IDEA, _IDEA_GENITIVE)}{after})")
+            for kw, rxs in by_kw.items():
+                for stem, starred in kw:
+                    (self.by_stem if starred else self.by_word).setdefault(stem, []).append(len(self.patterns))
+                self.patterns.append((key, re.compile("|".join(rxs), re.IGNORECASE)))
+
+    def tried(self, folded: str) -> dict[str, list[re.Pattern[str]]]:
+        words = set(re.findall(r"[\w:-]+", folded)) | set(re.findall(r"\w+", folded))
+        hits = {i for w in words & self.by_word.keys() for i in self.by_word[w]}
+        hits.update(i for stem, found in self.by_stem.items() if stem in folded for i in found)
+        out: dict[str, list[re.Pattern[str]]] = {}
+        for i in sorted(hits):
+            key, rx = self.patterns[i]
+            out.setdefault(key, []).append(rx)
+        return out
+
+
+#: A party's own name is put in the sentence as "föreningen" before matching (see `_as_generic`).
+_CRITERIA = _Phrasings(lx.CRITERIA_PHRASES, _NOT_AFTER)
+
+
+def _short_names(name: str) -> list[str]:
+    """How a text names an idea-based party for short: without its leading kind ("Föreningen Bro" as "Bro"), and
+    without a place after it ("Livslinjen Dalarna", "Gnistan i Ljusdal", "ABF Norra Västmanland" as "Livslinjen" …)."""
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() in lx.GENERIC_IDEA:
+        words = words[1:]
+    out = [" ".join(words)]
+    place = [w for w in words[2:] if w != "i"] if len(words) > 2 and words[1] == "i" else words[1:]
+    if place and all(w[:1].isupper() for w in place) and (len(words[0]) >= 5 or words[0].isupper() and len(words[0]) >= 3):
+        out.append(words[0])  # "ABF Norra Västmanland": the name before a place ("i" and capitalised words)
+    return [n for n in out if len(n) > 2 and n[:1].isupper() and n.casefold() not in lx.GENERIC_LABELS]
 
 
 def _as_generic(f: Findings) -> re.Pattern[str] | None:
-    """The idea-based parties' names and aliases, to be read as "föreningen" ("Kompis Sveriges" as "föreningens")."""
-    names = sorted({n for p in f.parties if p.role == "idea_based" for n in (p.name, *p.aliases) if len(n) > 2}, key=len, reverse=True)
+    """The idea-based parties' names and aliases, to be read as "föreningen" ("Kompis Sveriges" as "föreningens"),
+    as the side in words is (`_SIDE`)."""
+    names = sorted({n for p in f.parties if p.role == "idea_based" for full in (p.name, *p.aliases) for n in (full, *_short_names(full))
+                    if len(n) > 2}, key=len, reverse=True)
     if not names:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?P<s>s)?(?!\w)", re.IGNORECASE)
 
 
+def _as_side(m: re.Match[str]) -> str:
+    return "föreningen" + (m.group("s") or "")
+
+
+def _generic(s: str, names: re.Pattern[str] | None) -> str:
+    """The sentence with the idea-based side, by name or in words, read as "föreningen" ("föreningens")."""
+    return _SIDE.sub(_as_side, names.sub(_as_side, s) if names else s)
+
+
+def _is_general(s: str) -> bool:
+    """A sentence about what IOP requires or is, not about this partnership."""
+    return bool(_CONDITION.search(s) or _GENERAL.match(s))
+
+
 def extract_criteria(f: Findings) -> None:
     names = _as_generic(f)
-    said = [(b, s, s.casefold()) for b in f.blocks for s in b.sentences]
+    said = [(b, s, _CRITERIA.tried(s.casefold())) for b in f.blocks for s in b.sentences]
+    said = [(b, s, tried) for b, s, tried in said if tried and not _is_general(s)]
     generic: dict[str, str] = {}
-    for key, by_keyword in _CRITERIA.items():
-        for b, s, folded in said:
-            tried = [rx for kw, rx in by_keyword if kw in folded]
-            if not tried or _CONDITION.search(s):
+    for key in lx.CRITERIA_PHRASES:
+        for b, s, tried in said:
+            if key not in tried:
                 continue
             if s not in generic:
-                generic[s] = names.sub(lambda m: "föreningen" + (m.group("s") or ""), s) if names else s
-            if any(rx.search(generic[s]) for rx in tried):
+                generic[s] = _generic(s, names)
+            if any(rx.search(generic[s]) for rx in tried[key]):
                 f.add(f"criteria.{key}", True, s, b.line)
                 break
 
 
-_MARKET = {"lov": re.compile(lx.cue(lx.LOV_PHRASES).pattern + r"|(?-i:\bLOV\b)", re.IGNORECASE),
-           "procured_before": lx.cue(lx.PROCURED_BEFORE_PHRASES),
-           "other_providers": lx.cue(lx.OTHER_PROVIDERS_PHRASES)}
+_MARKET = _Phrasings({"lov": lx.LOV_PHRASES, "procured_before": lx.PROCURED_BEFORE_PHRASES, "other_providers": lx.OTHER_PROVIDERS_PHRASES})
+#: What the text denies: never bought so, no one else offers it ("verksamheten har aldrig upphandlats", "ingen annan aktör").
+_NO_MARKET = _Phrasings({"procured_before": lx.NEVER_PROCURED_PHRASES, "other_providers": lx.NO_OTHER_PROVIDERS_PHRASES})
+_LOV_ABBREVIATION = re.compile(r"\bLOV\b")
+_BUYING = lx.cue(lx.BUYING_WORDS)
+
+
+def _market_said(key: str, s: str, tried: dict[str, list[re.Pattern[str]]], denied: dict[str, list[re.Pattern[str]]]) -> bool | None:
+    """What a sentence says of `key`: True, False (denied in so many words), or None (nothing, or a negation
+    that a phrasing does not read: "har inte upphandlats" is never taken for its opposite)."""
+    if any(rx.search(s) for rx in denied.get(key, ())):
+        return False
+    abbreviation = _LOV_ABBREVIATION.search(s) if key == "lov" else None
+    m = abbreviation or next((m for rx in tried.get(key, ()) if (m := rx.search(s))), None)
+    return None if m is None or _NEGATION.search(s[:m.end() + 20]) else True
 
 
 def extract_market(f: Findings) -> None:
-    """What the text says of a market for the same service: LOV, an earlier procurement, other providers.
-    A negated sentence ("har inte upphandlats") is left to the reviewer, never read as its opposite."""
-    for key, rx in _MARKET.items():
-        for b, s in f.sentences_with(rx):
-            if _NEGATION.search(s[:rx.search(s).end() + 20]):  # type: ignore[union-attr]
+    """What the text says of a market for the same service: LOV, an earlier procurement, other providers, each
+    as stated or as denied; said with "även" and a purchase ("köps i dag även av privata utförare"), the
+    activity is bought on that market too.  A text that says both leaves the conflict to the reviewer."""
+    names = _as_generic(f)
+    found = [(b, s, tried, denied) for b in f.blocks for s in b.sentences for folded in (s.casefold(),)
+             for tried, denied in ((_MARKET.tried(folded), _NO_MARKET.tried(folded)),) if tried or denied or "LOV" in s]
+    said = [(b, _generic(s, names), s, tried, denied) for b, s, tried, denied in found]
+    also = False
+    for key in ("lov", "procured_before", "other_providers"):
+        taken: set[bool] = set()
+        for b, generic, s, tried, denied in said:
+            value = _market_said(key, generic, tried, denied)
+            if value is None:
                 continue
-            f.add(f"market.{key}", True, s, b.line)
-            if key == "lov" and _ALSO.search(s):  # "utförs även av privata utförare enligt LOV": bought there too
+            if value not in taken:
+                f.add(f"market.{key}", value, s, b.line)
+                taken.add(value)
+            if value and key != "procured_before" and not also and _ALSO.search(s) and _BUYING.search(s):
                 f.add("criteria.also_procured", True, s, b.line)
-            break
+                also = True

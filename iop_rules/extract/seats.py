@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from . import lexicon as lx
-from .found import Findings
+from .found import Findings, PartyFound
 from .swedish import COUNT, parse_count
 from .whose import unnamed
 
@@ -29,7 +29,21 @@ _SEAT_AT = re.compile(rf"(?:{_SEAT}|{_TITLE})(?!\w)", re.IGNORECASE)
 _PLURAL = lx.cue(lx.STEERING_SEAT_SINGULAR)
 _HEADER_CELLS = {*lx.CONTACT_FIELDS, *lx.STEERING_TABLE_HEADERS}
 _LABEL = re.compile(r"^(?:(?:från|för)\s+)?(?P<party>[^:]{2,60}?)\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
+#: One office or counted seat, as a list in a label's line names it ("enhetschef", "två representanter", "vice ordförande").
+_OFFICE = re.compile(rf"(?:(?:{COUNT})\s+)?(?:vice\s+|biträdande\s+)?(?:[a-zåäö-]+\s+)?(?:{_SEAT}|{_TITLE})", re.IGNORECASE)
 _PERSON = re.compile(r"(?<!\w)[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?!\w)")
+
+
+_BODY_WORD = re.compile(r"[\wåäö-]*(?:förvaltning|nämnd)(?:en|ens)?", re.IGNORECASE)
+
+
+def party_named(f: Findings, text: str) -> PartyFound | None:
+    """The party `text` names; "förvaltningen", "stadsdelsnämnden" name the one public party's own body, so that party."""
+    party = f.party(text)
+    if party is None and _BODY_WORD.fullmatch(text.strip()):
+        publics = [p for p in f.parties if p.role == "public"]
+        party = publics[0] if len(publics) == 1 else None
+    return party
 
 
 def seats(phrase: str) -> int:
@@ -80,13 +94,16 @@ def labelled_members(f: Findings, text: str) -> list[dict[str, Any]] | None:
     """`Kommunen: Anna Berg, enhetschef, och Lisa Ek, samordnare` — a party's label over its people:
     one member for each person named, else one for the label (`Föreningen: två representanter`)."""
     m = _LABEL.match(text.strip().rstrip("."))
-    party = f.party(m.group("party")) if m else None
+    party = party_named(f, m.group("party")) if m else None
     if m is None or party is None or party.role == "funder":
         return None
     rest = m.group("rest")
     people = _PERSON.findall(unnamed(f, rest, keep_length=True))
     if len(people) > 1:
         return [{"party": party.id, "role": p} for p in people]
+    offices = re.split(r",\s*|\s+(?:och|samt|\+)\s+", rest.strip())
+    if len(offices) > 1 and all(_OFFICE.fullmatch(o) for o in offices):  # "Kommunen: enhetschef, samordnare och controller"
+        return [seat for o in offices for seat in each_seat(party.id, o)]
     return each_seat(party.id, rest)
 
 
@@ -157,6 +174,7 @@ def of_each_named(f: Findings, who: str) -> list[dict[str, Any]] | None:
 
 
 _RUN_VERB = lx.alt(lx.STEERING_RUN_VERBS)
+_OWNED = re.compile(rf"\S+s\s+(?:{_SEAT})(?:\s+i\s+(?:den\s+)?\S+)?\s+(?:är|blir|utgörs\s+av|:)\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _FROM_LABEL = re.compile(r"^(?:från|för)\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -167,7 +185,13 @@ def _label(f: Findings, piece: str, verb_seen: bool) -> tuple[str, str] | None:
     body, prefixed = (m.group("rest"), True) if m else (piece, False)
     words = body.split()
     for k in range(min(5, len(words)), 0, -1):  # the longest run of words that is a party
-        party = f.party(" ".join(words[:k]))
+        owned = _OWNED.match(" ".join(words[k - 1:]))
+        if owned:  # "Kommunens representanter i styrgruppen är X och Y", "Lunds kommuns ledamöter: …"
+            party = party_named(f, " ".join([*words[:k - 1], words[k - 1][:-1]])) or party_named(f, " ".join(words[:k]))
+            if party is not None and party.role != "funder":
+                return party.id, owned.group("rest")
+            continue
+        party = party_named(f, " ".join(words[:k]))
         if party is None or party.role == "funder":
             continue
         rest = " ".join(words[k:])

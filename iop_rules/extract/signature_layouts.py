@@ -20,6 +20,9 @@ def table_lines(f: Findings, blocks: list[Block]) -> list[str] | None:
     rows = [b.cells for b in blocks if len(b.cells) >= 2]
     if len(rows) < 2:
         return None
+    packed = [[c for c in r if c.strip()] for r in rows]
+    if len({len(r) for r in packed if r}) == 1 and len(next(r for r in packed if r)) >= 2:
+        rows = [r for r in packed if r]  # columns lined up with runs of tabs, as many as each cell's width needed
     at = next((i for i, cells in enumerate(rows) if sum(bool(c.strip()) for c in cells) >= 2
                and all(owner(f, c) for c in cells if c.strip())), None)
     fields = all(c.strip().casefold().rstrip(":") in _FIELD_HEADERS for c in rows[0] if c.strip())

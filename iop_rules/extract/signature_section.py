@@ -28,15 +28,23 @@ def label(text: str) -> tuple[str, str] | None:
     return _LABEL_KIND[" ".join(m.group("label").split()).casefold()], m.group("value").strip()
 
 
-def section_start(f: Findings) -> int | None:
-    blocks = f.blocks
-    heading = next((i for i, b in enumerate(blocks) if b.words <= 6 and SIGNATURES_HEADING.match(b.text)), None)
+def heading_start(f: Findings) -> int | None:
+    """Where a section headed "Underskrifter" begins (its heading on a line of its own, or run into its first lines)."""
+    heading = next((i for i, b in enumerate(f.blocks) if b.words <= 6 and SIGNATURES_HEADING.match(b.text)), None)
     if heading is not None:
         return heading + 1
-    run_on = next((i for i, b in enumerate(blocks) if RUN_ON_HEADING.match(b.text)), None)
-    if run_on is not None:  # "Underskrifter: Piteå 2023-12- Lina Öhman, …": the heading and its lines in one paragraph
-        return run_on
-    for i in range(max(0, len(blocks) - 25), len(blocks)):  # no heading: a lead with a signatory or a party after it
+    # "Underskrifter: Piteå 2023-12- Lina Öhman, …": the heading and its lines in one paragraph
+    return next((i for i, b in enumerate(f.blocks) if RUN_ON_HEADING.match(b.text)), None)
+
+
+def section_start(f: Findings) -> int | None:
+    blocks = f.blocks
+    headed = heading_start(f)
+    if headed is not None:
+        return headed
+    # no heading: a lead with a signatory or a party after it, below the text's first sentence (a memo's "Datum:" heads it)
+    body = next((i + 1 for i, b in enumerate(blocks) if b.words >= 8 and b.text.endswith(".")), 0)
+    for i in range(max(body, len(blocks) - 25), len(blocks)):
         if any(_leads(f, t) for t in _texts(blocks[i])) and any(
                 signatory(f, t) or (len(t.split()) <= 8 and owner(f, t)) for b in blocks[i + 1:i + 6] for t in _texts(b)):
             return i
@@ -56,10 +64,15 @@ def _leads(f: Findings, t: str) -> bool:
         signing and owner(f, signing.group("party"))))
 
 
+_CLOSING = re.compile(r"^(?:" + alt(lexicon.LETTER_CLOSINGS) + r")", re.IGNORECASE)
+
+
 def section_blocks(f: Findings, start: int) -> list[Block]:
     out: list[Block] = []
     for b in f.blocks[start:start + 60]:
         if out and is_heading(b) and not owner(f, b.text) and not label(b.text) and not SIGNATURES_HEADING.match(b.text):
+            break
+        if _CLOSING.match(b.text):  # "Vänliga hälsningar": the e-mail the agreement was quoted in goes on
             break
         out.append(b)
     return out

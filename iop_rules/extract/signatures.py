@@ -20,6 +20,7 @@ from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, looks_like_title, org_l
 from .signature_layouts import memo_officials, memo_signatures, prose_signatures, table_lines, table_rows
 from .signature_section import FOR_PARTY, RUN_ON_HEADING, label, run_on, section_blocks, section_start
 
+_PAGE_MARK = re.compile(r"(?<!\w)" + alt(lexicon.PAGE_MARKS) + r"\.?\s*(?:[A-ZÅÄÖ]{1,5}\s+)?\d+(?:\s*(?:av|/)\s*\d+)?", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"[_.…\s-]{3,}")
 _SIGNED_BY = re.compile(r"^(?:digitalt\s+|elektroniskt\s+)?" + alt(lexicon.SIGNING_VERBS) + r"(?:\s+digitalt)?(?:\s+av)?\s*:?\s+",
                         re.IGNORECASE)
@@ -131,8 +132,8 @@ class _Reader:
     def line(self, t: str) -> None:
         """Read one line of the section."""
         f = self.f
-        if len(t.split()) > 14 or EMAIL.search(t) or re.match(r"(?:tel|telefon|mobil)\b", t, re.IGNORECASE):
-            return  # a contact's line, or the text between the signatures
+        if len(t.split()) > 14 or EMAIL.search(t) or re.match(r"(?:tel|telefon|mobil)\b", t, re.IGNORECASE) or _PAGE_MARK.search(t):
+            return  # a contact's line, the text between the signatures, or a page's running header
         lab = label(t)
         if lab:
             self._labelled(*lab, quote=t)

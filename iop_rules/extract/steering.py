@@ -13,21 +13,30 @@ import re
 from typing import Any
 
 from . import lexicon as lx
-from .found import PUBLIC_NAME, Findings
-from .whose import GENERIC_WORD, OTHER_BODY, OFFICIAL, by_person, grouped, party_of, sides
+from .found import Findings
+from .whose import sides
+from .eachseats import fronted, held_alike
 from .meetings import meetings_a_year
-from .memberlines import LOOKS_MEMBER, SENTENCE_VERB, line_members, named_over_title, people
-from .seats import (appointed, each_seat, is_header_row, labelled_runs, of_each_named, party_runs, seats,
-                    without_count)
-from .swedish import COUNT, parse_count
+from .memberlines import LOOKS_MEMBER, SENTENCE_VERB, Labels, line_members, named_over_title, people
+from .prosemembers import members_in_prose
+from .seats import appointed, each_seat, is_header_row, party_runs
+from .swedish import COUNT
 from .text import Block, is_heading
 
 # A steering group, or a named forum that does its work (RULES.md, IOP-GOV-01); a reference group only advises.
-_FORUM_WORDS = lx.alt(form for g in lx.STEERING_GROUPS for form in (g, g + "en", g + "et", g + "ets"))
+
+def _forms(groups: tuple[str, ...]) -> str:
+    return lx.alt(form for g in groups for form in (g, g + "en", g + "et", g + "ets", g + "ens", g + "s"))
+
+
+_FORUM_WORDS = _forms(lx.STEERING_GROUPS + lx.STEERING_GROUPS_WEAK)
 _FORUM = re.compile(r"(?<!\w)" + _FORUM_WORDS, re.IGNORECASE)
+_STRONG_FORUM = re.compile(r"(?<!\w)" + _forms(lx.STEERING_GROUPS), re.IGNORECASE)
 _FOLLOWING = r"(?:\s+följande(?:\s+[\wåäö]+){0,2}\s*:|\s*:)?\s*"  # "består av följande personer: …"
 _WHO = re.compile(r"(?:\s+(?!och\b)[\wåäö]+){0,2}?\s+(?:" + lx.alt(lx.STEERING_MEMBERS) + r")" + _FOLLOWING + r"(?P<who>.+)", re.IGNORECASE)
-_WHO_FIRST = re.compile(r"^(?P<who>.+?)\s+(?:utgör|bildar|ingår\s+i|sitter\s+i)\s+(?:en\s+|den\s+)?(?:gemensam\s+)?"
+# "Parterna bildar en styrgrupp" says who forms the group, not who sits in it
+_WHO_FIRST = re.compile(r"^(?!(?:båda\s+|de\s+två\s+)?parterna\s+(?:gemensamt\s+|tillsammans\s+)?(?:ska\s+)?(?:bildar|bilda)\b)"
+                        r"(?P<who>.+?)\s+(?:utgör|bildar|ingår\s+i|sitter\s+i)\s+(?:en\s+|den\s+)?(?:gemensam\s+)?"
                         + _FORUM_WORDS, re.IGNORECASE)
 _IN_FORUM = re.compile(r"\bI\s+(?:" + _FORUM_WORDS + r"|den|gruppen)\s+(?:ingår|sitter|finns)" + _FOLLOWING + r"(?P<who>.+)", re.IGNORECASE)
 #: "består från och med 2026-05-01 av …": when, between the verb and its members.
@@ -36,6 +45,9 @@ _WHEN = re.compile(r"(?<=består)\s+(?:från\s+och\s+med|fr\.\s?o\.\s?m\.?|från
 _IN_GROUP = re.compile(r"\s+i\s+(?:den\s+)?(?:gemensamma\s+)?" + _FORUM_WORDS, re.IGNORECASE)
 _HAS_SEATS = re.compile(rf"\s+har\s+(?P<who>(?:{COUNT})\s+{lx.alt(lx.STEERING_SEATS)}.*)", re.IGNORECASE)
 _MEET_VERB = lx.cue(lx.MEETING_VERBS)
+#: "Ledamöter i styrgruppen är …", "Deltagare i partnerskapsrådet: …".
+_SEATS_IN = re.compile(r"^(?:" + lx.alt(lx.STEERING_SEATS) + r"|deltagare|medlemmar|ledamöterna|representanterna)\s+i\s+(?:den\s+)?"
+                       r"(?:gemensamma\s+)?" + _FORUM_WORDS + r"\s*(?:är|blir|utgörs\s+av|:)\s*(?P<who>.+)", re.IGNORECASE)
 _BACK_WHO = re.compile(r"^(?:den|gruppen|rådet)\s+(?:" + lx.alt(lx.STEERING_MEMBERS) + r")\s*:?\s*(?P<who>.+)", re.IGNORECASE)
 _BACKREF = re.compile(r"^(?:den|det|gruppen|rådet|" + _FORUM_WORDS + r")\s|^\S+\s+(?:möten|sammanträden)\b", re.IGNORECASE)
 
@@ -53,8 +65,21 @@ def _forum_in(f: Findings, s: str) -> bool:
     return bool(_FORUM.search(_masked(f, s)))
 
 
-def extract_steering_group(f: Findings) -> None:
+_AT_WORK = re.compile(r"\bmed\s+(?:en|ett|två|tre|fyra|\d+|representanter|företrädare)\b", re.IGNORECASE)
+
+
+def _groups_said(f: Findings) -> list[tuple[int, Block, str]]:
+    """The sentences that name the group: a steering group's word, else a working group's where it is manned or meets."""
     said = [(i, b, s) for i, b in enumerate(f.blocks) for s in b.sentences if _forum_in(f, s)]
+    strong = [x for x in said if _STRONG_FORUM.search(_masked(f, x[2]))]
+    if strong:
+        return strong
+    working = any(_LIST_CUE.search(s) or _MEET_VERB.search(s) or _AT_WORK.search(s) for _, _, s in said)
+    return said if working else []
+
+
+def extract_steering_group(f: Findings) -> None:
+    said = _groups_said(f)
     if not said:
         return
     members, quote = _from_list(f, said)
@@ -78,6 +103,9 @@ def _side_by_side(f: Findings, said: list[tuple[int, Block, str]], members: list
     together they name both sides, so one side's people alone are never the group."""
     for i, b, s in said[:3]:
         found, quotes = list(members), [quote] if quote else []
+        own = None if found else party_runs(f, people(_IN_GROUP.sub("", s)), parties=1)
+        if own:  # "Kommunen företräds i styrgruppen av socialchefen. Föreningen företräds av ordföranden."
+            found, quotes = own, [s]
         for t in _following(f, i, b, s, 3):
             runs = party_runs(f, people(_IN_GROUP.sub("", t)), parties=1)
             if not runs:
@@ -99,25 +127,35 @@ def _following(f: Findings, i: int, b: Block, s: str, n: int) -> list[str]:
     return out[:n]
 
 
+_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+_RELATIVE = re.compile(r"[,;]?\s+(?:där|i\s+vilken|i\s+vilket|vari)\s+(?=\S+\s+(?:representeras|företräds|deltar|medverkar))", re.IGNORECASE)
 _LIST_CUE = re.compile(r"består|utgörs|ingå|sammansätt|ledamöter|representanter|företrädare|följande\s+(?:funktioner|personer)|"
-                       r"bestående|sitter|deltar", re.IGNORECASE)
+                       r"bestående|sitter|deltar|deltagare|medlemmar", re.IGNORECASE)
 
 
 def _from_list(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[dict[str, Any]], str | None]:
     """`Styrgruppen består av:` (or `Den består av:` after the group is named), or a heading `Styrgrupp`,
     over one member a line: a list item, a table row, or a party's label over its people."""
-    for i, b, _ in said:
+    for i, b, _ in [*said, *_section_labels(f, said)]:
         last = b.sentences[-1] if b.sentences else b.text
         cue = _LIST_CUE.search(last) or len(last.split()) <= 4  # "Styrgrupp:" over its members
-        colon = b.text.rstrip().endswith(":")
+        tail = re.search(r":\s*(?P<tail>[^.;]{2,80})$", last)  # "består av: Lunds kommun", its first line run on
+        tail = tail if tail and len(tail.group("tail").split()) <= 8 and cue else None
+        colon = b.text.rstrip().endswith(":") or tail is not None
         headed = not colon and b.words <= 4 and not re.search(r"[.!?]$", b.text)  # "STYRGRUPP", "7. Styrgrupp"
         if not (colon and cue or headed) or i + 1 >= len(f.blocks):
             continue
         members: list[dict[str, Any]] = []
-        for item in named_over_title(f.blocks[i + 1:i + 16]):
-            if item.cells and is_header_row(item.cells):
+        labels = Labels(f)
+        first = [Block(tail.group("tail"), b.line, sentences=[tail.group("tail")])] if tail else []
+        for item in named_over_title(first + f.blocks[i + 1:i + 16]):
+            if item.cells and (is_header_row(item.cells) or all(_RULE_CELL.fullmatch(c) for c in item.cells)):
+                continue  # `| Namn | Roll |`, `|---|---|`
+            opened = labels.opens(item)
+            if opened is not None:  # `Från Lunds kommun:` over the lines of its people
+                members.extend(opened)
                 continue
-            found = line_members(f, item)
+            found = labels.members(item)
             if not item.bullet and (item.words > 15 or found is None):
                 break  # a line that is no member, unmarked lines included: the list has ended
             if headed and (SENTENCE_VERB.search(item.text) or _forum_in(f, item.text) or not LOOKS_MEMBER.search(item.text)):
@@ -130,19 +168,44 @@ def _from_list(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[di
                 f.note(f"styrgrupp: \"{item.text}\" nämner ingen part; lägg till den själv")
                 continue
             members.extend(found)
+        members.extend(labels.close())
         if members:
             return members, b.text
     return [], None
+
+
+def _section_labels(f: Findings, said: list[tuple[int, Block, str]]) -> list[tuple[int, Block, str]]:
+    """`Ledamöter:` or `Sammansättning:` in the section under the group's heading, though it names no group."""
+    out = []
+    for i, b, _ in said:
+        if not (is_heading(b) or b.words <= 4 and not re.search(r"[.!?:]$", b.text)):
+            continue
+        for j in range(i + 1, min(i + 8, len(f.blocks))):
+            nxt = f.blocks[j]
+            if is_heading(nxt) and not nxt.text.endswith(":"):
+                break
+            if nxt.words <= 4 and nxt.text.endswith(":") and _LIST_CUE.search(nxt.text):
+                out.append((j, nxt, nxt.text))
+    return out
 
 
 def _from_prose(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[dict[str, Any]], str | None]:
     """The group's sentence, strongest form first: "Styrgruppen består av …", "I styrgruppen ingår …",
     "… utgör styrgruppen", "Parterna utser varsin representant": the first that names every member."""
     first: str | None = None
-    forms = (lambda s: _after_forum(f, s), _IN_FORUM.search, _WHO_FIRST.search, _BACK_WHO.match)
+    for _, b, s in said:  # a table's row `Samrådsgrupp | Kulturchef och … från kommunen, ordförande … från gillet.`
+        if len(b.cells) >= 2 and _FORUM.fullmatch(b.cells[0].strip()) and s.startswith(b.cells[0].strip()):
+            members = members_in_prose(f, s[len(b.cells[0].strip()):].strip(), s)
+            if members:
+                return members, s
+    forms = (lambda s: _after_forum(f, s), _IN_FORUM.search, _SEATS_IN.match, _WHO_FIRST.search, _BACK_WHO.match)
     following = [t for i, b, s in said for t in _next_sentence(f, i, b, s) if _BACKREF.match(t)]
     for t in [x for _, _, x in said] + [t for i, b, s in said for t in _next_sentence(f, i, b, s)]:
-        runs = party_runs(f, people(_IN_GROUP.sub("", t)))  # "Kommunen representeras i styrgruppen av X och föreningen av Y"
+        alike = held_alike(f, t) or fronted(f, t)  # "Varje part har två platser i styrgruppen"
+        if alike:
+            return alike, t
+        clause = _RELATIVE.split(t, maxsplit=1)[-1]  # "En styrgrupp bildas, där kommunen representeras av …"
+        runs = party_runs(f, people(_IN_GROUP.sub("", clause)))  # "Kommunen representeras i styrgruppen av X och föreningen av Y"
         if runs:
             return runs, t
     for form in forms:
@@ -161,7 +224,7 @@ def _from_prose(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[d
                     if line.words > 15 or line_members(f, line) is None:
                         break
                     who += " " + line.text
-            members = _members_in_prose(f, who, s)
+            members = members_in_prose(f, who, s)
             if members:
                 return members, s
     for i, b, s in said:
@@ -200,77 +263,13 @@ def _under_heading(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[lis
         if (is_heading(b) or b.words <= 4) and i + 1 < len(f.blocks) and f.blocks[i + 1].sentences:
             first = f.blocks[i + 1].sentences[0]
             if re.match(rf"(?:{COUNT})\s+(?:representant|företrädare|ledam)", first, re.I):
-                return _members_in_prose(f, first, first), first
+                return members_in_prose(f, first, first), first
     return [], None
 
 
-_PREDICATE = re.compile(r"\s+(?:möts|träffas|ansvarar|följer|sammanträder|ska|skall|som\s+(?!är\b)|leder|har|samlas|ses|"
-                        r"utses|ingår|sitter|\d+\s+möten|\d+\s+gånger)\b.*$", re.IGNORECASE)
-_ALL = r"(?:var\s+och\s+en\s+av\s+|vardera\s+av\s+)?(?:alla|båda|bägge|samtliga|de)?\s*(?:\w+\s+)?(?:parterna|parter|partnerorganisationerna)"
-_EACH_PARTY = re.compile(r"(?:^|\b(?:för|från|av|ur)\s+)(?:" + lx.alt(lx.EACH_PARTY_WORDS) + "|" + _ALL + r")\b"
-                         r"|^(?:båda\s+|bägge\s+|samtliga\s+)?parternas\b", re.IGNORECASE)
 _EACH_APPOINTS = re.compile(r"\b(?:parterna|varje\s+part|vardera\s+parten?|respektive\s+part|(?:kommunen|regionen|staden)\s+och\s+"
                             r"(?:föreningen|stiftelsen|organisationen|föreningarna))\s+(?:ska\s+)?utse[r]?\s+(?=varsin|var\s+sin|en|två|"
                             r"\w+\s+)", re.IGNORECASE)
-
-
-def _members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
-    """`socialchefen, enhetschefen för barn och unga och föreningens ordförande och verksamhetsansvarig`:
-    each person's party, from a party named in the words, a generic one (`föreningens`), or an official's
-    title (the public side, when it is one party).  A person no party can be read for makes the list partial:
-    then nothing is written and the reviewer is told."""
-    labelled = labelled_runs(f, who.strip()) or party_runs(f, people(who))  # "Från kommunen: Anna Berg, … Från föreningen: …"
-    if labelled:
-        return labelled
-    who = _breakdown(f, _PREDICATE.sub("", who).rstrip(" ."))
-    parties = sides(f)
-    m = _EACH_PARTY.search(who)
-    if m:  # "två företrädare för vardera parten", "fyra ledamöter, två från vardera part"
-        counted = who[:m.end()].split(",")[-1]  # "två från vardera part": the count nearest the party, no title stated
-        said_role = who[:m.start()].split(",")[-1].strip()
-        role = None if parse_count(said_role) else without_count(said_role)
-        each: list[dict[str, Any]] = [{"party": p.id, "role": role} if role else {"party": p.id}
-                                      for p in parties for _ in range(seats(counted))]
-        extra = re.search(r"\bsamt\s+(?:en|ett)\s+([a-zåäö][\wåäö ]{2,40}?)\s*\.?$", who)  # "… samt en oberoende invånare"
-        return each + ([{"party": extra.group(1)}] if extra else [])
-    named = of_each_named(f, who) or grouped(f, who) or by_person(f, who)
-    if named:
-        return named
-    publics = [p for p in parties if p.role == "public"]
-    ideas = [p for p in parties if p.role == "idea_based"]
-    out: list[dict[str, Any]] = []
-    previous: str | None = None
-    for seg in people(who):
-        seg = seg.strip()
-        if not seg:
-            continue
-        party = party_of(f, seg, publics)
-        if party is None and re.search(r"\b(?:föreningarna|organisationerna|de\s+idéburna)\b", seg, re.I) and len(ideas) > 1:
-            out.extend({"party": p.id, "role": seg} for p in ideas)  # "ordförandena i de två föreningarna"
-            previous = None
-            continue
-        if party is None and previous and re.fullmatch(r"[a-zåäö][\wåäö ]{2,40}", seg) and not OFFICIAL.search(seg) \
-                and not OTHER_BODY.search(seg):
-            party = previous  # "föreningens ordförande och verksamhetsansvarig"
-        if party is None and out and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+", seg) and not OTHER_BODY.search(seg):
-            continue  # "rektorerna för Råslätts skola och Öxnehagaskolan": the name goes on, no new member
-        if party is None:
-            f.note(f"styrgrupp: \"{seg}\" nämner ingen part som går att läsa; ange ledamöterna själv (\"{s[:160]}\")")
-            return []
-        out.extend(each_seat(party, seg))
-        previous = party
-    return out
-
-
-_TOTAL = re.compile(rf"^(?:{COUNT})\s+[\wåäö]+\s*(?::|,\s*varav|,)\s*(?=(?:{COUNT})\s)", re.IGNORECASE)
-
-
-def _breakdown(f: Findings, who: str) -> str:
-    """The members as counted one by one: "fyra ledamöter: två utsedda av kommunen och två av föreningen" without
-    the total, "två för kommunen (enhetschef och samordnare)" without the titles that only name the two seats."""
-    who = _TOTAL.sub("", who)
-    return re.sub(r"\s*\(([^()]{1,120})\)", lambda m: m.group(0) if f.mentioned(m.group(1)) or GENERIC_WORD.search(m.group(1))
-                  or PUBLIC_NAME.search(m.group(1)) else "", who)
 
 
 def _meetings(f: Findings, said: list[tuple[int, Block, str]]) -> None:

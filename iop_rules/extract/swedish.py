@@ -232,7 +232,7 @@ COUNT = rf"(?:(?:{_NUMWORD})(?!\w)|\d{{1,3}}(?:[ \u00a0]\d{{3}})*)(?:\s*\(\d{{1,
 
 ORG_RE = re.compile(r"(?<![\d-])(\d{6})[- ]?(\d{4})(?![\d-])")
 # "org.nr 212000-1215", "Org. nr: 2120001215", "org.nr. …", "orgnr …", "organisationsnummer: 802010–7762"
-ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr|org\.?\s?nummer)\.?\s*:?\s*"
+ORG_LABEL_RE = re.compile(r"\b(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr|org\.?\s?nummer)\.?\s*(?:är\s+)?:?\s*"
                           r"(\d{6}\s?[-–]?\s?\d{4})(?![\d-])", re.IGNORECASE)
 
 

@@ -22,6 +22,7 @@ MAX_SENTENCE = 1200  # characters; a longer "sentence" is cut, so no pattern eve
 _BULLET = re.compile("^\\s*(?:[-*•–·▪●◦■□➢►\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf0a8]|o(?=\\s)|\\d{1,2}[.)])\\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s*")
 _SECTION_NUMBER = re.compile(r"^(?:§\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\w)")
+_QUOTED = re.compile(r"^(?:\s{0,3}>)+ ?")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _LINK = re.compile(r"\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})\)")
 _HTML = re.compile(r"<[^<>\n]{0,200}>")
@@ -60,6 +61,7 @@ def clean(text: str) -> str:
 
 def build_blocks(lines: list[str]) -> list[Block]:
     """Paragraphs from lines: a blank line ends one; a bullet, heading or table row starts one."""
+    lines = [_QUOTED.sub("", line) for line in lines]  # an e-mail's quoted reply ("> PARTER", ">> Hej!") is read as its text
     short = _short_line(lines)
     blocks: list[Block] = []
     parts: list[str] = []
@@ -95,6 +97,8 @@ def build_blocks(lines: list[str]) -> list[Block]:
         # "Lokalhyra ........ 120 000:-": a line of a list set with dot leaders, each its own
         label = label or bool(_LEADER_LINE.fullmatch(line.strip())) or bool(parts and _LEADER_LINE.fullmatch(parts[-1].strip()))
         label = label or bool(parts and _SUBCLAUSE.match(line))  # "5.4 Budget per år": a numbered clause starts anew
+        # "Kostnaderna beräknas enligt följande:" over "Samordnare 50 %     260 000 kr": the lines it introduces are their own
+        label = label or bool(parts and parts[-1].rstrip().endswith(":") and _AMOUNT_END.search(line))
         if is_heading or is_bullet or is_row or tab_row or heading or label or (parts and _ends_paragraph(parts[-1], line, short)):
             flush()
         if not parts:
@@ -131,6 +135,7 @@ def _figure_columns(raw: str) -> list[str]:
 
 _SUBCLAUSE = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?|§\s*\d{1,2})\s+[A-ZÅÄÖ]")
 _LEADER_LINE = re.compile(r"[^.\s].{0,80}?\s*[.…_]{4,}\s*\d[\d \u00a0.,]*\s*(?:kr|kronor|sek|:-|tkr)?\.?")
+_AMOUNT_END = re.compile(r"\s\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{1,2})?\s*(?:kr|kronor|tkr|:-)?\.?$")
 _LABEL_LINE = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+){0,3}:")
 _INNER_PIPE = re.compile(r"\S {1,40}\| {1,40}\S")  # "Anna Berg, ordförande          | Bo Ek, ordförande": columns padded
 _GAP = re.compile(r"\S(?P<gap> {3,}|\t+)(?=\S)")
@@ -147,6 +152,13 @@ def _cells(line: str) -> list[tuple[int, str]]:
     if line.strip():
         out.append((start, line[start:].strip()))
     return out
+
+
+def _same_label(row: list[tuple[int, str]]) -> bool:
+    """Both cells open with the same caption ("Namn: Anna Berg" beside "Namn: Bo Ek", "Ort och datum:" twice): a form's
+    two columns, however far a long name pushed the second one."""
+    heads = [c.split(":", 1)[0] for _, c in row if ":" in c]
+    return len(heads) == 2 and heads[0] == heads[1] and len(heads[0].split()) <= 3
 
 
 def _columns_read_apart(lines: list[str]) -> list[tuple[int, str]]:
@@ -170,10 +182,12 @@ def _columns_read_apart(lines: list[str]) -> list[tuple[int, str]]:
             if "\t" in lines[j]:
                 break
             row = _cells(lines[j])
+            if _RULE.match(lines[j]) or (len(row) == 1 and re.search(r"\w[.!?]$", row[0][1]) and len(row[0][1].split()) >= 4):
+                break  # a rule, or a sentence: what follows the signatures (the e-mail they were quoted in goes on)
             if not row:  # a blank line inside the block
                 run.append((j, []))
-            elif len(row) == 2 and abs(row[1][0] - x) <= 6 and not row[0][1].endswith(":") and all(
-                    len(c.split()) <= 8 for _, c in row):
+            elif len(row) == 2 and (abs(row[1][0] - x) <= 6 or _same_label(row)) and (not row[0][1].endswith(":") or _same_label(row)) \
+                    and all(len(c.split()) <= 8 for _, c in row):
                 run.append((j, row))
             elif len(row) == 1 and len(row[0][1].split()) <= 8 and len(run) > 0 and not _HEADING_WORDS.match(row[0][1]):
                 run.append((j, row))  # a one-cell line under a pair, but not the next section's heading ("Underskrifter")
@@ -221,7 +235,8 @@ def _bounded(block: Block) -> list[Block]:
     return pieces
 
 
-_RUNS_ON = re.compile(r"(?:[,;:(\-–]|\b(?:och|eller|samt|i|för|med|av|till|den|det|en|ett|om|på))$", re.IGNORECASE)
+# ":-" closes an amount ("Arvoden 120 000:-"): a line that ends so does not run on
+_RUNS_ON = re.compile(r"(?:[,;:(–]|(?<!:)-|\b(?:och|eller|samt|i|för|med|av|till|den|det|en|ett|om|på))$", re.IGNORECASE)
 
 
 # A line that ends in a hyphen may have been broken at one: "2021-06-" + "30." is a date and "IOP-" +

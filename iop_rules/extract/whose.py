@@ -19,6 +19,8 @@ OTHER_BODY = re.compile(r"(?<!\w)" + lx.alt(lx.OTHER_BODIES), re.IGNORECASE)
 GENERIC_WORD = re.compile(r"(?<!\w)" + lx.alt(w for w in (*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA, "förvaltningen", "förvaltningens")
                                                 if w not in lx.GENERIC_IDEA_PLURAL) + r"(?!\w)", re.IGNORECASE)
 _PERSON = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\b")
+_OF_NAME = re.compile(r"\b(?:från|för|ur|hos)\s+(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*){0,3})\s*\.?$")
+PARTY_END = re.compile(r"\b(?:från|för)\s+(?P<party>[^,;]+?)(?=\s*(?:,|;|\s+och\s|\s+samt\s|\.?$))", re.IGNORECASE)
 _GROUP_PARTY = re.compile(r",?\s+(?:från|för)\s+(?P<party>(?:(?!\b(?:och|för|från)\b)[^,])+?)\s*$", re.IGNORECASE)
 
 
@@ -30,6 +32,10 @@ def party_of(f: Findings, seg: str, publics: list[PartyFound]) -> str | None:
     named = f.mentioned(seg)
     if len(named) == 1:
         return named[0][1].id
+    short = _OF_NAME.search(seg) if not named else None  # "två för ABF": a party by the start of its name
+    party = f.party(short.group("name")) if short else None
+    if party is not None and party.role != "funder":
+        return party.id
     if OTHER_BODY.search(seg):
         return None  # "kommunpolisen i Norrköping": a body that is no party, whatever its name holds
     generic = GENERIC_WORD.search(seg)
@@ -51,8 +57,11 @@ def party_of(f: Findings, seg: str, publics: list[PartyFound]) -> str | None:
 def grouped(f: Findings, who: str) -> list[dict[str, Any]] | None:
     """`Eva Strand, chef, och Per Tell, utvecklare, från Regionen samt Birgitta Holm, ordförande, från Distriktet`:
     people named in groups, each group closed by its party; one member a person named."""
-    groups = re.split(r"\s+samt\s+|;\s*", who)
-    if not all(_GROUP_PARTY.search(g) for g in groups):
+    cuts = [m.end() for m in PARTY_END.finditer(who) if f.party(m.group("party"))]  # "… från kommunen, Sven Ek … från föreningen"
+    groups = [g for a, b in zip([0, *cuts], [*cuts, len(who)]) for g in re.split(r"\s+samt\s+|;\s*", who[a:b].strip(" ,;"))
+              if g.strip(" ,;.")]
+    groups = [re.sub(r"^(?:och|samt)\s+", "", g.strip(" ,;")) for g in groups]
+    if not groups or not all(_GROUP_PARTY.search(g) for g in groups):
         return None
     out: list[dict[str, Any]] = []
     for g in groups:
