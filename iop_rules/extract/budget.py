@@ -44,7 +44,7 @@ def _budget(f: Findings) -> tuple[int, list[dict[str, Any]], tuple[int, str, int
     that no heading announces counts only when a total closes it and no line is a party's (`Kommunen: 300 000
     kr` is a contribution, not a cost); a list of what the money is for (`Bidraget avser:`) is the budget only
     when the text has no other, and on the same terms."""
-    starts = _starts(f.blocks)
+    starts = _starts(f)
     for start, kind in [s for s in starts if s[1] != "use"] + [s for s in starts if s[1] == "use"]:
         lines, total, end = _read(f.blocks, start)
         if kind == "heading" and (lines or total):
@@ -59,16 +59,13 @@ def _names_a_party(f: Findings, label: str) -> bool:
     return f.party(label) is not None or bool(f.mentioned(label)) or bool(_PARTY_WORD.search(label))
 
 
-_last_starts: tuple[list[Block], int, list[tuple[int, str]]] | None = None
-
-
-def _starts(blocks: list[Block]) -> list[tuple[int, str]]:
+def _starts(f: Findings) -> list[tuple[int, str]]:
     """The budget's candidate starts, read once per document: three extractors ask, and reading them is
-    the costliest step of a long text (a one-entry memo on the very list, so no other document can match)."""
-    global _last_starts
-    if _last_starts is None or _last_starts[0] is not blocks or _last_starts[1] != len(blocks):
-        _last_starts = (blocks, len(blocks), _read_starts(blocks))
-    return _last_starts[2]
+    the costliest step of a long text."""
+    if "budget_starts" not in f.read_once:
+        f.read_once["budget_starts"] = _read_starts(f.blocks)
+    starts: list[tuple[int, str]] = f.read_once["budget_starts"]
+    return starts
 
 
 def _read_starts(blocks: list[Block]) -> list[tuple[int, str]]:

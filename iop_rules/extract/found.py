@@ -78,6 +78,8 @@ class Findings:
     conflicts: dict[str, list[Found]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     picked: dict[str, Found | None] = field(default_factory=dict)
+    #: what several extractors read alike from the blocks alone (the budget's candidate starts), read once
+    read_once: dict[str, Any] = field(default_factory=dict)
 
     def sentences_with(self, cue: re.Pattern[str]) -> Iterator[tuple[Block, str]]:
         """Every sentence the cue occurs in, with its paragraph: where most extractors start looking."""
