@@ -372,6 +372,18 @@ def caused_by_values(truth: Any, draft: Any, flips: set[str]) -> set[str]:
     return {rule for rule in flips if "pass" not in pruned.get(rule, set()) or "fail" in pruned.get(rule, set())}
 
 
+def awaiting_review(draft: Any, only_draft: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The rules unknown on the draft only because it lists what it did not find (`document.not_found`):
+    they are decided once the reviewer confirms the text lacks those clauses, which the draft asks."""
+    unknown = {rule for rule, verdict in only_draft if verdict == "unknown"}
+    if not unknown or not draft.agreement.document.not_found:
+        return set()
+    from dataclasses import replace
+    document = draft.agreement.document.model_copy(update={"not_found": []})
+    confirmed_silent = verdicts(replace(draft, agreement=draft.agreement.model_copy(update={"document": document})))
+    return {(rule, "unknown") for rule in unknown if "unknown" not in confirmed_silent.get(rule, set())}
+
+
 def as_written(date: str) -> str:
     """A signing date as written, compared without case, spacing or a leading "den": the corpus's
     authors differ on whether "den 14 maj 2025" or "14 maj 2025" is the date as written."""
@@ -397,6 +409,7 @@ class AgreementResult:
     flipped: set[str] = field(default_factory=set)  # fail on the hand file, pass on the draft
     by_values: set[str] = field(default_factory=set)  # of those, the ones a wrong value of the draft passes
     seconds: float = 0.0  # extracting the draft
+    awaiting: set[tuple[str, str]] = field(default_factory=set)  # of only_draft: unknown until what was not found is confirmed
 
 
 def sources(directory: str | Path) -> list[Path]:
@@ -425,7 +438,7 @@ def measure(directory: str | Path | None = None, extract: Callable[[Path], str] 
         scores = compare(truth.agreement, draft.agreement)
         flips = flipped(vt, vd)
         results.append(AgreementResult(truth.agreement.id, scores, a - b, b - a, flips,
-                                       caused_by_values(truth, draft, flips), seconds))
+                                       caused_by_values(truth, draft, flips), seconds, awaiting_review(draft, b - a)))
     return results
 
 
@@ -476,13 +489,15 @@ def report(title: str, results: list[AgreementResult], detail: bool, misses: boo
         for rule in sorted(r.flipped):
             why = "a value the draft has" if rule in r.by_values else "what the draft lacks"
             print(f"  {r.id}: {rule} is fail on the hand file and pass on the draft, by {why}")
-        if not r.only_hand and not r.only_draft:
+        for rule, _ in sorted(r.awaiting):
+            print(f"  {r.id}: {rule} is unknown on the draft until the reviewer confirms what it did not find")
+        if not r.only_hand and not r.only_draft - r.awaiting:
             same += 1
             print(f"  {r.id}: same failing rules")
             continue
         for rule, verdict in sorted(r.only_hand):
             print(f"  {r.id}: {rule} is {verdict} on the hand file only")
-        for rule, verdict in sorted(r.only_draft):
+        for rule, verdict in sorted(r.only_draft - r.awaiting):
             print(f"  {r.id}: {rule} is {verdict} on the draft only")
     print(f"  {same} of {len(results)} agreements fail the same rules\n")
 

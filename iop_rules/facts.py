@@ -136,13 +136,15 @@ def _duration(v: dict[str, Scalar], bounds: tuple[int, int] | None) -> None:
 
 def _extension(a: Agreement, v: dict[str, Scalar], months: int | None) -> None:
     x = a.extension
+    if x is None and "extension" in a.document.not_found:
+        return  # looked for and not found is not "no clause": nothing about a prolongation is known
     # unlimited: stated so, or renewed automatically with no limit on how often; a single automatic
     # renewal of known length is an option LOU counts in the value, not an open-ended term
     v["extension_open_ended"] = bool(x and (x.open_ended or (x.automatic and not x.times)))
     v["extension_automatic"] = bool(x and x.automatic)
+    v["extension_stated"] = x is not None
     if x is None:
         return
-    v["extension_stated"] = True
     _put(v, "extension_months", x.months)
     if months is not None and x.months is not None and not v["extension_open_ended"]:
         v["months_with_extensions"] = months + x.months * (x.times or 1)
@@ -162,7 +164,7 @@ def _parties_and_money(a: Agreement, parties: Parties, v: dict[str, Scalar]) -> 
     if cash and start and end and end >= start:
         v["cash_uncovered_months"] = uncovered_months(a, cash, start, end)
     term_months = v.get("duration_months")
-    total = v.get("months_with_extensions", term_months if "extension_stated" not in v else None)
+    total = v.get("months_with_extensions", term_months if v.get("extension_stated") is False else None)
     at_least, exact = contract_value(a, parties, term_months if isinstance(term_months, int) else None,
                                      total if isinstance(total, int) else None)
     _put(v, "contract_value_min", at_least)

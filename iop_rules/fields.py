@@ -64,7 +64,7 @@ DECLARED: tuple[FactField, ...] = (
        ("period",)),
     _f(_A, "duration_en", "str", "period", "periodens längd i ord (engelska)", "the period's length in words",
        ("period",)),
-    _f(_A, "extension_stated", "bool", "extension", "en förlängningsklausul", "a prolongation clause"),
+    _f(_A, "extension_stated", "bool", "extension", "om en förlängningsklausul finns", "whether there is a prolongation clause"),
     _f(_A, "extension_months", "int", "extension.months", "förlängningens längd", "the length of the prolongation",
        ("extension",)),
     _f(_A, "extension_open_ended", "bool", "extension.open_ended, extension.automatic",

@@ -33,6 +33,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+#: The clause groups `extract` looks for, by the names its drafts list them under `not_found`.
+ClauseGroup = Literal["decision", "parties", "org_number", "period", "extension", "funding", "budget", "budget_increase",
+                      "payment", "reports", "cadence", "steering_group", "review", "notice", "repayment", "dispute",
+                      "breach", "iop_criteria", "market", "contents", "commitments", "contacts", "signatures"]
+
+
 class Document(Strict):
     """What kind of document this is, and whether it has been signed."""
 
@@ -40,6 +46,10 @@ class Document(Strict):
     status: Literal["draft", "signed"] = "draft"
     title: Text | None = None
     date: dt.date | None = Field(default=None, description="The date the document carries.")
+    not_found: list[ClauseGroup] = Field(default_factory=list, description=(
+        "Clause groups looked for in the text and not found (a draft from `iop-rules extract`): where a rule would "
+        "read a group's absence as an answer (no prolongation clause), it is unknown until a reviewer removes the "
+        "group from this list. A group the file gives is found, whatever this list says."))
     source: Source = None
 
 

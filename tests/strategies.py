@@ -275,6 +275,8 @@ def agreements(draw: st.DrawFn) -> dict[str, Any]:
         document["date"] = draw(decision_day)
     if _maybe(draw, 4):
         document["title"] = "Överenskommelse om idéburet offentligt partnerskap"
+    if _maybe(draw, 5):  # a draft from `extract`: what it did not find is not known to be absent
+        document["not_found"] = draw(st.lists(st.sampled_from(["extension", "budget_increase", "review"]), max_size=2, unique=True))
     if document or _maybe(draw):
         data["document"] = document
     if not _maybe(draw, 3):

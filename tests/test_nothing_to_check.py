@@ -44,3 +44,15 @@ def test_an_empty_set_names_what_is_missing(engine: str) -> None:
     by = {r.rule: r for r in report.results}
     assert by["IOP-FIN-02"].verdict == "unknown" and "parter" in by["IOP-FIN-02"].message["sv"]
     assert by["IOP-CRIT-02"].verdict == "unknown" and "finansiering" in by["IOP-CRIT-02"].message["sv"]
+
+
+def test_a_prolongation_clause_not_found_is_not_a_clause_known_absent(engine: str) -> None:
+    """A hand file's silence on prolongation is an answer (the term ends when it ends); a draft that
+    says it looked and did not find one is not, until the reviewer strikes `extension` from the list."""
+    base = "id: x\nperiod: {start: 2025-01-01, end: 2025-12-31}\n"
+    verdict = {}
+    for name, text in (("silent", base), ("not found", base + "document: {not_found: [extension, review]}\n"),
+                       ("found after all", base + "document: {not_found: [extension]}\nextension: {months: 12, times: 1}\n")):
+        report = check_loaded(parse_agreement(text, "x.yaml"), LIBRARY, get_backend(engine))
+        verdict[name] = next(r.verdict for r in report.results if r.rule == "IOP-PERIOD-04")
+    assert verdict == {"silent": "pass", "not found": "unknown", "found after all": "pass"}

@@ -216,11 +216,11 @@ def _short(text: str, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def missing(d: dict[str, Any], f: Findings) -> list[str]:
-    """The issue's fields that the text did not yield, in Swedish for the reviewer."""
+def _found(d: dict[str, Any]) -> dict[str, bool]:
+    """Whether the draft `d` gives each clause group of `LOOK_FOR`."""
     fu = d.get("follow_up", {})
     term = d.get("termination", {})
-    present = {
+    return {
         "decision": "decision" in d, "extension": "extension" in d, "breach": "breach" in term,
         "market": "market" in d, "contents": "contents" in d, "commitments": bool(d.get("commitments")),
         "parties": bool(d.get("parties")),
@@ -234,6 +234,17 @@ def missing(d: dict[str, Any], f: Findings) -> list[str]:
         "dispute": "dispute" in term, "iop_criteria": "iop_criteria" in d,
         "contacts": bool(d.get("contacts")), "signatures": bool(d.get("signatures")),
     }
+
+
+def not_found(d: dict[str, Any]) -> list[str]:
+    """The clause groups (`LOOK_FOR`'s keys) the text did not yield, for the draft's `document.not_found`."""
+    found = _found(d)
+    return [key for key, _ in LOOK_FOR if not found[key]]
+
+
+def missing(d: dict[str, Any], f: Findings) -> list[str]:
+    """The issue's fields that the text did not yield, in Swedish for the reviewer."""
+    present = _found(d)
     lacking = [label for key, label in LOOK_FOR if not present[key]]
     period = d.get("period", {})
     if "period (start och slut)" in lacking and ("start" in period or "end" in period):  # one end was read
@@ -268,6 +279,7 @@ def comment_block(d: dict[str, Any], f: Findings) -> list[str]:
     lacking = missing(d, f)
     if lacking:
         out.append(f"# hittades inte i texten: {', '.join(lacking)}")
+        out.append("#   (samma grupper står under document.not_found; stryk en grupp när du har sett att texten saknar den)")
     conflicts = [(n, c) for n, c in f.conflicts.items() if _CONFLICT_NAMES.get(n, n)]
     if conflicts:
         out.append("# motstridiga uppgifter (inget valt, välj själv):")
@@ -280,11 +292,31 @@ def comment_block(d: dict[str, Any], f: Findings) -> list[str]:
     return [UNPRINTABLE.sub(" ", line.replace("\n", " ")) for line in out]
 
 
+def _list_not_found(d: dict[str, Any]) -> None:
+    """`document.not_found`, before its `source`: what a rule must not read as the text's silence."""
+    document = {k: v for k, v in d.get("document", {}).items() if k != "not_found"}
+    groups = not_found(d)
+    if groups:
+        source = document.pop("source", None)
+        document["not_found"] = _OneLine(groups)
+        if source is not None:
+            document["source"] = source
+    if document:
+        d["document"] = document
+
+
+class _OneLine(list):  # type: ignore[type-arg]
+    """A list of short words the draft writes on one line (`[extension, budget]`)."""
+
+
 class _Dumper(yaml.SafeDumper):
     """Plain YAML: a date used twice is written twice, never as an anchor and an alias."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+_Dumper.add_representer(_OneLine, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
 
 
 ORDER = {"contacts": ("party", "name", "title", "email", "phone", "source"),
@@ -294,6 +326,7 @@ ORDER = {"contacts": ("party", "name", "title", "email", "phone", "source"),
 
 
 def render(d: dict[str, Any], f: Findings, where: Callable[[int], str] | None = None) -> str:
+    _list_not_found(d)
     for key, order in ORDER.items():
         if key in d:
             d[key] = [{k: x[k] for k in order if k in x} for x in d[key]]
