@@ -13,10 +13,13 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings, join_quotes
+from .payers import party_or_organ
 from .swedish import find_amounts
 from .text import Block, is_heading
 
-_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|§\s*\d+\s+|bilaga\s+\d+\s*[:.–-]?\s*)?" + lx.alt(lx.BUDGET_HEADINGS)
+#: `Föreningens budget per år (tkr)`, `Verksamhetens budget 2026`: a budget heading after its owner's genitive.
+_OWNER = r"(?:[A-ZÅÄÖ][\wåäö-]{1,30}(?<=s)\s+(?:" + lx.alt(("totala", "samlade", "preliminära", "årliga")) + r"\s+)?)?"
+_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|§\s*\d+\s+|bilaga\s+\d+\s*[:.–-]?\s*)?" + _OWNER + lx.alt(lx.BUDGET_HEADINGS)
                       + r"(?![\wåäö])", re.IGNORECASE)
 _TOTAL = re.compile(r"^" + lx.alt(lx.BUDGET_TOTAL_LABELS) + r"(?![\wåäö])\s*:?\s*", re.IGNORECASE)
 _PART_TOTAL = re.compile(r"^summa\s+(?:intäkter|finansiering|inkomster)\b", re.IGNORECASE)
@@ -188,18 +191,23 @@ def _text_line(text: str, unit: int) -> tuple[str, int] | None:
         core = _AFTER_AMOUNT.sub("", core).rstrip(" .")
     amounts = find_amounts(core)
     label, amount = None, None
-    if amounts and amounts[-1].end >= len(core) - 1 and (len(amounts) == 1 or core[:amounts[-1].start].rstrip().endswith(("=", ":"))):
+    if amounts and amounts[-1].end >= len(core) - 1 and (len(amounts) == 1 or core[:amounts[-1].start].rstrip().endswith(("=", ":"))
+                                                           or _PRICED.search(core[:amounts[-1].start])):
         label, amount = core[:amounts[-1].start], amounts[-1].kronor  # "Lokalhyra 12 mån à 5 000 kr: 60 000 kr": the last
-    elif not amounts and (bare := _BARE.search(core)) and not _YEARLIKE.fullmatch(bare.group(0)) and len(core.split()) <= 10:
+    elif (bare := _BARE.search(core)) and (not amounts or _PRICED.search(core[:amounts[-1].end])) \
+            and not _YEARLIKE.fullmatch(bare.group(0)) and len(core.split()) <= 12:
         label, amount = core[:bare.start()], _figure(bare.group(0).strip(), unit)  # "30 juni 2027" ends in a year, no amount
     if label is None or amount is None:
         return None
     label = label.strip(_SEPARATOR)
-    if not re.search(r"[a-zåäö]{2}", label, re.IGNORECASE) or label.startswith("(") or len(label) > 80 or find_amounts(label):
+    if not re.search(r"[a-zåäö]{2}", label, re.IGNORECASE) or label.startswith("(") or len(label) > 80 or \
+            (find_amounts(label) and not _PRICED.search(label)):
         return None
     return label, amount
 
 
+#: A label that prices what it counts (`Ideellt arbete, 1 200 timmar à 200 kr   240 000`): the line's amount is the last.
+_PRICED = re.compile(r"(?<!\w)(?:à|á|@|x|×)\s*\d[\d \u00a0]*(?:kr|kronor|:-)?\s*(?:/\s*\w+\s*)?$", re.IGNORECASE)
 #: A bare figure ending a line (`Hyra   60 000`; `Aktiviteter   80` under a `tkr` heading).
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _BARE = re.compile(r"(?<=[\s:=–—.…_|])(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d{1,9})(?:,\d{1,2})?$")
@@ -288,9 +296,9 @@ def budget_financing(f: Findings) -> list[tuple[str, int, str, str]]:
         row = _row(b, unit)
         if not row or _TOTAL.match(row[0] + " "):
             continue
-        party = f.party(row[0]) or f.party(re.split(r"[,:(]", row[0])[0])
+        party = party_or_organ(f, row[0])
         if party and len(f.mentioned(row[0])) <= 1:
-            out.append((party.id, row[1], per, b.text))
+            out.append((party, row[1], per, b.text))
     return out
 
 

@@ -36,7 +36,30 @@ def _spells(name: str, email: str) -> bool:
     return len(names) >= 2 and all(len(n) >= 2 and n in local for n in names)
 
 
-def _domain_party(f: Findings, email: str) -> str | None:
+_KIND_WORDS = frozenset(("kommun", "stad", "region", "föreningen", "förening", "stiftelsen", "stiftelse", "ideell", "ideella", "i", "och"))
+
+
+def domain_owner(f: Findings, email: str) -> str | None:
+    """The one party the address's domain is named for, word for word (`filipstad.se` for Filipstads kommun,
+    `aterbruketfilipstad.se` for Stiftelsen Återbruket i Filipstad, `regionskane.se`): a work address names the
+    employer, so a contact line with no label is that party's.  A domain that only shares a place with a name is none."""
+    labels = {_plain(x) for x in email.split("@")[-1].split(".")[:-1] if len(_plain(x)) >= 4}
+    hits = {p.id for p in f.parties if labels & _domain_forms(p.name)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _domain_forms(name: str) -> set[str]:
+    """A name as a domain spells it: all its words run together, or its own words without the kind ("kommun",
+    "Stiftelsen"), each perhaps without its genitive s, and the leading ones of those alone."""
+    words = [_plain(w) for w in re.split(r"[\s-]+", name) if _plain(w)]
+    forms = {"".join(words)}
+    for own in ([w for w in words if w not in _KIND_WORDS], [w[:-1] if w.endswith("s") and len(w) > 4 else w
+                                                             for w in words if w not in _KIND_WORDS]):  # "vannas", "lunds"
+        forms |= {"".join(own[:k]) for k in range(1, len(own) + 1)}
+    return {x for x in forms if len(x) >= 4}
+
+
+def domain_party(f: Findings, email: str) -> str | None:
     """The one party whose name the address's domain spells ("lund" in lund.se for Lunds kommun), if any."""
     labels = [_plain(x) for x in email.split("@")[-1].split(".")[:-1] if len(_plain(x)) >= 4]
     hits = {p.id for p in f.parties for x in labels if x in _plain(p.name) or _plain(p.name) in x}
@@ -59,7 +82,7 @@ def checked_emails(f: Findings, contacts: list[dict[str, Any]]) -> list[dict[str
         if email and not _email_of(c["name"], email, offices):
             del c["email"]
             f.note(f"kontaktperson: e-postadressen {email} står vid {c['name']} men kan höra till en annan rad; ange den själv")
-        domain = _domain_party(f, email) if email else None
+        domain = domain_party(f, email) if email else None
         if domain and c.get("party") in {p.id for p in f.parties} and domain != c["party"]:
             f.note(f"kontaktperson: {c['name']} står under en part men har e-post hos en annan ({email}); ange parten själv")
             continue

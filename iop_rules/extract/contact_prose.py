@@ -20,8 +20,8 @@ from .persons import NAME, contact_from, details, indefinite, note_quote, owner,
 
 _CUE = cue(lexicon.CONTACT_PROSE_CUES)
 # where the next person's clause begins: "…, och av föreningens ordförande Bo Ek", "; för föreningen …"
-_CLAUSES = re.compile(r";|,?\s+(?:och|samt|eller)\s+(?=(?:av|för|hos|på|inom|från|vid|till)\s|[\wåäö-]+s\s|(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
-_PREPOSITION = re.compile(r"(?<!\w)(?:för|hos|på|inom|från|vid)\s+", re.IGNORECASE)
+_CLAUSES = re.compile(r";|,?\s+(?:och|samt|eller)\s+(?=(?:av|för|hos|på|inom|från|vid|till|i)\s|[\wåäö-]+s\s|(?-i:[A-ZÅÄÖ]))", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?<!\w)(?:för|hos|på|inom|från|vid|i)\s+", re.IGNORECASE)  # "ansvarig i föreningen är …"
 _AT_BODY = re.compile(r"\s(?:vid|på|hos|inom|i)\s+(?P<body>[^,]{3,80})$", re.IGNORECASE)
 _WE = re.compile(r"(?<!\w)" + alt(lexicon.WE_WORDS) , re.IGNORECASE)
 _FOLLOWS = 2  # sentences after a cue that may still name the contacts ("Parterna utser var sin kontaktperson. För kommunen …")
@@ -77,7 +77,8 @@ def sentence_contacts(f: Findings) -> list[dict[str, Any]]:
             if made and not made.get("party") and block_owner:  # "Föreningen Bro, Storgatan 1 … Kontaktperson: Bo Ek"
                 made = {"party": block_owner, **made}
             publics = [p for p in f.parties if p.role == "public"]
-            if made and not made.get("party") and _OFFICIAL.match(s) and len(publics) == 1:
+            memo = f.value("document.kind") == "decision_memo"  # a memo's "Ansvarig handläggare:" is its author (convention 5)
+            if made and not made.get("party") and _OFFICIAL.match(s) and len(publics) == 1 and not memo:
                 made = {"party": publics[0].id, **made}  # "Handläggare: Jonas Öhrn": the authority's own official
             if made and made.get("party"):
                 out.append(made)
@@ -185,11 +186,20 @@ def _first_person(f: Findings, clause: str) -> tuple[str, int, int] | None:
     return None
 
 
+# "enhetschefen för försörjningsstöd, " before the name: the office with what it heads, set off by a comma
+_OFFICE_OF = re.compile(r"(?P<office>[\wåäö-]+)\s+(?P<of>(?:för|vid|inom|på)\s+[\wåäö -]{2,50}?),\s*$", re.IGNORECASE)
+
+
 def _office_before(text: str) -> str | None:
-    """"föreningens ordförande " before a name -> `ordförande`; "verksamhetsledaren " -> `verksamhetsledare`."""
+    """"föreningens ordförande " before a name -> `ordförande`; "verksamhetsledaren " -> `verksamhetsledare`;
+    "enhetschefen för försörjningsstöd, " -> `enhetschef för försörjningsstöd`."""
     words = text.split()
     if not words:
         return None
+    of = _OFFICE_OF.search(text)
+    head = of and (indefinite(of.group("office")) or (of.group("office") if title_word(of.group("office")) else None))
+    if of and head:
+        return f"{head} {of.group('of')}"
     last = words[-1].strip(",")
     if title_word(last):
         return last

@@ -22,6 +22,8 @@ _EVERY_DAY = lx.cue(lx.EVERY_DAY)
 _EVERY_WEEKDAY = lx.cue(lx.EVERY_WEEKDAY)
 _OPEN = lx.cue(lx.OPEN_WORDS)
 _ORDER = {d: i for i, d in enumerate(lx.WEEKDAYS)}
+#: Saturday or Sunday named as a rhythm ("lördagar", "varje söndag"), beside every weekday.
+_WEEKEND = re.compile(r"(?<!\w)(?:varje\s+(lördag|söndag)|(lördag|söndag)(?:ar|arna))(?!\w)", re.IGNORECASE)
 _UNIT = r"[a-zåäö][a-zåäö-]{1,25}"
 _PART = re.compile(rf"^\s*,?\s*{lx.alt(lx.PART_OF_COUNT)}\s+{lx.alt(lx.COMMITMENT_FLOORS)}\s+(?P<n>{COUNT})(?:\s+(?P<unit>{_UNIT}))?",
                    re.IGNORECASE)
@@ -36,8 +38,9 @@ def weekly(text: str) -> tuple[int, str] | None:
     if m and _OPEN.search(text):  # "håller stödlinjen öppen alla dagar"; "kunna utföra uppdrag alla dagar" is no count
         return 7, m.group(0)
     m = _EVERY_WEEKDAY.search(text)
-    if m:
-        return 5, m.group(0)
+    if m:  # "alla vardagar kl. 10–15 och lördagar kl. 11–14": the weekend days named as a rhythm come on top
+        weekend = {"".join(d).casefold() for d in _WEEKEND.findall(text[:m.start()] + " " + text[m.end():])}
+        return 5 + len(weekend), m.group(0)
     for m in _DAYS.finditer(text):
         every = m.group("every") and m.group("every").strip().casefold() != "på" or m.group("pl") or m.group("last")
         if _DATE_AFTER.match(text[m.end():]) or not every:

@@ -46,7 +46,7 @@ _BODY = re.compile(
     r"(?P<suf>en|ens|s)?(?![\wåäö])"
     r"(?:\s+(?P<district>(?-i:" + lx.alt(lx.DISTRICTS) + r"))(?![\wåäö-])(?!\s+(?-i:[A-ZÅÄÖ])))?", re.IGNORECASE)
 _COUNCIL = re.compile(r"(?<![\w-])(?P<stem>kommunstyrelse|regionstyrelse|kommunfullmäktige|regionfullmäktige|landstingsstyrelse)"
-                      r"(?:n|ns|s)?(?![\wåäö])", re.IGNORECASE)
+                      r"(?:(?P<of>n?s\s+(?P<sub>[a-zåäö]*utskott)(?:et|ets)?)|n|ns|s)?(?![\wåäö])", re.IGNORECASE)
 # "nämnden för arbete och välfärd": a committee named for its field, as written
 _STOP_FIELD = r"(?!" + lx.alt(lx.NOT_A_FIELD) + ")"
 _FIELD_BODY = re.compile(r"(?<![\wåäö-])nämnden\s+för\s+(?P<field>" + _STOP_FIELD + r"[a-zåäö]{3,25}(?:,\s+" + _STOP_FIELD +
@@ -66,11 +66,25 @@ def _body_name(m: re.Match[str]) -> str:
     return f"{adj}{stem}en"
 
 
+def _district_alias(f: Findings) -> dict[str, str]:
+    """"Stadsdelsnämnden" where the text names one district's committee ("Spånga-Tensta stadsdelsnämnd"): the same body."""
+    named = {body for b in f.blocks for _, body in bodies_in(b.text) if body.casefold().endswith(" stadsdelsnämnd")}
+    return {"stadsdelsnämnden": named.pop()} if len(named) == 1 else {}
+
+
+def _is_council(body: str) -> bool:
+    """Kommunfullmäktige or the board itself; the board's own arbetsutskott decides as a committee does."""
+    return bool(_COUNCIL.fullmatch(body)) and "utskott" not in body
+
+
 def bodies_in(text: str) -> list[tuple[int, str]]:
     """Every committee or council `text` names, with where."""
     out = [(m.start(), _body_name(m)) for m in _BODY.finditer(text)]
     for m in _COUNCIL.finditer(text):
         stem = m.group("stem").lower()
+        if m.group("of"):  # "kommunstyrelsens arbetsutskott": the board's committee that decides, as the text names it
+            out.append((m.start(), f"{stem}ns {m.group('sub').lower()}"))
+            continue
         out.append((m.start(), stem if stem.endswith("fullmäktige") else stem + "n"))
     out += [(m.start(), "nämnden för " + re.sub(r"\s+", " ", m.group("field")).lower()) for m in _FIELD_BODY.finditer(text)]
     return sorted(out)
@@ -223,10 +237,11 @@ def _bodies(f: Findings) -> None:
     through ("Skellefteå kommun genom kultur- och fritidsnämnden"), before the one named most often."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
+    same = _district_alias(f)
     for b in f.blocks:
         for s in b.sentences:
-            for pos, body in bodies_in(s):
-                council = bool(_COUNCIL.fullmatch(body))
+            for pos, body in [(p, same.get(x, x)) for p, x in bodies_in(s)]:
+                council = _is_council(body)
                 if not council:
                     counts[body] += 1
                     first.setdefault(body, (s, b.line))
@@ -234,17 +249,17 @@ def _bodies(f: Findings) -> None:
                 end = pos + len(body) + 3
                 if _GENOM.search(before) and _AUTHORITY.search(s[max(0, pos - 120):pos]):
                     f.add("decision.body", body, s, b.line, 2)  # "Mora kommun, kommunstyrelsen, org.nr …"
-                elif council and counts:
+                elif council and any("utskott" not in k for k in counts):
                     continue  # "Kommunstyrelsen beslutade 2016 …": a council is background where a committee is named
                 elif _PROPOSED.match(s[end - 3:]) or _PROPOSED.match(after):
                     f.add("decision.body", body, s, b.line, 2)
-                elif not council and re.fullmatch(r"(?i)till\s+", s[:pos]) and b.words <= 6:
-                    f.add("decision.body", body, s, b.line, 2)  # a memo's addressee: "Till individ- och familjenämnden"
+                elif not council and "utskott" not in body and re.fullmatch(r"(?i)till\s+", s[:pos]) and b.words <= 6:
+                    f.add("decision.body", body, s, b.line, 2)  # a memo's addressee ("Till individ- och familjenämnden"); an utskott prepares
     _most_common(f, "decision.body", counts, first)
 
 
 def _decision_dates(f: Findings) -> None:
-    committees = any(not _COUNCIL.fullmatch(body) for b in f.blocks for s in b.sentences for _, body in bodies_in(s))
+    committees = any(not _is_council(body) for b in f.blocks for s in b.sentences for _, body in bodies_in(s))
     for b in f.blocks[:20]:  # a protocol's header: "Socialnämnden 2018-09-10", "Kultur- och fritidsnämnden 12 mars 2024 § 45"
         m = _BODY_DATE.fullmatch(b.text)
         named = bodies_in(m.group("body")) if m else []
@@ -311,7 +326,7 @@ def _decider_near(s: str, lo: int, hi: int, at: int, committees: bool) -> bool:
     """A deciding body is the nearest to the cue of the bodies in the span, not a working committee or an office;
     a council (kommunfullmäktige, kommunstyrelsen) decides an agreement only in a text that names no committee."""
     deciders = [m.start() for m in _DECIDER.finditer(s, lo, hi)] + [lo + p for p, _ in bodies_in(s[lo:hi])]
-    councils = [lo + p for p, body in bodies_in(s[lo:hi]) if _COUNCIL.fullmatch(body)]
+    councils = [lo + p for p, body in bodies_in(s[lo:hi]) if _is_council(body)]
     if committees and councils and min(abs(p - at) for p in councils) <= min(abs(p - at) for p in deciders):
         return False
     others = [m.start() for m in _NOT_DECIDER.finditer(s, lo, hi)]
@@ -322,6 +337,7 @@ def _decider_near(s: str, lo: int, hi: int, at: int, committees: bool) -> bool:
 
 def _body_of(f: Findings, s: str, line: int, lo: int, hi: int) -> None:
     """The committee a decision sentence names is the deciding body."""
-    named = {body for _, body in bodies_in(s[lo:hi])}
+    same = _district_alias(f)
+    named = {same.get(body, body) for _, body in bodies_in(s[lo:hi])}
     if len(named) == 1:
         f.add("decision.body", named.pop(), s, line, 3)

@@ -14,14 +14,14 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings
-from .seats import appointed, each_seat
-from .swedish import COUNT
+from .seats import MAX_SEATS, appointed, each_seat, without_substitutes
+from .swedish import COUNT, parse_count
 from .whose import sides
 
 _MARK = lx.alt(lx.STEERING_EACH_MARKS)
 _SEAT_WORD = lx.alt(lx.STEERING_SEATS)
 _HOLD = re.compile(rf"(?:ska\s+|skall\s+|kommer\s+att\s+)?(?:(?P<m1>{_MARK})\s+)?{lx.alt(lx.STEERING_HOLD_VERBS)}\s+"
-                   rf"(?:(?P<m2>{_MARK})\s+)?(?:minst\s+)?(?P<seats>(?:{COUNT})\s+(?:[a-zåäö-]+\s+)?{_SEAT_WORD})"
+                   rf"(?:(?P<m2>{_MARK})\s+)?(?:minst\s+)?(?P<seats>(?:{COUNT})(?:\s+(?:[a-zåäö-]+\s+)?{_SEAT_WORD}|(?P<bare>(?=\s*\.?\s*$))))"
                    rf"(?:\s+(?P<m3>{_MARK}))?(?!\w)", re.IGNORECASE)
 _EVERY = re.compile(rf"(?:^|\s)(?:{lx.alt(lx.STEERING_EVERY_PARTY)})\s*$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r".*(?:^|[,;:]\s*|\s(?:där|varvid|i\s+vilken|i\s+vilket|och\s+att)\s+)", re.IGNORECASE)
@@ -33,6 +33,7 @@ def held_alike(f: Findings, sentence: str) -> list[dict[str, Any]] | None:
     everyone = sides(f)
     if len(everyone) < 2:
         return None
+    sentence = without_substitutes(sentence)
     for m in _HOLD.finditer(sentence):
         before = sentence[:m.start()].rstrip()
         subject = before[_CLAUSE_START.match(before).end():] if _CLAUSE_START.match(before) else before  # type: ignore[union-attr]
@@ -50,6 +51,13 @@ def held_alike(f: Findings, sentence: str) -> list[dict[str, Any]] | None:
         else:
             continue
         seats = m.group("seats")
+        if m.group("bare") is not None:  # "Kommunen och föreningen utser vardera två": the seats were named before
+            if not marked:
+                continue
+            count = parse_count(seats)
+            if count is None or not count.value or count.value > MAX_SEATS:
+                continue
+            return [{"party": party} for party in parties for _ in range(count.value)]
         return [seat if not _NO_ROLE.fullmatch(seats) else {"party": seat["party"]}
                 for party in parties for seat in each_seat(party, seats)]
     return None
@@ -63,6 +71,9 @@ _FRONTED = re.compile(rf"^(?:till|i|för)\s+(?:den\s+)?(?:gemensamma\s+)?(?:{lx.
 def fronted(f: Findings, sentence: str) -> list[dict[str, Any]] | None:
     """`Till styrgruppen utser kommunen två ledamöter och föreningen två`: the appointment, its verb put back."""
     m = _FRONTED.match(sentence.strip())
-    if m is None or f.party(m.group("who")) is None:
+    if m is None:
         return None
-    return appointed(f, f"{m.group('who')} {m.group('verb')} {m.group('rest')}")
+    put_back = f"{m.group('who')} {m.group('verb')} {m.group('rest')}"
+    if f.party(m.group("who")) is None:  # "Till styrgruppen utser kommunen och föreningen två personer vardera"
+        return held_alike(f, put_back)
+    return appointed(f, put_back)

@@ -15,6 +15,7 @@ from .steering import extract_steering_group as extract_steering_group
 from .period import DAY_MONTH, EXTENSION as _EXTENSION, PERIOD_CUE as _PERIOD_CUE
 from .period import extract_period as extract_period  # re-exported: a step of `extract`
 from .swedish import _NUMWORD as _NUMWORD_RX, COUNT, MONTHS, DateMatch, find_dates, find_ranges, parse_count
+from .text import Block
 
 _REPORT_WORD = re.compile(lx.alt(lx.REPORT_WORDS), re.IGNORECASE)  # inside a word too: "delredovisning"
 _REPORT_VERB = lx.cue(lx.REPORT_VERBS)
@@ -97,6 +98,12 @@ def _kind(text: str, otherwise: str | None = None) -> str | None:
     return next((k for rx, k in _KINDS if rx.search(text)), otherwise)
 
 
+def _report_row(b: Block) -> bool:
+    """`| Slutrapport | 2027-06-30 |`: a table's row naming a report in one cell and its date in another, no verb needed."""
+    return len(b.cells) >= 2 and any(_REPORT_WORD.search(c) and not find_dates(c) for c in b.cells) \
+        and any(d.date for c in b.cells for d in find_dates(c))
+
+
 def extract_reports(f: Findings) -> None:
     reports: list[dict[str, Any]] = []
     end = f.value("period.end")
@@ -107,7 +114,7 @@ def extract_reports(f: Findings) -> None:
             if _JOINT.search(s) and not _HANDED_IN.search(s):
                 continue  # "Parterna utvärderar gemensamt partnerskapet senast …": the review, no report handed in
             kind = _kind(s)
-            if not _REPORT_VERB.search(s) or lx.PLACEHOLDER.search(s):
+            if not (_REPORT_VERB.search(s) or _report_row(b)) or lx.PLACEHOLDER.search(s):
                 continue
             # "avse perioden 1 januari – 31 december 2024": the period a report covers is not when it is due
             spans = [(r.start, r.end) for r in find_ranges(s) if not re.search(r"\boch\b", r.text)]  # "X och Y": two dates
@@ -158,6 +165,8 @@ _CADENCE = re.compile(rf"(?P<n>{COUNT})\s+(?:tillfällen|tillfälle|gånger|gån
                       r"(?:(?P<year>per\s+år|på\s+ett\s+år|om\s+året|varje\s+år|årligen)|(?P<half>per\s+halvår|varje\s+halvår)"
                       r"|(?P<to>till\s+(?:och\s+med\s+)?\d{4}-\d{2}-\d{2}|under\s+(?:avtals)?perioden))", re.IGNORECASE)
 _CADENCE_WORD = lx.cue(lx.CADENCE_WORDS)
+#: A meeting verb just before a count, with no report word between: the count is the meetings', not the reports'.
+_MEETING_BEFORE = re.compile(r"(?<!\w)" + lx.alt(lx.MEETING_VERBS) + r"(?:(?!" + lx.alt(lx.CADENCE_SUBJECTS) + r").)*$", re.IGNORECASE)
 _CADENCE_SUBJECT = re.compile(lx.alt(lx.CADENCE_SUBJECTS), re.IGNORECASE)
 _MEET = re.compile(rf"(?P<n>{COUNT})\s+(?:gång|gånger|tillfällen|tillfälle)\s+(?:per|om|varje)\s+(?P<per>år|året|halvår|kvartal|månad)",
                    re.IGNORECASE)
@@ -169,6 +178,8 @@ def extract_cadence(f: Findings) -> None:
             if not _CADENCE_SUBJECT.search(s) or re.search(r"betalas|utbetal", s, re.I) or lx.PLACEHOLDER.search(s):
                 continue
             m = _CADENCE.search(s)
+            if m and _MEETING_BEFORE.search(s[max(0, m.start() - 60):m.start()]):
+                continue  # "Styrgruppen träffas varannan månad, sex gånger per år, och föreningarna återrapporterar vid mötena"
             if not m:
                 word = _CADENCE_WORD.search(s)
                 if word:  # "ska årligen lämna en verksamhetsberättelse", "Rapportering sker tertialvis"
@@ -190,6 +201,7 @@ _REVIEW_WEAK = re.compile("|".join(phrase_pattern(p, "", "") for p in lx.REVIEW_
 _NO_EXTENSION = lx.cue(lx.NO_EXTENSION_PHRASES)
 _OPEN_ENDED = lx.cue(lx.OPEN_ENDED_PHRASES)
 _AUTOMATIC = lx.cue(lx.AUTOMATIC_PHRASES)
+_EXT_LIMIT = lx.cue(lx.EXTENSION_LIMIT_WORDS)
 _EXT_LENGTH = re.compile(rf"(?<!\w)(?:med|om|ev\.?|eventuellt|ytterligare)?\s*(?:högst|maximalt|upp\s+till|ytterligare)?\s*"
                          rf"(?P<n>{COUNT})\s+(?P<u>år|månader|månad)(?!\w)", re.IGNORECASE)
 _AT_MOST = re.compile(r"(?<!\w)(?:högst|maximalt|upp\s+till|som\s+mest)(?!\w)", re.IGNORECASE)
@@ -238,12 +250,16 @@ def extract_termination(f: Findings) -> None:
 
 _NOTICE_CUE = lx.cue(lx.NOTICE_CUES)
 _MONTHS = r"(?:kalender)?(?:månader|månad)|mån\.?|år"
-_NOTICE = re.compile(rf"uppsägning(?:stid\w*)?\s*:?\s*(?:är\s+|om\s+|på\s+|ska\s+vara\s+|gäller\s+)?(?:minst\s+)?(?P<n>{COUNT})\s+"
+_NOTICE = re.compile(rf"uppsägning(?:stid\w*)?\s*:?\s*(?:är\s+|om\s+|på\s+|av\s+|ska\s+vara\s+|gäller\s+)?"
+                     rf"(?:(?:ömsesidigt|ömsesidig|för\s+båda\s+parter(?:na)?|för\s+vardera\s+parten?)\s+)?(?:minst\s+)?(?P<n>{COUNT})\s+"
                      rf"(?P<u>{_MONTHS})(?!\w)"
                      rf"|(?P<n2>{COUNT})\s+(?P<u2>(?:kalender)?(?:månaders|månads)|mån\.?|års)\s+(?:varsel|uppsägning)"
                      # "om ingen part säger upp den senast tre månader före periodens slut", "sägas till minst en månad innan"
                      rf"|(?:säg\w*\s+upp|sägas\s+till|säga\s+till|meddela\w*)\s+(?:\w+\s+){{0,4}}?(?:senast\s+|minst\s+)?(?P<n3>{COUNT})\s+"
-                     rf"(?P<u3>{_MONTHS})\s+(?:före|innan|i\s+förväg)", re.IGNORECASE)
+                     rf"(?P<u3>{_MONTHS})\s+(?:före|innan|i\s+förväg)"
+                     # "säga upp överenskommelsen till upphörande tre månader efter uppsägningen"
+                     rf"|(?:till\s+upphörande|upphör(?:\s+att\s+gälla)?)\s+(?P<n4>{COUNT})\s+(?P<u4>{_MONTHS})\s+efter\s+(?:att\s+)?uppsägning",
+                     re.IGNORECASE)
 _REPAYMENT = lx.cue(lx.REPAYMENT_PHRASES)
 _DISPUTE = lx.cue(lx.DISPUTE_WORDS)
 _SETTLING = re.compile(lx.alt(lx.DISPUTE_SETTLING), re.IGNORECASE)  # inside a word too: "tvistlösning"
@@ -263,8 +279,8 @@ def _notice(f: Findings, s: str, line: int) -> None:
     m = _NOTICE.search(s) if _NOTICE_CUE.search(s) else None
     if not m:
         return
-    count = parse_count(m.group("n") or m.group("n2") or m.group("n3"))
-    unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
+    count = parse_count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
+    unit = (m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower()
     if count and count.value:
         f.add("notice.months", count.value * (12 if unit.startswith("år") else 1), s, line)  # "kalendermånader" are months
 
@@ -291,6 +307,7 @@ def extract_extension(f: Findings) -> None:
         times_value = times.value if times else None
         automatic = bool(_AUTOMATIC.search(s))
         open_ended = bool(_OPEN_ENDED.search(s)) and not times_value  # "förlängs automatiskt med ett år": once, unless "i taget"
+        open_ended = open_ended and not _EXT_LIMIT.search(after)  # "ett år i taget, dock längst till och med 2030-12-31"
         if months is None and not open_ended and _MENTIONS_LENGTH.search(after.replace(_first_date(after), "")):
             # "kan förlängas med högst tolv månader vid ett tillfälle", read only in part: not written as a
             # clause without a length (which a rule would take for an unlimited one)

@@ -155,11 +155,30 @@ class Findings:
             return publics[0] if len(publics) == 1 else None
         if len(want) < 4 and not (len(want) >= 2 and text.strip().isupper()):  # "ABF" for "ABF Motala-Vadstena"
             return None
+        head = self.head_words().get(want)
+        if head is not None and not exact:  # "hembygdsföreningen" for "Malmbergets hembygdsförening"
+            return head
         # a clear prefix either way, or the place in "Socialnämnden i Gävle kommun" for "Gävle kommun"
         loose = [p for p in self.parties
                  if norm_name(p.name).startswith(want + " ") or want.startswith(norm_name(p.name) + " ")
                  or (" " in want and norm_name(p.name).endswith(" i " + want))]
         return loose[0] if len(loose) == 1 else None
+
+    def head_words(self) -> dict[str, PartyFound]:
+        """The definite forms of the kind word a party's name ends in ("hembygdsföreningen", "församlingens" for
+        "Malmbergets hembygdsförening", "Kiruna församling"): how a text refers back to it, when no other party's
+        name ends in that word and the word is not a generic one ("kommunen") already read by side."""
+        ends: dict[str, list[PartyFound]] = {}
+        for p in self.parties:
+            last = p.name.split()[-1] if len(p.name.split()) > 1 else ""
+            if len(last) >= 5 and (last.islower() or IDEA_NAME.search(last)) and last.isalpha():  # "Åre Parasportklubb": "parasportklubben"
+                ends.setdefault(last.casefold(), []).append(p)
+        out: dict[str, PartyFound] = {}
+        for word, owners in ends.items():
+            forms = (word + "n", word + "ns") if word.endswith(("e", "a")) else (word + "en", word + "ens", word + "et", word + "ets")
+            if len(owners) == 1:
+                out.update({f: owners[0] for f in forms if f not in _GENERIC})
+        return out
 
     def party_ref(self, text: str) -> str:
         """A party id when `text` names a party, else the text as written."""
@@ -171,7 +190,7 @@ class Findings:
         low = text.casefold()
         out = []
         for p in self.parties:
-            names = [p.name, *p.aliases]
+            names = [p.name, *p.aliases, *(w for w, q in self.head_words().items() if q is p)]
             positions = []
             for n in names:
                 m = re.search(r"(?<!\w)" + re.escape(n.casefold().rstrip("!.")) + r"(?!\w)", low)

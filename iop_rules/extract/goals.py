@@ -13,8 +13,9 @@ from typing import Any
 from . import counts
 from . import lexicon as lx
 from .found import Findings
-from .followup import is_amendment
-from .reasons import phrase_pattern
+from .reasons import phrase_pattern, short_names
+from .sections import HEAD_NUMBER as _HEAD_NUMBER
+from .sections import extract_contents as extract_contents  # re-exported: a step of `extract`
 from .swedish import COUNT, MONTHS, find_amounts, norm_name, parse_count
 from .text import Block, is_heading
 
@@ -29,10 +30,15 @@ _AMOUNT_PER = re.compile(
     re.IGNORECASE)
 #: What was, not what is promised: "har under perioden haft i genomsnitt 60 deltagare i månaden".
 _DESCRIPTION = lx.cue(lx.COMMITMENT_DESCRIPTIONS)
+#: ... or said in the past ("genomförde 45 träffar per år"), unless as a future perfect ("ska senast i maj ha genomfört …").
+_PAST = lx.cue(lx.COMMITMENT_PAST_VERBS)
+_FUTURE_PERFECT = re.compile(r"\b(?:ska|skall|kommer\s+att)\b(?:\s+\S+){0,4}?\s+ha\b", re.IGNORECASE)
 #: A time unit is no count of things: "under sju veckor varje sommar" says how long, not how many.
 _TIME_UNIT = re.compile(r"^(?:veckor|vecka|veckorna|månader|månad|år|dygn|timmar)$", re.IGNORECASE)
-_EXCLUDE = re.compile(r"betalas|utbetal|utbet\.|faktur|styrgrupp|sammanträd|rapport|redovis|kronor|\bkr\b|\btkr\b|uppsägning|varsel|"
+_EXCLUDE = re.compile(r"betala|utbetal|utbet\.|faktur|styrgrupp|sammanträd|rapport|redovis|kronor|\bkr\b|\btkr\b|uppsägning|varsel|"
                       r"samverkansgrupp|ledningsgrupp|partnerskapsråd", re.IGNORECASE)
+#: A duty of follow-up or a grant ("lämna en verksamhetsberättelse en gång per år"): its rhythm is no commitment.
+_FOLLOW_UP = re.compile(r"(?<!\w)[\wåäö]*" + lx.alt(lx.FOLLOW_UP_DUTIES), re.IGNORECASE)
 #: Hours given in kind ("bidrar med cirka 1 200 ideella timmar per år") are a contribution, not a commitment ...
 _IN_KIND_HOURS = re.compile(r"\bbidra\w*\s+med\b.*\btimm", re.IGNORECASE)
 #: ... unless they are a floor the party promises ("ideellt arbete om minst 800 timmar per år"), not an estimate.
@@ -41,15 +47,29 @@ _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z]\)|[-–•*])\s+
 _VERB = lx.alt(lx.COMMITMENT_VERBS)
 _LEAD = re.compile(rf"^(?P<who>[A-ZÅÄÖ][^,.:;]{{1,60}}?)\s+{_VERB}", re.IGNORECASE)
 _INVERTED = re.compile(r"\båtar\s+sig\s+(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+att\b")
-_HEAD = re.compile(rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COMMITMENT_HEADS)}|\s+(?:åtar\s+sig(?:\s+att)?|ska|skall|"
+_HEAD = re.compile(r"^(?:detta|det\s+här|så\s+här|följande)\s+(?:gör|ska|skall|åtar\s+sig|ansvarar)\s+(?P<by>[^,.:;]{2,60}?)(?:\s+för)?\s*:?$|"
+                   rf"^(?:vad\s+)?(?P<who>[^,.:;]{{2,60}}?)(?:s\s+{lx.alt(lx.COMMITMENT_HEADS)}|\s+(?:åtar\s+sig(?:\s+att)?|ska|skall|"
                    rf"bidrar\s+med|ansvarar\s+för|gör|har\s+följande(?:\s+[\wåäö]+){{1,4}}))(?:\s+[^\s,.;:]+){{0,3}}\s*:?$"
                    rf"|^{lx.alt(lx.COMMITMENT_HEADS)}\s+(?:för|från)\s+(?P<of>[^,.:;]{{2,60}}?)\s*:?$", re.IGNORECASE)
 _GIVEN_HEAD = re.compile(r"(?:\S+s\s+)?" + lx.alt(lx.CONTRIBUTION_HEADINGS), re.IGNORECASE)  # "Ekonomi", "Parternas resurser"
 _GIVES = re.compile(r"^[^,.:;]{2,60}?\s+(?:" + lx.alt(lx.IN_KIND_VERBS) + r")\s*:?$", re.IGNORECASE)  # "Kommunen bidrar med"
 _GIVES_LEAD = re.compile(r"^[^,.:;]{2,60}?\s+(?:" + lx.alt(lx.IN_KIND_VERBS) + r")(?!\w)", re.IGNORECASE)  # "Kommunen upplåter …"
+#: The same in the infinitive, promised or in a list: "Kommunen ska ställa lokaler till förfogande …", "- upplåta lokal …".
+_GIVES_INFINITIVE = re.compile(
+    r"^(?:[^,.:;]{2,60}?\s+(?:ska|skall|åtar\s+sig\s+att|kommer\s+att|lovar\s+att)\s+)?(?:(?:även|också|dessutom)\s+)?(?:"
+    + "|".join(phrase_pattern(p, "", "") for p in (*lx.IN_KIND_INFINITIVES, *lx.GIVING_INFINITIVES)) + ")", re.IGNORECASE)
+_TABLE_PARTY = {" ".join(h.split()) for h in lx.TABLE_PARTY_HEADERS}
+_TABLE_COMMITMENT = {" ".join(h.split()) for h in lx.COMMITMENT_TABLE_HEADERS}
 #: A meeting the parties hold ("uppföljningsmöten två gånger per år", "avstämning varje kvartal") is no commitment.
 _MEETING = re.compile(r"[\wåäö]*(?:" + lx.alt(lx.MEETING_NOUNS) + ")", re.IGNORECASE)
-_LETTERED = re.compile(r"^(?:[a-zA-Z]\)|\d{1,2}\)|\d{1,2}\.\d{1,2}\.?)\s")  # "a) …", "2) …", "1.1 …" under a lead-in
+_LETTERED = re.compile(r"^(?:[a-zA-Z]\)|[a-z]\.|\d{1,2}\)|\d{1,2}\.\d{1,2}\.?)\s")  # "a) …", "a. …", "2) …", "1.1 …" under a lead-in
+_END_MARK = re.compile(r"[.,;!?]$")
+#: A list run into one line ("Föreningen åtar sig att a) …; b) …; c) …"): its items, each read on its own.
+_ITEMS = re.compile(r"[;,]\s+(?=(?:[a-z]\)|\d{1,2}\))\s)")
+#: A line with no subject of its own: an infinitive ("Hålla …", "Att ordna …", "Ta emot …"; not a plural "Deltagarna …") or a
+#: count ("Minst 30 träffar …").
+_SUBJECTLESS = re.compile(r"^(?:att\s+)?(?:[a-zåäö]{2,}(?<![aeou]rn)a|ta|ge|nå|stå|se|gå|bli|" + lx.alt(lx.COMMITMENT_FLOORS) + r"|\d+|"
+                          + _NUMBER_WORD + r")(?!\w)", re.IGNORECASE)
 _WORD_AND_FIGURE = re.compile(r"(?<!\w)(?P<w>[a-zåäö]{4,40})\s*\((?P<d>\d{1,5})\)")
 _GOAL_HEADS = {" ".join(h.split()) for h in lx.CONTENTS_HEADINGS["goals"]}
 _WE_ARE = lx.cue(lx.WE_ARE_THE_IDEA_SIDE)
@@ -89,6 +109,9 @@ def _whose(f: Findings, who: str) -> str | None:
     ends = [p for p in f.parties if p.role != "funder" and len(who) > 5 and norm_name(p.name).endswith(" " + norm_name(who))]
     if len(ends) == 1:
         return ends[0].id
+    short = [p for p in f.parties if p.role == "idea_based" and who.casefold() in {n.casefold() for n in short_names(p.name)}]
+    if len(short) == 1:
+        return short[0].id  # "Kunskapsbron" for "Föreningen Kunskapsbron Eslöv"
     ideas = [p for p in f.parties if p.role == "idea_based"]
     if _ACTIVITY.fullmatch(who) and len(ideas) == 1:
         return ideas[0].id  # the activity the one idea-based party runs ("Projektet ska ta emot minst 20 deltagare")
@@ -96,6 +119,20 @@ def _whose(f: Findings, who: str) -> str | None:
     kind = [p for p in f.parties if p.role == "idea_based" and who.casefold() in ("föreningen", "stiftelsen")
             and norm_name(p.name).startswith(who.casefold()[:-2])]
     return kind[0].id if len(kind) == 1 else None
+
+
+_JOINT = re.compile(r"(?<!\w)" + lx.alt(lx.JOINT_WORDS) + r"\s+(?P<with>[\wåäö-]+(?:\s+[\wåäö-]+){0,3})", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:och|samt)\s+|,\s*", re.IGNORECASE)
+
+
+def _joint(f: Findings, who: str, body: str) -> bool:
+    """A commitment two parties make together ("Kommunen och föreningen ska gemensamt …", "Kommunen ska tillsammans
+    med föreningen …"): no one party's, so it is left out rather than given to the first one named."""
+    named = {p for part in _AND.split(who) if part.strip() for p in (_whose(f, part),) if p}
+    if len(named) >= 2:
+        return True
+    m = _JOINT.search(body)
+    return bool(m and any(_whose(f, " ".join(m.group("with").split()[:n])) for n in (1, 2, 3, 4)))
 
 
 def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
@@ -106,7 +143,7 @@ def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
         return owner.id
     m = _HEAD.match(text) if b.words <= 7 else None
     if m:  # "Föreningens ansvar och åtaganden", "Åtaganden för föreningen"
-        return _whose(f, m.group("who") or m.group("of"))
+        return _whose(f, m.group("who") or m.group("of") or m.group("by"))
     head = " ".join(text.rstrip(" :").casefold().split())
     ideas = [p for p in f.parties if p.role == "idea_based"]
     if head in _GOAL_HEADS or head.startswith("mål för"):  # targets under "Mål", with one idea-based party
@@ -114,6 +151,27 @@ def _context_party(f: Findings, b: Block, current: str | None) -> str | None:
     if b.text.rstrip().endswith(":") and not is_heading(b):
         return current  # "Kommunen har följande del i överenskommelsen:" keeps the list's party
     return None
+
+
+def _subjectless(f: Findings, text: str) -> bool:
+    """A line that starts with no subject of its own, so the party of the title above it speaks: not a party's
+    name ("Föreningarna …") nor a word like "Alla", "Dessa", which ends as an infinitive does."""
+    m = _SUBJECTLESS.match(text)
+    first = m.group(0).casefold() if m else ""
+    return bool(m) and first not in lx.NOT_INFINITIVES and f.party(first) is None and first not in lx.GENERIC_IDEA_PLURAL
+
+
+def _is_description(body: str) -> bool:
+    """What was, not what is promised: a word of the past or of an estimate."""
+    return bool(_DESCRIPTION.search(body) or _PAST.search(body) and not _FUTURE_PERFECT.search(body))
+
+
+def _table_header(b: Block) -> bool | None:
+    """A table row read as a header: True for `| Part | Åtagande |`, False for another header, None for no header."""
+    cells = [" ".join(c.casefold().rstrip(" :").split()) for c in b.cells]
+    if len(cells) < 2 or cells[0] not in _TABLE_PARTY:
+        return None
+    return any(c in _TABLE_COMMITMENT for c in cells[1:])
 
 
 def _counts(body: str, s: str, given: bool) -> list[tuple[int, str, str]]:
@@ -159,81 +217,64 @@ def extract_commitments(f: Findings) -> None:
     meetings = _meetings(f)
     author = _author(f)
     context: str | None = None
+    section: str | None = None  # the party a title names, for the lines under it
     section_given = lead_given = False
+    table: bool | None = None  # in a table of what each party undertakes (`| Part | Åtagande |`)
     for b in f.blocks:
         bullet = b.bullet or bool(_LETTERED.match(b.text))  # "a) genomföra …" is a list item too
+        header = _table_header(b) if b.cells else None
+        table = header if header is not None else table if b.cells else None
+        row = f.party(b.cells[0].strip(" :")) if table and header is None and len(b.cells) >= 2 else None
+        if row and row.role != "funder":  # "Föreningen | Minst 40 träffar per år": the row's party, its other cells the text
+            _row_commitments(f, b, row.id, meetings, out)
+            continue
+        titled = b.words <= 7 and not _END_MARK.search(b.text.rstrip(" :"))  # a title, perhaps numbered ("3. Föreningens åtaganden")
+        if bullet and titled and (owner := _context_party(f, b, None)):
+            context = section = owner
+            continue
         if not bullet:
             context = _context_party(f, b, context)
+            if titled and (context or is_heading(b)):
+                section = context  # "Föreningens ansvar": the lines under it, till the next title, are that party's
+            elif context is None and _subjectless(f, _NUMBERING.sub("", b.text)):
+                context = section  # "Hålla mötesplatsen öppen …", "Minst 30 träffar per år" under that title
             head = _HEAD_NUMBER.sub("", b.text).rstrip(" :").casefold()
             if (is_heading(b) or b.words <= 4 and not head.endswith(".")) and not f.party(head):
                 section_given = bool(_GIVEN_HEAD.fullmatch(head))  # a party's name under "Vad parterna bidrar med" keeps it
             lead_given = bool(_GIVES.match(_NUMBERING.sub("", b.text))) and b.words <= 7
-        for s in b.sentences:
-            if _EXCLUDE.search(s) or meetings.search(s) or find_amounts(s):
+        carried: str | None = None  # "Föreningen åtar sig att a) …; b) …": the lead's party for the items after it
+        for s in (item for sentence in b.sentences for item in _ITEMS.split(sentence)):
+            if _EXCLUDE.search(s) or _FOLLOW_UP.search(s) or meetings.search(s) or find_amounts(s):
                 continue
             body = _WORD_AND_FIGURE.sub(_figure, _NUMBERING.sub("", _LETTERED.sub("", s)))
             leads = [m for m in (_LEAD.match(body), _INVERTED.search(body)) if m]
             lead = leads[0] if leads else None
+            if lead and _joint(f, lead.group("who"), body):
+                continue
             party = next((p for p in (_whose(f, m.group("who")) or _we(m.group("who"), author) for m in leads) if p), None)
+            if lead and party:
+                carried = party
+            elif party is None and carried and _LETTERED.match(s):
+                party = carried
             if party is None and (bullet or not lead) and context:
                 party = context
             if party is None:
                 continue
-            given = section_given or lead_given or bool(lead and _GIVES_LEAD.match(body))  # "Kommunen upplåter hallen två kvällar i veckan"
-            if not _DESCRIPTION.search(body) and not _MEETING.search(body):
+            given = (section_given or lead_given or bool(_GIVES_LEAD.match(body))  # "Kommunen upplåter hallen två kvällar i veckan"
+                     or bool(_GIVES_INFINITIVE.match(body)))
+            if not _is_description(body) and not _MEETING.search(body):
                 said = dict.fromkeys(_counts(body, s, given))  # once each: a part may be said twice ("varav minst sex … per år")
                 out.extend({"party": party, "text": s, "quantity": n, "unit": unit, "per": per, "source": s} for n, unit, per in said)
     if out:
         f.items["commitments"] = out
 
 
-_HEADS = {" ".join(h.split()): key for key, heads in lx.CONTENTS_HEADINGS.items() for h in heads}
-#: "§ 2", "2.1", "II.", "Artikel 1 –", "Punkt 8 –": a heading's number, not its words.
-_HEAD_NUMBER = re.compile(r"^(?:§\s*\d{1,2}|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|(?:artikel|punkt|avsnitt|kapitel)\s+\d{1,2}"
-                          r"\s*[–:.-]?)\s*", re.IGNORECASE)
-_SENTENCES = {key: re.compile("|".join(phrase_pattern(p, "", "") for p in phrases), re.IGNORECASE)
-              for key, phrases in lx.CONTENTS_SENTENCES.items()}
-
-
-def _heading_key(text: str) -> tuple[str | None, bool]:
-    """The section a heading names, and whether it named it as one part of several ("Omförhandling och uppsägning")."""
-    head = " ".join(_HEAD_NUMBER.sub("", text).rstrip(" :").casefold().split())
-    if head in _HEADS:
-        return _HEADS[head], False
-    if head.startswith("bakgrund "):
-        return "background", False
-    for part in re.split(r",\s*|\s+och\s+|\s+&\s+", head):
-        if part in _HEADS:
-            return _HEADS[part], True
-    return None, False
-
-
-def extract_contents(f: Findings) -> None:
-    """Sections some guidelines require (`contents`): a heading the lexicon names, quoted by the first
-    sentence under it (a heading with nothing under it is no section), else a sentence that is one."""
-    memo = f.value("document.kind") == "decision_memo"
-    amending = is_amendment(f)
-    for b in f.blocks:  # "Bakgrund<TAB>Gillet har sedan 1952 …": a label and its text on one line
-        label = _heading_key(b.cells[0])[0] if len(b.cells) == 2 and len(b.cells[0].split()) <= 4 else None
-        if label and not (label == "background" and memo) and b.sentences:
-            f.add(f"contents.{label}", True, b.sentences[0], b.line)
-    for i, b in enumerate(f.blocks[:-1]):
-        key, partial = _heading_key(b.text) if b.words <= 8 and len(b.cells) != 2 else (None, False)
-        if key is None or key == "background" and memo or key == "amendments" and amending:
-            continue  # a memo's "Bakgrund" is the matter's; an amending agreement's "Ändringar" are the changes it makes
-        nxt = f.blocks[i + 1]
-        if nxt.heading or not nxt.sentences or lx.PLACEHOLDER.search(nxt.text):
-            continue
-        if partial:  # one part of the heading: the sentence under it that is that part
-            hit = next(((x, s) for x in f.blocks[i + 1:i + 5] if not is_heading(x) for s in x.sentences
-                        if _SENTENCES[key].search(s)), None) if key in _SENTENCES else None
-            if hit:
-                f.add(f"contents.{key}", True, hit[1], hit[0].line)
-            continue
-        f.add(f"contents.{key}", True, nxt.sentences[0], nxt.line)
-    for key, rx in _SENTENCES.items():
-        if f.pick(f"contents.{key}") or key == "background" and memo:
-            continue
-        hit = next(((b, s) for b, s in f.sentences_with(rx) if not lx.PLACEHOLDER.search(s)), None)
-        if hit:
-            f.add(f"contents.{key}", True, hit[1], hit[0].line)
+def _row_commitments(f: Findings, b: Block, party: str, meetings: re.Pattern[str], out: list[dict[str, Any]]) -> None:
+    """A row of a table of undertakings: the counts its other cells promise, for the party its first cell names."""
+    body = _WORD_AND_FIGURE.sub(_figure, " ".join(c.strip() for c in b.cells[1:]))
+    if (_EXCLUDE.search(body) or _FOLLOW_UP.search(body) or meetings.search(body) or find_amounts(body) or _is_description(body)
+            or _MEETING.search(body)):
+        return
+    given = bool(_GIVES_INFINITIVE.match(body) or _GIVES_LEAD.match(body))
+    out.extend({"party": party, "text": body, "quantity": n, "unit": unit, "per": per, "source": b.sentences[0] if b.sentences else b.text}
+               for n, unit, per in dict.fromkeys(_counts(body, body, given)))

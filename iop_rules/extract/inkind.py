@@ -13,7 +13,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings, role_of
-from .payers import opening_party
+from .payers import named_parties, opening_party, organ_owner
 from .swedish import find_amounts
 from .text import Block
 
@@ -33,7 +33,8 @@ _FREE = lx.alt(lx.FREE_OF_CHARGE)
 #: A party giving something that is not money: "Regionen ger dessutom kretsen tillgång till samlingslokalen …",
 #: "Kommunen ska tillhandahålla lokaler", "Föreningen åtar sig att bidra med ideella ledare".
 _ADVERBS = r"(?:" + lx.alt(lx.GIVER_ADVERBS) + r"\s+){0,2}"
-_MODAL = r"(?:(?P<modal>ska|skall|kommer\s+att|åtar\s+sig\s+att|förbinder\s+sig\s+att|fortsätter\s+att)\s+" + _ADVERBS + r")"
+_MODAL = (r"(?:(?P<modal>ska|skall|kommer\s+att|åtar\s+sig(?:\s+för\s+sin\s+del)?\s+att|förbinder\s+sig\s+att|fortsätter\s+att)\s+"
+          + _ADVERBS + r")")
 _GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+" + _ADVERBS + r"(?:" + _MODAL + r"(?P<inf>" + _GIVE_INFINITIVES +
                     r"|ställa\b[^.]{0,80}\btill\s+(?:\w+\s+)?förfogande|ge\b[^.]{0,40}\btillgång\s+till|låta\b[^.]{0,60}\b(?:använda|nyttja|"
                     r"disponera|låna)|erbjuda\b[^.]{0,60}\b" + _FREE + r")|"
@@ -41,18 +42,26 @@ _GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+" + _ADVERBS + r"(?:
                     r"låter\b[^.]{0,60}\b(?:använda|nyttja|disponera|låna)|lånar\s+(?:\w+\s+)?ut|"
                     r"(?:erbjuder|upplåter|lånar\s+ut)\b[^.]{0,60}\b" + _FREE + r"))\s*(?P<what>.*)$", re.IGNORECASE)
 #: The same in the passive, the giver after `av`: "Lokaler tillhandahålls av kommunen utan kostnad".
-_GIVEN_BY = re.compile(r"^(?P<what>[A-ZÅÄÖ][^.;]{2,80}?)\s+(?P<verb>(?i:" + lx.alt(lx.IN_KIND_PASSIVES) + r"))\s+(?:\w+\s+){0,2}?av\s+"
+_GIVEN_BY = re.compile(r"^(?P<what>[A-ZÅÄÖ][^.;]{2,80}?)\s+(?P<verb>(?i:" + lx.alt(lx.IN_KIND_PASSIVES) + r"|ställs\s+till\s+\w+\s+förfogande))"
+                       r"\s+(?:\w+\s+){0,2}?av\s+"
                        r"(?P<who>[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})")
 _FREE_END = re.compile(_FREE + r"$", re.IGNORECASE)
+_FREE_ANYWHERE = re.compile(r"(?<!\w)" + _FREE, re.IGNORECASE)  # "utan kostnad" says nothing is paid: no money word
 #: The verb before its subject, after a fronted phrase: "Enligt förslaget bidrar kommunen med … samt med lokaler".
 _INVERTED = re.compile(r"^[A-ZÅÄÖ][^,.;]{2,60}?\s(?P<verb>bidrar|står|upplåter|tillhandahåller|bistår|svarar)\s+"
                        r"(?P<who>[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})\s+" + _ADVERBS + r"(?P<prep>med|för)?\s*(?P<what>.*)$")
 #: A party's genitive and a contribution noun, then what it is: "Kommunens bidrag utgörs av lokaler".
-_CONSISTS = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egna?\s+)?" + lx.alt((*lx.CONTRIBUTION_NOUNS, "egeninsats"))
-                       + r"\s+(?:i\s+partnerskapet\s+|till\s+partnerskapet\s+)?(?:utgörs\s+av|består\s+av|omfattar|är)\s+(?P<what>\S.*)$",
+_CONSISTS = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egen\s+|egna?\s+|ideella?\s+)?" + lx.alt((*lx.CONTRIBUTION_NOUNS, "egeninsats"))
+                       + r"\s+(?:i\s+partnerskapet\s+|till\s+partnerskapet\s+)?(?:utgörs\s+av|består\s+av|omfattar|är|(?:sker\s+)?i\s+form\s+av|"
+                       r"beräknas\s+till|uppskattas\s+till|motsvarar)\s+(?P<what>\S.*)$",
                        re.IGNORECASE)
 #: A second verb of the sentence's subject: "Församlingen ordnar sorgegrupper … och står för lokaler …".
-_ALSO_GIVES = re.compile(r"\s(?:och|samt)\s+" + _ADVERBS + r"(?P<verb>" + _GIVE_VERBS + r")\s+(?P<what>[^.;]*)", re.IGNORECASE)
+_ALSO_GIVES = re.compile(r"\s(?:och|samt)\s+" + _ADVERBS + r"(?P<verb>" + _GIVE_VERBS + r"|ställer\b[^.;]{0,80}\btill\s+(?:\w+\s+)?förfogande)"
+                         r"\s*(?P<what>[^.;]*)", re.IGNORECASE)
+#: A public party's staff or unit present in the activity: "Kommunens anhörigkonsulent finns på plats en förmiddag i
+#: månaden", "Förvaltningens rådgivare deltar vid träffarna": their working time is what the party gives.
+_STAFF_PRESENT = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,40}?)s\s+(?P<staff>(?:[\wåäö-]+\s+(?:och\s+)?){0,3}?[\wåäö-]+)\s+"
+                            r"(?P<verb>" + lx.alt(lx.PRESENCE_VERBS) + r")\s+(?P<what>\S.*)$")
 #: The same, as a list item under a line that names the giver: "- ge samverkansrådet tillgång till …".
 _GIVE_ITEM = re.compile(r"^(?:att\s+)?(?P<verb>" + lx.alt((*lx.IN_KIND_INFINITIVES, *lx.IN_KIND_VERBS))
                         + r"|ställa\b[^.]{0,80}\btill\s+(?:\w+\s+)?förfogande|"
@@ -63,13 +72,14 @@ _LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäöÅÄÖ -]{1,60}?)s\s+(?:egna?
                     r"\s*:\s*(?P<what>\S.*)$", re.IGNORECASE)
 #: `Kommunen ansvarar för lokalerna`: a duty verb that gives only when its object is a resource.
 _DUTY_GIVES = re.compile(r"^(?P<who>[A-ZÅÄÖ][^,.:;]{1,60}?)\s+(?:ska\s+)?" + _ADVERBS + r"(?P<verb>ansvarar\s+för|svarar\s+för|"
-                         r"bekostar|betalar\s+för)\s+(?!att\b)(?P<what>[^.;]*)\.?$", re.IGNORECASE)  # "ansvarar för att …": a duty
-_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp|procent\s+av|kostnad\w*|hälften|andel)",
+                         r"bekostar|betalar\s+för)\s+(?!att\s+(?!" + _GIVE_INFINITIVES + r"))(?P<what>[^.;]*)\.?$",
+                         re.IGNORECASE)  # "ansvarar för att …": a duty, unless it gives ("ansvarar för att tillhandahålla lokaler")
+_CASH_WORDS = re.compile(r"\b(?:medel|kronor|kr\b|bidrag\s+om|finansiering|ersättning|belopp|procent\s+av(?!\s+(?:en\s+)?heltid)|"
+                         r"kostnad\w*|hälften|andel)",
                          re.IGNORECASE)  # "50 procent av kostnaderna" is a share of the money, not a thing given
 _KIND_WORDS = lx.cue(lx.IN_KIND_WORDS)
 _RATE = re.compile(r"(?<!\w)[àá]\s*$")  # "50 timmar à 250 kr": a unit price, not money given
-_RESOURCE = re.compile(r"(?<!\w)(?:lokal\w*|hyr\w*|utrustning\w*|material\w*|personal\w*|arbetstid\w*|lokalkostnad\w*)",
-                       re.IGNORECASE)
+_RESOURCE = lx.cue(lx.RESOURCE_WORDS)
 _NAMED = re.compile(r"resurser\s+i\s+form\s+av\s+(?P<a>[a-zåäö][\wåäö ]{2,40}?)(?=[.,;]|$)"
                     r"|(?P<b>fritt\s+nyttjande\s+av\s+lokal)|bidrar\s+med\s+(?P<c>lokaler)|(?P<d>ideella\s+timmar)"
                     r"|med\s+hjälp\s+av\s+(?P<e>volontärer)|(?P<f>frivilligt\s+arbete)|upplåter\s+(?P<g>lokaler|lokal)",
@@ -95,6 +105,8 @@ def givers(f: Findings, who: str) -> list[str]:
     if re.fullmatch(lx.alt(lx.GENERIC_IDEA_PLURAL), who.strip(), re.IGNORECASE):
         return [p.id for p in f.parties if p.role == "idea_based"]
     party = f.party(who) if len(f.mentioned(who)) < 2 else None
+    if party is None and (owner := organ_owner(f, who)):  # "Jakobsbergs bibliotek upplåter studierum": the municipality gives
+        return [owner]
     return [party.id] if party else []
 
 
@@ -123,7 +135,7 @@ def in_kind_of(f: Findings, b: Block, context: str | None, entries: list[dict[st
             if what:
                 _add(entries, who[0], f"{duty.group('verb')} {what}", raw)
                 continue
-        also = _ALSO_GIVES.search(s) if not g else None
+        also = _ALSO_GIVES.search(s) if not g or "what" in g.groupdict() and _without_money(g.group("what")) is None else None
         if also and (opener := opening_party(f, s)):
             what = _without_money(also.group("what"))
             if what:
@@ -145,12 +157,25 @@ def in_kind_of(f: Findings, b: Block, context: str | None, entries: list[dict[st
             obliged = modal in ("ska", "skall") or modal.startswith("kommer")
             if obliged and what is not None and not names_a_resource(f"{verb} {what}", anywhere=True):
                 what = None  # "Föreningen ska bidra med kunskap till planeringen": a duty, unless it names a thing given
+            if _OFFERS.match(verb) and what is not None and not _offered_to_a_party(f, who, f"{verb} {what}"):
+                what = None  # "Föreningen erbjuder gratis läxhjälp": the activity offered to its users, not a thing given
             if who and what is not None:
                 for payer in who:
                     _add(entries, payer, f"{verb} {what}".strip(" .") if verb else what, raw)
                 continue
-        if not _given_by(f, s, raw, entries):
+        if not _given_by(f, s, raw, entries) and not _staff_present(f, s, raw, entries) and not _may_use(f, s, raw, entries):
             _named(f, raw, entries)
+
+
+_OFFERS = re.compile(r"erbjud", re.IGNORECASE)
+
+
+def _offered_to_a_party(f: Findings, who: list[str], offer: str) -> bool:
+    """Whether an offer free of charge gives to the partnership: a resource (`erbjuder lokaler kostnadsfritt`) or
+    something offered to another party (`erbjuder föreningen att använda hallen`)."""
+    receiver = re.match(r"\S+\s+((?:\S+\s+){0,2}\S+)", offer)  # the words after the verb: "erbjuder föreningen att …"
+    others = set(named_parties(f, receiver.group(1))) - set(who) if receiver else set()
+    return names_a_resource(offer, anywhere=True) or any(f.party(o) for o in others)
 
 
 def _inverted(f: Findings, s: str) -> re.Match[str] | None:
@@ -159,6 +184,52 @@ def _inverted(f: Findings, s: str) -> re.Match[str] | None:
     if not m or not givers(f, m.group("who")) or (m.group("verb") in ("står", "svarar") and m.group("prep") != "för"):
         return None
     return m
+
+
+_USE = r"disponera|nyttja|använda|låna|hyra|tillgång\s+till"
+#: The receiver as the subject: "Föreningen får disponera kommunens lokal utan kostnad", "… får utan kostnad nyttja …".
+_MAY_USE = re.compile(r"^(?:[A-ZÅÄÖ][^,.:;]{0,30}?\s)?(?P<who>" + lx.alt(lx.GENERIC_IDEA) + r"|[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})"
+                      r"\s+får\s+" + _ADVERBS + r"(?:" + _FREE + r"\s+)?(?P<verb>" + _USE + r")\s+(?P<what>[^.;]+)",
+                      re.IGNORECASE)
+#: ... after a fronted word: "Därutöver får föreningen disponera Hembygdsgården utan hyra".
+_MAY_USE_INVERTED = re.compile(r"^[A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+){0,2}?\s+får\s+(?P<who>" + lx.alt(lx.GENERIC_IDEA) + r"|[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
+                               r"(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})\s+" + _ADVERBS + r"(?:" + _FREE + r"\s+)?(?P<verb>" + _USE + r")\s+"
+                               r"(?P<what>[^.;]+)", re.IGNORECASE)
+_GENITIVE_GIVER = re.compile(r"(?<!\w)(?P<who>" + lx.alt(w for w in lx.GENERIC_PUBLIC if w.endswith("s")) + r")(?!\w)", re.IGNORECASE)
+
+
+def _may_use(f: Findings, s: str, raw: str, entries: list[dict[str, Any]]) -> bool:
+    """`Föreningen får disponera kommunens lokal utan kostnad`: what the idea-based party may use, the public party's
+    (its genitive names it), given when it is the public party's or free of charge."""
+    m = _MAY_USE.match(s) or _MAY_USE_INVERTED.match(s)
+    receiver = givers(f, m.group("who")) if m else []
+    if not m or len(receiver) != 1 or not any(p.id == receiver[0] and p.role == "idea_based" for p in f.parties):
+        return False
+    owner = _GENITIVE_GIVER.search(m.group("what"))
+    publics = [p.id for p in f.parties if p.role == "public"]
+    giver = (f.party(owner.group("who")[:-1]) if owner else None)
+    who = giver.id if giver else publics[0] if len(publics) == 1 and _FREE_ANYWHERE.search(s) else None
+    if who is None or find_amounts(s):
+        return False
+    _add(entries, who, f"{m.group('verb')} {m.group('what')}".strip(" ."), raw)
+    return True
+
+
+def _staff_present(f: Findings, s: str, raw: str, entries: list[dict[str, Any]]) -> bool:
+    """`Kommunens anhörigkonsulent finns på plats i träffpunkten en förmiddag i månaden`: a public party's staff time,
+    when the sentence says how often (a time given, not a duty of the party's own)."""
+    m = _STAFF_PRESENT.match(s)
+    if not m or not _WHEN.search(m.group("what")):
+        return False
+    who = givers(f, m.group("who")) or ([owner] if (owner := organ_owner(f, m.group("who"))) else [])
+    if len(who) != 1 or not any(p.id == who[0] and p.role == "public" for p in f.parties):
+        return False
+    _add(entries, who[0], f"{m.group('staff')} {m.group('verb')} {m.group('what')}".strip(" ."), raw)
+    return True
+
+
+_WHEN = re.compile(r"(?<!\w)(?:i\s+(?:veckan|månaden)|per\s+(?:vecka|månad|termin)|varje\s+(?:vecka|månad)|"
+                   r"varannan\s+vecka|vid\s+(?:varje|minst|alla)|en\s+(?:gång|dag|kväll|förmiddag|eftermiddag)\b)", re.IGNORECASE)
 
 
 def _given_by(f: Findings, s: str, raw: str, entries: list[dict[str, Any]]) -> bool:
@@ -187,7 +258,7 @@ def _without_money(what: str) -> str | None:
             continue
         if after_money and "med" not in joiner:
             continue
-        if (_CASH_WORDS.search(part) and not _KIND_WORDS.search(part)) or not re.search(r"[a-zåäö]{3}", part, re.I) \
+        if (_CASH_WORDS.search(_FREE_ANYWHERE.sub("", part)) and not _KIND_WORDS.search(part)) or not re.search(r"[a-zåäö]{3}", part, re.I) \
                 or re.match(r"(?:se|jfr|enligt)\s", part, re.I):  # "se Ekonomi": a reference, not a thing given
             continue
         kept.append(part.strip(" .,"))

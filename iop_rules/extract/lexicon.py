@@ -59,7 +59,12 @@ SERVICE_WORDS = (
     "som ersättning för", "timersättning", "ersättning per timme",
 )
 #: Before an amount: a ceiling (`cap: true`).
-CAP_WORDS = ("högst", "maximalt", "max", "max.", "upp till", "som mest", "maximalt upp till", "intill")
+CAP_WORDS = ("högst", "maximalt", "max", "max.", "upp till", "som mest", "maximalt upp till", "intill", "får inte överstiga",
+             "får ej överstiga", "ska inte överstiga", "inte överstiga", "får inte överskrida", "inte överskrida", "ett tak på",
+             "ett tak om", "ett maxbelopp om", "ett maxbelopp på", "ett högsta belopp om", "ett högsta belopp på")
+#: Per unit of a rate when the phrasing is not listed: the last word of `per dokumenterad handledningstimme`, by its end.
+PER_WORD_ENDINGS = {"timme": "hour", "timmar": "hour", "dygn": "day", "deltagare": "participant", "placering": "placement",
+                    "avtalsår": "year", "verksamhetsår": "year", "månad": "month", "vecka": "week", "brukare": "client"}
 #: Before an amount: approximate (`approximate: true`).
 APPROXIMATE_WORDS = ("cirka", "ca", "ca.", "omkring", "ungefär", "drygt", "knappt", "runt", "uppskattningsvis",
                      "beräknade till", "beräknat till", "beräknas till")
@@ -70,7 +75,7 @@ VALUED_WORDS = ("motsvarande", "värderad till", "värderade till", "värderat t
                 "ett beräknat värde av", "värderat", "motsvarande ett värde av", "motsvarar ett värde av", "ett värde av",
                 "ett värde på", "ett uppskattat värde av", "värdet beräknas till", "värdet uppgår till")
 #: A giver's verb for what is not money: `Kommunen upplåter lokaler`, `Föreningen bidrar med ideella ledare`.
-IN_KIND_VERBS = ("bidrar med", "bidrar även med", "bidrar också med", "står för", "upplåter", "tillhandahåller",
+IN_KIND_VERBS = ("bidrar med", "bidrar även med", "bidrar också med", "står för", "upplåter", "tillhandahåller", "satsar",
                  "bekostar", "bistår med", "tillför", "avsätter", "ställer upp med", "delar med sig av")
 #: After what is offered: it costs the receiver nothing (`erbjuder lokaler kostnadsfritt`, `upplåter lokalen hyresfritt`).
 FREE_OF_CHARGE = ("utan kostnad", "kostnadsfritt", "kostnadsfri", "avgiftsfritt", "avgiftsfri", "hyresfritt", "hyresfri",
@@ -87,6 +92,13 @@ CONTRIBUTION_NOUNS = ("bidrag", "insats", "insatser", "åtagande", "åtaganden",
 #: What is given in kind even when a money word stands beside it (`lokaler och personal`).
 IN_KIND_WORDS = ("ideell*", "lokal*", "utrustning", "personal", "tid", "timmar", "material", "volontär*", "kompetens",
                  "arbetstid", "ledare", "handledning", "nätverk", "kunskap", "erfarenhet")
+#: A party's staff present in the activity, its time given: `Kommunens anhörigkonsulent finns på plats …`.
+PRESENCE_VERBS = ("finns på plats", "är på plats", "finns tillgänglig", "finns tillgängliga", "deltar", "medverkar", "kommer ut",
+                  "besöker", "närvarar", "är med", "finns med", "bemannar")
+#: Things a party gives that a duty verb may name (`Kommunen svarar för lokaler`, `… står för marknadsföringen`).
+RESOURCE_WORDS = ("lokal*", "hyr*", "utrustning*", "material*", "personal*", "arbetstid*", "lokalkostnad*", "marknadsför*",
+                  "annonser*", "transport*", "städning*", "lokalvård*", "vaktmästeri*", "fika", "förtäring*", "trycksaker*",
+                  "lokalhyr*", "uppvärmning*", "bussresor*", "skjuts*")
 #: Adverbs between a giver and its verb: `Kommunen bidrar därutöver med lokaler`.
 GIVER_ADVERBS = ("även", "också", "dessutom", "därutöver", "härutöver", "vidare", "likaså", "själv", "själva", "därtill")
 #: One amount paid by each of a joint payer: `Kommunen och regionen bidrar vardera med 150 000 kronor`.
@@ -145,10 +157,22 @@ SHARE_WORDS = ("procent av", "% av", "hälften av", "en del av", "en andel av", 
 UNNAMED_PAYER_SUBJECTS = ("bidraget", "ersättningen", "stödet", "finansieringen", "beloppet", "verksamhetsbidraget",
                           "det ekonomiska bidraget", "det årliga bidraget", "den årliga ersättningen", "det kommunala bidraget",
                           "det offentliga bidraget", "driftbidraget", "partnerskapsbidraget", "bidragsbeloppet",
-                          "det totala bidraget", "ersättningsbeloppet")
+                          "det totala bidraget", "ersättningsbeloppet", "huvudavtalets bidrag", "avtalets bidrag",
+                          "överenskommelsens bidrag", "det ursprungliga bidraget", "engångsbidraget", "tilläggsbidraget",
+                          "årligt bidrag", "ekonomiskt bidrag", "bidrag per år", "årligt belopp", "beviljat belopp", "beviljat bidrag",
+                          "bidragsbelopp per år")
 #: Money owed as a sanction, not given: a sentence with one of these states no contribution.
 SANCTION_WORDS = ("upphandlingsskadeavgift*", "skadestånd*", "vite", "vitet", "viten", "sanktionsavgift*", "böter",
                   "dröjsmålsränta", "straffavgift*")
+#: An amount an insurance covers, not money given: `en ansvarsförsäkring som täcker skador upp till 10 miljoner kronor`.
+INSURANCE_WORDS = ("försäkring", "försäkringen", "ansvarsförsäkring*", "olycksfallsförsäkring*", "självrisk*", "försäkringsbelopp*",
+                   "försäkringsskydd*")
+#: The people an activity serves, who pay fees, not contributions: `Deltagarna betalar en avgift om 100 kronor`.
+PAYING_PEOPLE = ("deltagarna", "deltagare", "besökarna", "besökare", "föräldrarna", "medlemmarna", "brukarna", "eleverna",
+                 "vårdnadshavarna", "hyresgästerna", "kunderna")
+#: What the idea-based party pays for its own activity, not a contribution: `Föreningen betalar en hyra om 6 000 kronor`.
+OWN_COST_NOUNS = ("hyra", "hyran", "hyror", "lokalhyra", "lokalhyran", "avgift", "avgiften", "medlemsavgift*", "deltagaravgift*",
+                  "entréavgift*", "arrende*", "leasing*")
 #: A memo's proposed decision to pay (`att bevilja föreningen 520 000 kronor per år`).
 PROPOSED_GRANT_VERBS = ("bevilja", "finansiera", "avsätta", "anslå", "tillskjuta", "betala", "betala ut", "lämna ett bidrag",
                         "ge ett bidrag", "ge föreningen", "utbetala")
@@ -159,7 +183,9 @@ UNNAMED_PAYER_VERBS = ("utbetalas", "betalas ut", "avsätts", "anslås", "bevilj
 YEAR_WORDS = ("kalenderår", "verksamhetsår", "budgetår", "året", "år")
 #: After an amount: what it is for (the file's `per`).  Longest phrasing first wins.
 PER_UNITS = {
-    "year": ("per år", "/år", "i år", "om året", "per kalenderår", "per verksamhetsår", "per budgetår", "per året",
+    "year": ("per år", "/år", "i år", "om året", "per kalenderår", "per verksamhetsår", "per budgetår", "per året", "per avtalsår",
+             "för varje avtalsår", "per partnerskapsår", "per projektår", "för varje år", "för vart och ett av åren",
+             "för vart och ett av", "årsvis", "för respektive år", "per år räknat",
              "årligen", "i årligt bidrag", "varje år", "per år och", "per läsår", "/läsår", "per helår", "för helår"),
     "half_year": ("per halvår", "/halvår", "varje halvår", "per termin", "varje termin", "/termin"),
     "quarter": ("per kvartal", "/kvartal", "varje kvartal", "kvartalsvis"),
@@ -189,6 +215,13 @@ BUDGET_TOTAL_LABELS = ("summa", "totalt", "total", "total kostnad", "totala kost
                        "summa utgifter")
 #: Labels over a budget's income (not cost lines) and over its costs again.
 BUDGET_INCOME_LABELS = ("intäkter", "finansiering", "inkomster", "intäkter och bidrag", "finansiärer")
+#: A budget's financing line that is the idea-based party's own money (`Egen finansiering (gåvor) 65`).
+OWN_FUNDING_LABELS = ("egen finansiering", "egna medel", "egeninsats", "egen insats", "eget bidrag", "egna intäkter",
+                      "egenfinansiering", "egen medfinansiering", "egna insamlade medel")
+#: How the name of an organ of a public party ends, which gives for it (`Kultur- och fritidsnämnden`, `Jakobsbergs
+#: bibliotek`, `Socialförvaltningen`): the end of its last word.
+PUBLIC_ORGAN_ENDINGS = ("nämnden", "nämnd", "förvaltningen", "förvaltning", "kommunstyrelsen", "regionstyrelsen", "kontoret",
+                        "enheten", "biblioteket", "bibliotek", "avdelningen", "skolan", "skolorna")
 BUDGET_COST_LABELS = ("kostnader", "utgifter", "kostnad")
 #: A table's header that makes it a budget: a cost column, then an amount column.
 BUDGET_COST_HEADERS = ("post", "poster", "kostnadspost", "budgetpost", "kostnadsslag", "kostnad", "kostnader",
@@ -223,6 +256,11 @@ PAYMENT_RHYTHM = {"kvartalsvis": 4, "halvårsvis": 2, "månadsvis": 12, "årsvis
 #: A sentence about paying money out: only there do a count, a rhythm or months say how often it is paid.
 PAYMENT_CUES = ("betalas", "betalar ut", "utbetal*", "utbet.", "faktureras", "fakturerar", "betalning*",
                 "överförs", "sätts in", "betala ut")
+#: An estimate of what rates add up to, not a payment: `… beräknas till totalt cirka 400 000 kronor per år`.
+ESTIMATE_WORDS = ("beräknas", "beräknad", "beräknat", "uppskattas", "uppskattad", "uppskattat", "bedöms uppgå", "förväntas uppgå",
+                  "kan komma att uppgå", "prognos*")
+#: After a payment verb, the amount paid is a year's: `Bidraget om 300 000 kronor betalas ut årligen i januari`.
+YEARLY_PAYMENT = ("årligen", "varje år", "en gång per år", "en gång om året", "årsvis", "en gång årligen", "per år")
 #: What is counted in `fyra utbetalningar per år`, `två gånger om året`, `i fyra lika stora delar per år`.
 INSTALLMENT_NOUNS = ("tillfällen", "tillfälle", "gånger", "gång", "ggr", "delbetalningar", "utbetalningar",
                      "lika delar", "lika stora delar", "delar", "rater", "poster", "omgångar", "post", "del", "rat",
@@ -276,7 +314,8 @@ REVIEW_WEAK = ("pröva* … om", "prövas om", "utvärdera om", "utvärderar om"
 PERIOD_END_OWNERS = ("avtalstidens", "avtalsperiodens", "periodens", "partnerskapets", "överenskommelsens", "avtalets",
                      "projektets", "projekttidens", "partnerskapsperiodens", "giltighetstidens", "samarbetets")
 PERIOD_END_NOUNS = ("slut", "utgång", "upphörande", "avslut", "slutdatum", "sista dag", "avslutande")
-CADENCE_SUBJECTS = ("rapport*", "redovis*", "verksamhetsberättelse*", "återrapport*", "lägesrapport*", "rapportering*")
+CADENCE_SUBJECTS = ("rapport*", "redovis*", "verksamhetsberättelse*", "återrapport*", "lägesrapport*", "rapportering*", "redogör*",
+                    "årsberättelse*", "uppföljningsrapport*", "verksamhetsrapport*")
 #: ... and one of these, so it is a duty with a date, not a mention.
 REPORT_VERBS = ("lämna", "lämnar", "redovisa", "redovisar", "inkomma", "redovisas", "lämnas", "ska vara", "senast",
                 "rapporteras", "rapporterar", "rapportera", "följas upp", "följs upp", "återrapporteras",
@@ -289,14 +328,21 @@ CADENCE_WORDS = {"halvårsvis": (1, "half_year"), "varje halvår": (1, "half_yea
                  "tertialvis": (3, "year"), "per tertial": (3, "year"), "varje tertial": (3, "year"),
                  "månadsvis": (12, "year"), "varje månad": (12, "year"),
                  "årligen": (1, "year"), "varje år": (1, "year"), "en gång per år": (1, "year"),
-                 "en gång om året": (1, "year"), "en gång varje år": (1, "year"), "årsvis": (1, "year")}
+                 "en gång om året": (1, "year"), "en gång varje år": (1, "year"), "årsvis": (1, "year"),
+                 # a year of another name: the school's, the association's, the season the activity runs in
+                 "varje läsår": (1, "year"), "per läsår": (1, "year"), "efter varje läsår": (1, "year"), "efter läsåret": (1, "year"),
+                 "varje verksamhetsår": (1, "year"), "per verksamhetsår": (1, "year"), "efter varje verksamhetsår": (1, "year"),
+                 "varje kalenderår": (1, "year"), "per kalenderår": (1, "year"), "efter varje kalenderår": (1, "year"),
+                 "efter varje säsong": (1, "year"), "varje säsong": (1, "year"), "efter varje sommarlov": (1, "year"),
+                 "efter varje sommar": (1, "year"), "för varje år": (1, "year"), "för varje verksamhetsår": (1, "year"),
+                 "år för år": (1, "year"), "en gång per läsår": (1, "year"), "två gånger per läsår": (2, "year")}
 #: Groups that steer the partnership (RULES.md, IOP-GOV-01); a reference group only advises.
 STEERING_GROUPS = ("styrgrupp", "samverkansgrupp", "samrådsgrupp", "ledningsgrupp", "partnerskapsgrupp",
                    "partnerskapsråd", "samverkansråd", "partsgrupp", "gemensam styrgrupp", "styrgruppen")
 #: Groups that may only advise or work: read as the steering group only where no group above is named and the text
 #: says who sits in it or how often it meets ("En arbetsgrupp med en företrädare för varje part träffas varje kvartal").
 STEERING_GROUPS_WEAK = ("arbetsgrupp", "referensgrupp", "projektgrupp", "uppföljningsgrupp", "dialoggrupp", "samarbetsgrupp",
-                        "samordningsgrupp", "partnerskapsforum", "samverkansforum", "dialogforum")
+                        "samordningsgrupp", "partnerskapsforum", "samverkansforum", "dialogforum", "samrådsforum")
 #: How a text says who sits in the group.
 STEERING_MEMBERS = ("utgörs av", "består av", "med", "där", "med representanter från", "med företrädare för",
                     "bestående av", "som består av", "sammansätts av", "har följande sammansättning", "bildas av",
@@ -327,22 +373,26 @@ EACH_PARTY_WORDS = ("vardera parten", "vardera part", "varje part", "respektive 
                     "varje organisation", "vardera organisationen", "vardera organisation", "respektive förening", "vardera förening",
                     "vardera föreningen", "var och en av föreningarna", "respektive idéburen part", "varje idéburen part",
                     "varje förening", "var och en av parterna", "varje avtalspart", "respektive avtalspart", "båda sidor",
-                    "vardera sidan", "båda organisationerna", "bägge organisationerna", "respektive huvudman")
+                    "vardera sidan", "båda organisationerna", "bägge organisationerna", "respektive huvudman",
+                    "vardera avtalspart", "vardera avtalsparten", "båda avtalsparterna", "båda avtalsparter", "varje avtalspart")
+#: A substitute is no seat of its own ("en ledamot och en ersättare", "samt personliga ersättare").
+STEERING_SUBSTITUTES = ("ersättare", "personlig ersättare", "personliga ersättare", "suppleant", "suppleanter")
 #: Titles (as parts of a word) only the public side's staff and politicians hold: a member so titled is the public party's.
 PUBLIC_OFFICES = ("chef", "direktör", "förvaltning", "handläggare", "tjänsteperson", "tjänstem", "strateg", "konsulent",
                   "fritidsgård", "rektor", "socialsekreterare", "fritidsledare", "kommunalråd", "regionråd", "nämnd",
-                  "politiker", "samordnare på kommunen", "samordnare vid kommunen", "skolsköterska")
+                  "politiker", "samordnare på kommunen", "samordnare vid kommunen", "skolsköterska", "socialtjänst")
 #: ... and the idea-based side's offices ("föreningens ordförande", "kassör", "volontärsamordnare").
 IDEA_OFFICES = ("ordförande", "styrelse", "verksamhetsledare", "kassör", "volontär", "ideell", "frivillig", "generalsekreterare",
                 "pastor", "präst", "diakon", "kyrkoherde", "daglig ledare")
 #: Bodies that are never a party unless the text names them one: a member from one is not the public party's.
 OTHER_BODIES = ("polis*", "kommunpolis*", "arbetsförmedling*", "försäkringskassa*", "migrationsverket", "kriminalvård*",
                 "skatteverket", "universitet*", "högskola*", "länsstyrelse*", "socialstyrelse*", "folkhälsomyndighet*")
-#: ... and the name such a body's member is recorded under ("kommunpolisen i Norrköping" sits for Polisen).
-OTHER_BODY_NAMES = {"polis*": "Polisen", "kommunpolis*": "Polisen", "polismyndighet*": "Polisen",
-                    "arbetsförmedling*": "Arbetsförmedlingen", "försäkringskassa*": "Försäkringskassan",
-                    "migrationsverket": "Migrationsverket", "kriminalvård*": "Kriminalvården", "skatteverket": "Skatteverket",
-                    "socialstyrelse*": "Socialstyrelsen", "folkhälsomyndighet*": "Folkhälsomyndigheten"}
+#: Who else may hold a seat in the group though no party (convention 14): groups of people, and councils (`…rådet`),
+#: recorded under the words the text names them with ("en representant för besökarna", "kommunala pensionärsrådet").
+NON_PARTY_GROUPS = ("besökarna", "deltagarna", "brukarna", "invånarna", "medborgarna", "de boende", "föräldrarna", "eleverna",
+                    "ungdomarna", "hyresgästerna", "användarna", "de unga", "målgruppen", "volontärerna")
+NON_PARTY_COUNCIL_END = ("rådet", "rådets")
+NON_PARTY_BODY_ADJECTIVES = ("kommunala", "kommunens", "regionala", "regionens", "lokala", "centrala")
 #: How a party puts its people in the group ("Kommunen utser två ledamöter och föreningen två").
 STEERING_APPOINT_VERBS = ("utser", "utse", "nominerar", "nominera", "tillsätter", "tillsätta", "väljer", "välja", "utnämner",
                           "bemannar gruppen med", "deltar med", "medverkar med", "är representerad med", "representeras av")
@@ -350,7 +400,8 @@ STEERING_APPOINT_VERBS = ("utser", "utse", "nominerar", "nominera", "tillsätter
 STEERING_RUN_VERBS = ("deltar", "ingår", "sitter", "medverkar", "representeras", "företräds", "är representerad", "bidrar",
                       "utser", "ska utse", "nominerar", "skickar", "deltar med", "representeras av", "företräds av")
 #: Header cells of a member table (`| Namn | Roll | Organisation |`) besides a contact table's.
-STEERING_TABLE_HEADERS = ("ledamot", "ledamöter", "representant", "företräder", "uppdrag", "befattning/roll", "namn och titel")
+STEERING_TABLE_HEADERS = ("ledamot", "ledamöter", "representant", "företräder", "uppdrag", "befattning/roll", "namn och titel", "antal",
+                          "antal platser", "antal ledamöter", "platser", "representerar", "representanter", "part/organisation")
 #: What a group does when it meets ("Styrgruppen sammanträder kvartalsvis").
 MEETING_VERBS = ("sammanträd*", "träffas", "träffar", "mötas", "möts", "ses", "möte", "möten", "samlas",
                  "håller möte*", "har möte*", "kallas", "träff*")
@@ -382,6 +433,9 @@ EXTENSION_TOTAL_WORDS = ("sammanlagt", "totalt", "sammantaget", "som mest samman
 #: Said of a clause: no limit to how long or how often (`open_ended: true`).
 OPEN_ENDED_PHRASES = ("utan angiven tidsbegränsning", "utan tidsbegränsning", "i taget", "åt gången", "i sänder", "per gång",
                       "tills vidare", "tillsvidare", "utan begränsning")
+#: Said of a clause: a last day or a most that all prolongations end by ("dock längst till och med 2030-12-31"), so not open-ended.
+EXTENSION_LIMIT_WORDS = ("dock längst", "som längst", "längst till", "längst till och med", "dock högst", "dock som mest",
+                         "dock inte längre än", "dock maximalt", "högst till och med")
 #: Said of a clause: prolonged unless someone gives notice (`automatic: true`).
 AUTOMATIC_PHRASES = ("förlängs automatiskt", "automatiskt förlängd", "förlängs den automatiskt",
                      "om den inte sägs upp", "om ingen part säger upp", "om inte någon part säger upp",
@@ -414,6 +468,9 @@ GENERIC_IDEA = ("föreningen", "föreningens", "stiftelsen", "stiftelsens", "org
 #: Words after which a party's name in running prose has ended ("… mellan X och Y skrivits").
 NAME_ENDS = ("skrivits", "tecknats", "ingåtts", "slutits", "upprättats", "träffats", "har", "om", "gällande",
              "avseende", "angående", "för", "kring", "rörande", "i syfte", "nedan", "genom")
+#: Small words inside an association's name ("Vuxna på stan", "Föreningen Bro i Lund", "Hjärta för Alby"): a name cut
+#: before one of them is completed where every mention of it goes on with the same words.
+NAME_INNER_WORDS = ("på", "i", "för", "mot", "utan", "av", "vid", "under", "över", "med")
 #: Leading words that are never a payer's name: "Om partnerskapet bidrar …" is a supposition.
 NOT_A_PAYER = ("om", "eftersom", "då", "när", "även", "det", "detta", "denna", "den", "som", "att", "men",
                "partnerskapet", "överenskommelsen", "avtalet", "verksamheten", "projektet", "insatsen", "beloppet")
@@ -460,7 +517,9 @@ APPOSITION_WORDS = ("genom", "via", "inom", "representerad av", "företrädd av"
 NOT_NAME_STARTS = ("denna", "detta", "den", "det", "de", "parterna", "parternas", "båda", "samtliga", "överenskommelsen",
                    "avtalet", "partnerskapet", "syftet", "målet", "om", "enligt", "för", "med", "mellan", "genom", "i", "vid",
                    "under", "efter", "samt", "och", "eller", "se", "bilaga", "part", "parter", "kontaktperson", "kontakt",
-                   "firmatecknare", "adress", "telefon", "e-post", "org.nr", "organisationsnummer", "namn", "datum", "ort")
+                   "firmatecknare", "adress", "telefon", "e-post", "org.nr", "organisationsnummer", "namn", "datum", "ort",
+                   # a heading that asks ("Vad kommunen gör", "Hur det började", "Vem gör vad"), or speaks of the parties
+                   "vad", "hur", "vem", "vilka", "vilken", "varför", "när", "så", "vår", "våra", "vårt", "kommunens", "föreningens")
 #: Words in a name that make it an idea-based organisation's even when it names a place ("Kvinnojouren i Gävle kommun").
 IDEA_NAME_WORDS = ("förening*", "stiftelse*", "förbund*", "riksförbund*", "studieförbund*", "jour*", "kvinnojour*",
                    "brottsofferjour*", "församling*", "sällskap*", "klubb*", "idrottsklubb*", "samfund*", "trossamfund*",
@@ -491,7 +550,13 @@ NON_PROFIT_PHRASES = ("icke-vinstdrivande", "icke vinstdrivande", "inte vinstdri
                       "inte har till syfte att gå med vinst", "har inte till syfte att gå med vinst", "delar inte ut överskott",
                       "inte delar ut överskott", "ingen utdelning till medlemmarna", "överskottet går tillbaka till verksamheten",
                       "ingen verksamhet i vinstsyfte", "inte verksamhet i vinstsyfte", "inte verksamheten i vinstsyfte",
-                      "går inte med vinst", "inte går med vinst", "ska inte gå med vinst", "inte ska gå med vinst")
+                      "går inte med vinst", "inte går med vinst", "ska inte gå med vinst", "inte ska gå med vinst",
+                      "ej vinstinriktad", "icke vinstinriktad", "inte vinstinriktad", "inte är vinstinriktad", "drivs inte med vinst",
+                      "drivs inte i vinstsyfte", "drivs inte med vinstsyfte", "bedrivs inte med vinstsyfte", "inte bedrivs med vinstsyfte",
+                      "ingen vinst delas ut", "vinst delas inte ut", "överskott återförs", "överskottet återförs",
+                      "eventuella överskott återförs", "återför överskottet", "återför eventuellt överskott",
+                      "har inte som syfte att gå med vinst", "syftet är inte att gå med vinst", "non profit",
+                      "utan ekonomiskt vinstintresse", "saknar ekonomiskt vinstsyfte", "inget ekonomiskt vinstsyfte")
 #: What a sentence says of its subject before a non-profit statement ("Föreningen är …", "Stiftelsen drivs utan vinstsyfte").
 NON_PROFIT_VERBS = ("är", "utgör", "drivs", "bedrivs", "verkar", "arbetar", "har", "saknar", "är sedan", "är en", "är ett", "driver",
                     "bedriver", "syftar")
@@ -567,7 +632,9 @@ COMMITMENT_VERBS = ("ska", "skall", "åtar sig", "kommer att", "håller", "genom
                     "bedriver", "tillhandahåller", "handleder", "når", "besöker", "ger", "stödjer", "rekryterar", "leder",
                     "matchar", "garanterar", "planerar", "samordnar", "engagerar", "håller i", "startar", "anställer", "bidrar",
                     "lägger", "nattvandrar", "lovar", "förbinder sig", "ser till", "säkerställer", "är öppen", "är öppet",
-                    "hålls öppen", "hålls öppet", "har öppet", "håller öppet", "bjuder in", "organiserar", "möjliggör")
+                    "hålls öppen", "hålls öppet", "har öppet", "håller öppet", "bjuder in", "organiserar", "möjliggör",
+                    "finns på plats", "är på plats", "finns tillgänglig", "är tillgänglig", "närvarar", "delar ut", "serverar",
+                    "tränar", "hjälper", "stöttar", "möter", "ska vara öppen", "ska vara öppet", "är bemannad", "är bemannat")
 #: A heading over a party's commitments: `Föreningens åtaganden`, `Kretsens insats`, `Vad föreningen gör`.
 COMMITMENT_HEADS = ("åtaganden", "åtagande", "insats", "insatser", "uppdrag", "ansvar", "bidrag", "egen insats", "uppgifter",
                     "ansvarsområden", "del")
@@ -587,7 +654,8 @@ COMMITMENT_PERIODS = {"year": ("per år", "i året", "om året", "varje år", "p
 #: A single activity that speaks for the one idea-based party ("Mötesplatsen är öppen …", "Sommarcaféet hålls öppet …").
 ACTIVITY_SUBJECTS = ("verksamhet", "projekt", "mötesplats", "insats", "café", "kafé", "träffpunkt", "stödlinje", "chatt", "jour",
                      "läxhjälp", "simskol", "gård", "hall", "verkstad", "grupp", "kurs", "läger", "värmestug", "mottagning",
-                     "fritidsbank", "butik", "boende", "linje", "drop-in", "öppna förskola", "cykelkök", "klubb", "skola", "kören")
+                     "fritidsbank", "butik", "boende", "linje", "drop-in", "öppna förskola", "cykelkök", "klubb", "skola", "kören",
+                     "bank", "härbärge", "telefon")
 #: Days a week, by name: "varje fredag och lördag", "tisdagar och torsdagar" (one commitment, so many times a week).
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 #: Every day, or every weekday, said without a count.
@@ -598,11 +666,36 @@ EVERY_WEEKDAY = ("alla vardagar", "varje vardag", "vardagar", "på vardagarna", 
 COMMITMENT_DESCRIPTIONS = ("haft", "hade", "i genomsnitt", "i snitt", "hittills", "förra året", "föregående år", "tidigare år",
                            "de senaste åren", "under förra", "har hittills", "brukar", "i dag", "idag", "för närvarande", "uppskattar",
                            "uppskattningsvis", "beräknas", "räknar med", "förväntas")
+#: A commitment verb in the past ("genomförde 45 träffar per år", "har arrangerat 30 utflykter"): what was done, not what is
+#: promised (a form that is also an adjective, "utbildade volontärer", is left out).
+COMMITMENT_PAST_VERBS = ("genomförde", "genomfört", "genomfördes", "arrangerat", "arrangerades", "anordnat", "anordnades", "höll",
+                         "hållit", "hölls", "erbjöd", "erbjudit", "erbjöds", "nådde", "nått", "tog emot", "tagit emot", "togs emot",
+                         "deltog", "deltagit", "besökte", "besökts", "utbildat", "utbildades", "rekryterat", "rekryterades", "bemannat",
+                         "ledde", "lett", "träffades", "har kommit", "drev", "drivit", "drevs", "har drivits", "var öppen", "var öppet",
+                         "har varit öppen", "har varit öppet")
+#: A party's verb of giving premises or things, in the infinitive after "ska" or in a list ("ställa lokaler till förfogande två
+#: kvällar i veckan"): besides IN_KIND_INFINITIVES, a count there is what is given, not an undertaking.
+GIVING_INFINITIVES = ("ställa … till förfogande", "ställa … till … förfogande", "låta … använda", "låta … nyttja", "låta … disponera",
+                      "hyra ut", "låna ut", "upplåta", "ge … tillgång till")
+#: Before another party: the commitment is both parties' together ("Kommunen ska tillsammans med föreningen ordna …"), so
+#: neither's alone.
+JOINT_WORDS = ("tillsammans med", "gemensamt med", "ihop med", "jämte")
+#: Words that end as an infinitive does but are a line's subject or its determiner ("Alla deltagare …", "Dessa träffar …").
+NOT_INFINITIVES = ("alla", "samtliga", "många", "flera", "andra", "dessa", "nya", "båda", "bägge", "hela", "vissa", "sina", "deras",
+                   "våra", "era", "ena", "stora", "små", "unga", "äldre", "nästa", "sista", "första", "denna", "detta", "extra")
+#: The header of a table's column of what each party undertakes (`| Part | Åtagande |`); "Bidrag", "Insats" are what it gives.
+COMMITMENT_TABLE_HEADERS = ("åtagande", "åtaganden", "uppdrag", "ansvar", "ansvarar för", "åtar sig", "ska", "aktiviteter",
+                            "aktivitet", "uppgift", "uppgifter", "åtagande/aktivitet", "åtaganden och mål")
 #: Meetings the parties hold to follow the partnership up ("uppföljningsmöten", "dialogmötet"): their rhythm is no commitment.
 #: A meeting that is the activity itself ("organisera mötena mellan personalen och NA") is not one of these.
 MEETING_NOUNS = ("uppföljningsmöte*", "dialogmöte*", "avstämningsmöte*", "avstämning", "avstämningar", "samverkansmöte*",
                  "partnerskapsmöte*", "styrgruppsmöte*", "uppföljningsträff*", "dialogträff*", "samverkansträff*", "partnerskapsträff*",
-                 "uppföljningssamtal*", "verksamhetsdialog*", "partsmöte*")
+                 "uppföljningssamtal*", "verksamhetsdialog*", "partsmöte*", "styrelsemöte*", "nätverksmöte*", "planeringsmöte*",
+                 "samrådsmöte*", "ledningsmöte*")
+#: Follow-up duties and grants, not the activity: a count in a sentence about them is no commitment ("lämna en
+#: verksamhetsberättelse en gång per år", "sammanställa statistik varje kvartal", "bevilja bidrag två gånger per år").
+FOLLOW_UP_DUTIES = ("verksamhetsberättelse*", "årsberättelse*", "statistik*", "utvärder*", "enkät*",
+                    "bokslut*", "årsredovisning*", "bevilja*", "ansökan", "ansöka", "ansöker", "revision*")
 #: The idea-based party writing in the first person: then "vi" is that party ("Vi lovar att ha öppet två eftermiddagar i veckan").
 WE_ARE_THE_IDEA_SIDE = ("vi är en ideell förening", "vi är en förening", "vi är en idéburen organisation", "vi i föreningen",
                         "vår förening", "vi som är med i föreningen", "vi är en ideell organisation", "vi i styrelsen")
@@ -621,7 +714,9 @@ COMMITMENT_FLOORS = ("minst", "som minst", "lägst", "minimum", "åtminstone", "
 #: Sections some guidelines require (`contents`), by the heading that opens them.
 CONTENTS_HEADINGS = {
     "background": ("bakgrund", "bakgrund och syfte", "om verksamheten", "bakgrundsförutsättningar",
-                   "bakgrund och behov", "utgångspunkter", "utgångspunkt", "bakgrund till tillägget", "bakgrund till ärendet"),
+                   "bakgrund och behov", "utgångspunkter", "utgångspunkt", "bakgrund till tillägget", "bakgrund till ärendet",
+                   "bakgrunden", "ärendets bakgrund", "historik", "hur det började", "så började det", "hur samarbetet kom till",
+                   "hur partnerskapet kom till", "hur överenskommelsen kom till"),
     "values": ("värdegrund", "gemensam värdegrund", "värderingar"),
     "goals": ("mål", "mål och syfte", "syfte och mål", "målsättning", "vad vi vill uppnå", "mål för partnerskapet", "ändamål",
               "ändamålet", "målsättningar", "mål med partnerskapet", "mål med överenskommelsen", "förväntade resultat"),
@@ -636,12 +731,16 @@ CONTENTS_SENTENCES = {
     "background": ("bakgrunden är att", "bakgrunden till … är att"),
     "values": ("i enlighet med … värdegrund*", "utifrån … värdegrund*", "bygger på … värdegrund*", "delar … värdegrund*",
                "gemensam* värdegrund*", "värdegrunden … bygger på", "värdegrunden … är", "<samverkan> vilar på", "verksamhet* vilar på",
-               "grundläggande värderingar", "gemensamma värderingar"),
-    "goals": ("målet … är att", "målen … är att", "syftet … är att", "syftar till att", "målsättningen … är att", "ändamålet … är att"),
+               "grundläggande värderingar", "gemensamma värderingar", "självständighet och oberoende", "principer* om … dialog",
+               "utgår från … principer* om"),
+    "goals": ("målet … är att", "målen … är att", "syftet … är att", "syftar till att", "målsättningen … är att", "ändamålet … är att",
+              "har som mål att", "har till mål att"),
     "renegotiation": ("omförhandl*",),
     "amendments": ("ändringar och tillägg", "ändringar i överenskommelsen", "ändringar av överenskommelsen", "ändringar i avtalet",
                    "ändringar av avtalet", "ändringar av och tillägg", "ändra överenskommelsen", "ändra avtalet",
-                   "tillägg till överenskommelsen", "ändringar i denna överenskommelse"),
+                   "tillägg till överenskommelsen", "ändringar i denna överenskommelse", "ändra* … i överenskommelsen",
+                   "ändra* … i avtalet", "ändring* … ska vara skriftlig*", "ändring* … ska göras skriftligen", "ändring* … görs skriftligen",
+                   "ändring* … ska … godkännas av båda parter*"),
     "cost_analysis": ("samhällsekonomisk*", "samhälleliga vinster", "kostnadseffektiv*", "ger mer värde än", "samhällsvinst*"),
 }
 #: A text left to be written: `[Text om tvistlösning infogas …]`, `[datum]`.  Never a clause, never a value.
@@ -656,7 +755,7 @@ CRITERIA_WORD_GROUPS = {
     "<bidrar>": ("bidrar", "bidra med", "finansierar", "tillför", "satsar", "lägger in", "skjuter till", "investerar",
                  "avsätter", "bidrar båda", "bidrar vardera", "medfinansierar"),
     "<ansökan>": ("ansökan", "ansökningar", "skrivelse", "framställan", "förslag", "förslaget", "begäran", "önskemål",
-                  "idé", "idéskiss", "projektidé"),
+                  "idé", "idéskiss", "projektidé", "önskan", "förfrågan"),
     "<tjänsten>": ("motsvarande", "samma", "liknande", "verksamhet", "verksamheten", "tjänst", "tjänsten", "tjänster", "tjänsterna",
                    "platser", "platserna", "insats", "insatsen", "insatser", "boende", "boendet", "stöd", "stödet", "uppdrag", "uppdraget"),
     "<flera>": ("två", "tre", "fyra", "fem", "flera", "ett flertal", "ett antal", "många", "andra"),
@@ -708,6 +807,18 @@ CRITERIA_PHRASES = {
         "startades av <idé>", "har startats av <idé>", "<idé> har … startat … på eget initiativ", "<idé> är den som … initiativ*",
         "<idé> som … kom med … idé*", "<idé> som … kom med … förslag*", "<idé> som … hade … idé*",
         "initiativ* … kom … från <idé>", "initiativ* … kommer … från <idé>", "idén … kom … från <idé>", "idén … kommer … från <idé>",
+        # the public side approached with a proposal (its proposer the other side), the cleft with an approach, the first person
+        "vände sig … till <offentlig> … med … förslag*", "vände sig … till <offentlig> … med … idé*",
+        "vände sig … till <offentlig> … med … <ansökan>", "kom till <offentlig> med … idé*", "kom till <offentlig> med … förslag*",
+        "<idé> som … tog kontakt med <offentlig>", "<idé> som … kontaktade <offentlig>", "<idé> som … vände sig till <offentlig>",
+        "<idé> som … lyfte … behov*", "<idé> lyfte … behov*", "<idé> har … lyft … behov*", "<idé> som … väckte … idé*",
+        "vi som … kom till <offentlig>", "vi som … tog kontakt med <offentlig>", "vi som … vände oss till <offentlig>",
+        "vi som … kontaktade <offentlig>", "vi … vände oss till <offentlig> med", "vi kontaktade <offentlig> … med … idé*",
+        "vi kontaktade <offentlig> … med … förslag*",
+        "<idé> tog … kontakt med <offentlig> … <samverkan>", "<idé> har … tagit … kontakt med <offentlig> … <samverkan>",
+        "tanken … kommer från <idé>", "tanken … kom från <idé>", "tanken … har kommit från <idé>", "<idé> har … varit drivande i … <samverkan>",
+        "<idé> var … drivande i … <samverkan>", "<idé> har … aktualiserat … <samverkan>", "<idé> aktualiserade … <samverkan>",
+        "förslag* … arbetats fram av <idé>", "förslag* … tagits fram av <idé>",
     ),
     "no_market": (
         "ingen marknad", "ingen … fungerande marknad", "ingen egentlig marknad", "ingen kommersiell marknad",
@@ -740,6 +851,8 @@ CRITERIA_PHRASES = {
         "marknad: saknas", "marknad: ingen", "marknad: finns inte", "marknad: finns ej", "ingen marknad: ja", "finns ingen … marknad",
         "finns inte … marknad",
         "inte … marknadsmässig*", "ingen … marknadsmässig*", "ingen … konkurrens", "någon marknad … saknas",
+        "ingen aktör som … erbjuder", "inga aktörer som … erbjuder", "ingen aktör som … bedriver", "inga aktörer som … bedriver",
+        "ingen … aktör* … på … marknad*", "inga … aktörer … på … marknad*",
     ),
     "not_normed_grant": (
         "normera* föreningsbidrag*", "normera* bidrag*", "normera* föreningsstöd*", "inte … del av … grundfinansiering*",
@@ -781,6 +894,11 @@ CRITERIA_PHRASES = {
         "<idé> bidrar … med eg* kapital", "<idé> bidrar … med eget … ekonomiskt bidrag", "<idé> … ur egna medel",
         "alla … parter* … <bidrar>", "samtliga … parter* … <bidrar>", "både … och … <bidrar>", "<idé> satsar … egna medel",
         "<idé> … med egna insamlade medel", "bekostats av <idé>",
+        # both sides named by "såväl … som", the idea side's own input as a noun, a shared responsibility for the money
+        "såväl … som … <bidrar>", "<idés> egeninsats* består av", "<idés> egen insats består av", "<idés> egeninsats* utgörs av",
+        "<idés> egen insats utgörs av", "<idé> … egen insats i form av",
+        "<idé> … egeninsats i form av", "<idés> kontant* insats*", "gemensamt ansvar för … finansiering*", "båda ska bidra",
+        "bägge ska bidra", "båda parter* ska bidra", "båda … ska bidra med", "båda bidrar med", "bägge bidrar med",
     ),
     "not_detail_regulated": (
         "detaljregler* inte", "detaljregler* ej", "inte … detaljregler*", "ej detaljregler*", "utan detaljreglering",
@@ -810,8 +928,18 @@ CRITERIA_PHRASES = {
         "inte … detaljerade krav", "ingen detaljerad styrning", "inga detaljerade anvisningar", "inte … detaljerade anvisningar",
         "<idé> … självständigt … utforma*", "<idé> … själv* … utforma*", "<idé> … bestämmer själv*", "<idé> … beslutar själv*",
         "<idé> … avgör själv*", "<idé> … styr själv*", "<idé> … utformar själv*", "<idé> … planerar själv*",
+        # the public side holding back from the design, the cleft, the first person
+        "<offentlig> bestämmer inte över … <utformning>", "<offentlig> bestämmer inte … <utformning>",
+        "<offentlig> beslutar inte om … <utformning>", "<offentlig> styr inte … <utformning>", "<offentlig> styr inte över",
+        "<offentlig> ska inte styra … <utformning>", "<offentlig> ska inte bestämma över … <utformning>",
+        "är <idé> som … utformar", "är <idé> som … bestämmer", "är <idé> som … beslutar om", "är <idé> som … avgör",
+        "bestämmer vi själv*", "beslutar vi själv*", "avgör vi själv*", "utformar vi själv*", "vi bestämmer … själv*",
     ),
 }
+#: An initiative both sides took ("Kommunen och föreningen har tillsammans tagit initiativ …"): not the idea side's alone.
+SHARED_INITIATIVE = ("tillsammans … initiativ*", "gemensamt … initiativ*", "gemensamma initiativ*", "gemensamt initiativ*",
+                     "tillsammans … initierat", "gemensamt … initierat", "<offentlig> och <idé> … initiativ*",
+                     "<idé> och <offentlig> … initiativ*", "båda parter* … initiativ*")
 #: Sentences that state what IOP requires, not what this agreement is: "Det ska inte finnas en marknad"; and a
 #: criterion answered no in a table ("Ingen marknad | Nej", "Uppfylls inte").
 CRITERIA_CONDITIONS = ("krävs att", "förutsätter att", "förutsätts att", "ska inte finnas", "bör inte finnas",
@@ -838,7 +966,8 @@ IDEA_SIDE = ("föreningen", "föreningarna", "stiftelsen", "organisationen", "or
              "den idéburna parten", "de idéburna parterna", "de idéburna organisationerna", "den ideella organisationen",
              "den ideella föreningen", "den idéburna aktören", "den idéburna sektorn", "de ideella föreningarna",
              "samfundet", "församlingen", "trossamfundet", "kooperativet", "jourerna", "kretsarna", "församlingarna",
-             "klubben", "klubbarna", "sällskapet", "gillet", "kyrkan", "kåren", "scoutkåren")
+             "klubben", "klubbarna", "sällskapet", "gillet", "kyrkan", "kåren", "scoutkåren", "förbundet", "förbunden",
+             "alliansen", "sektionen")
 
 
 # -- market ---------------------------------------------------------------------------------------
@@ -848,6 +977,11 @@ LOV_PHRASES = ("enligt lov", "lov-utförare", "utförare inom lov", "kundval", "
                "är godkänd enligt lov", "godkänd utförare enligt lov", "om valfrihetssystem", "valfrihetssystemet",
                "lov-leverantör", "lov-avtal", "kundvalssystem*", "lov-upphandling",
                "valfrihetssystem*", "kundval*", "välja utförare", "val av utförare", "ackrediter* … utförare", "godkänd* … enligt lov")
+#: The activity is not run under LOV (`market.lov: false`): "omfattas inte av valfrihetssystem enligt LOV", "LOV | Nej".
+NO_LOV_PHRASES = ("omfattas inte av … lov", "omfattas inte av … valfrihetssystem*", "omfattas ej av … lov", "ingår inte i … valfrihetssystem*",
+                  "tillämpar inte … lov", "tillämpar inte … valfrihetssystem*", "inget valfrihetssystem", "inte … något valfrihetssystem",
+                  "lov: nej", "lov: ej",
+                  "lov: ingen", "valfrihetssystem: nej", "lov-utförare: nej")
 #: The same service was bought by procurement before (`market.procured_before: true`).
 PROCURED_BEFORE_PHRASES = ("avrop från kommunens ramavtal", "avrop från ramavtal", "efter avrop", "ramavtalet löpte ut",
                            "tidigare upphandlat", "tidigare upphandlad", "annonserad upphandling", "efter upphandling",
@@ -866,7 +1000,9 @@ PROCURED_BEFORE_PHRASES = ("avrop från kommunens ramavtal", "avrop från ramavt
                            "upphandlat ramavtal", "upphandlade ramavtal*", "tidigare … direktupphandl*", "har … direktupphandlats",
                            "direktupphandlades", "upphandlats … tidigare", "tidigare … upphandlat*", "tidigare … upphandlad*",
                            "drevs … på entreprenad", "bedrevs … på entreprenad", "har … bedrivits på entreprenad",
-                           "tidigare … genom … ramavtal*", "tidigare … via … ramavtal*", "ramavtal* … löpte ut", "avtalet … löpte ut … upphandl*")
+                           "tidigare … genom … ramavtal*", "tidigare … via … ramavtal*", "ramavtal* … löpte ut", "avtalet … löpte ut … upphandl*",
+                           "köpte … genom … ramavtal*", "köpte … via … ramavtal*", "köpte … genom … upphandling*",
+                           "köpte … via … upphandling*", "upphandlad* tidigare: ja", "tidigare upphandlad*: ja")
 #: Said with a market phrase: the same activity is bought on that market too (`iop_criteria.also_procured`).
 ALSO_WORDS = ("även", "också", "parallellt", "likaså")
 #: Other providers offer the same service on a market (`market.other_providers: true`).
@@ -890,8 +1026,11 @@ OTHER_PROVIDERS_PHRASES = ("etablerad marknad", "flera privata utförare", "andr
 #: The same service was never bought by procurement (`market.procured_before: false`).
 NEVER_PROCURED_PHRASES = ("aldrig … upphandlats", "aldrig … upphandlat*", "aldrig … köpt", "aldrig … köpts", "aldrig … avropat*",
                           "aldrig … varit upphandlad*", "inte tidigare … upphandlats", "inte tidigare … upphandlat*", "inte tidigare … köpt",
-                          "inte tidigare … köpts", "har inte … upphandlats", "har inte … varit upphandlad*", "ingen … tidigare upphandling*",
-                          "inte … varit föremål för … upphandling*", "har aldrig … varit föremål för … upphandling*")
+                          "inte tidigare … köpts", "har inte … upphandlats", "har inte … upphandlat", "har inte … köpt",
+                          "har inte … varit upphandlad*", "ingen … tidigare upphandling*",
+                          "inte … varit föremål för … upphandling*", "har aldrig … varit föremål för … upphandling*",
+                          "upphandlad* tidigare: nej", "tidigare upphandlad*: nej", "upphandlat tidigare: nej", "tidigare upphandling: nej",
+                          "tidigare upphandling: ingen")
 #: No one else offers the same service (`market.other_providers: false`).
 NO_OTHER_PROVIDERS_PHRASES = ("ingen annan … aktör", "inga andra … aktörer", "ingen annan … utförare", "inga andra … utförare",
                               "ingen annan … anordnare", "inga andra … anordnare", "ingen annan … leverantör", "inga andra … leverantörer",
@@ -904,7 +1043,14 @@ NO_OTHER_PROVIDERS_PHRASES = ("ingen annan … aktör", "inga andra … aktörer
                               "saknas … alternativa utförare", "saknas … andra leverantörer", "ingen annan … erbjuder", "inga andra … erbjuder",
                               "någon annan aktör … finns inte", "några andra aktörer … finns inte", "andra aktörer … saknas",
                               "andra utförare … saknas", "ingen annan … bedriver", "inga andra … bedriver", "ingen annan … driver",
-                              "inga andra … driver")
+                              "inga andra … driver", "någon annan … utförare … finns inte", "någon annan … aktör … finns inte",
+                              "andra utförare: nej", "andra aktörer: nej", "andra aktörer: inga",
+                              "andra utförare: inga")
+#: A market named only to set IOP against it ("IOP är ett alternativ till LOU och LOV", "i stället för att upphandla"): no fact
+#: about this activity's market.
+MARKET_CONTRASTS = ("i stället för", "istället för", "alternativ till", "till skillnad från", "snarare än", "jämfört med")
+#: Beside the bare abbreviation "LOV", words that say something is run or bought under it ("utförare", "godkänd", "ingår").
+LOV_CONTEXT_WORDS = ("utförare*", "godkän*", "ackrediter*", "bedrivs", "drivs", "ingår", "leverantör*", "köp*", "upphandl*", "kundval*")
 #: With ALSO_WORDS in a market sentence: the same activity is bought there too ("köps i dag även av privata utförare").
 BUYING_WORDS = ("köps", "köper", "köpt", "köptes", "upphandlas", "upphandlar", "upphandlat", "ramavtal*", "avrop*", "enligt lov",
                 "valfrihetssystem*", "inom lov", "kundval*")
@@ -925,7 +1071,11 @@ TITLE_ENDINGS = ("chef", "direktör", "ordförande", "ordf", "sekreterare", "sam
 CONTACT_HEADINGS = ("kontakt", "kontakter", "kontaktperson*", "kontaktuppgifter", "parternas kontaktpersoner",
                     "ansvariga kontaktpersoner", "kontaktpersoner och ansvariga", "ansvariga handläggare", "ansvariga",
                     "ansvariga personer", "kontakt och ansvar", "frågor och kontakt", "kontaktvägar",
-                    "kontaktpersoner under avtalstiden", "kontaktpersoner för överenskommelsen")
+                    "kontaktpersoner under avtalstiden", "kontaktpersoner för överenskommelsen",
+                    # a question as the heading, and the parties' own words ("Vem kontaktar man?", "Våra kontaktpersoner")
+                    "vem kontaktar man", "vem kontaktar jag", "vem ska man kontakta", "vem ska jag kontakta", "vem kan man kontakta",
+                    "vem svarar på frågor", "kontaktinformation", "våra kontaktpersoner", "kontaktpersoner hos parterna",
+                    "ansvariga och kontaktpersoner", "samordning och kontakt", "kontaktpersoner och samordning")
 #: What a contact person is called in a sentence or a label ("Kommunens kontaktperson är …").
 CONTACT_ROLES = ("kontaktperson", "kontaktpersoner", "kontaktpersonen", "ansvarig handläggare", "handläggare",
                  "ansvarig tjänsteperson", "ansvarig tjänsteman", "kontakt", "kontaktperson och ansvarig", "ärendeansvarig",
@@ -941,7 +1091,13 @@ CONTACT_PROSE_CUES = ("kontaktperson*", "besvaras av", "ansvarig för överensko
                       "håller i kontakterna", "ansvarar för samarbetet", "ansvarar för partnerskapet", "ansvarar för överenskommelsen",
                       "ansvariga för samarbetet", "sköter kontakterna", "samordnar kontakten", "kontaktväg*",
                       "veta mer om överenskommelsen", "veta mer om avtalet", "veta mer om partnerskapet", "mer information om överenskommelsen",
-                      "kan man ringa", "kan ringa", "kan man kontakta", "går att nå", "nås på", "nås via", "vid frågor", "kontakta")
+                      "kan man ringa", "kan ringa", "kan man kontakta", "går att nå", "nås på", "nås via", "vid frågor", "kontakta",
+                      # the person answering for the activity itself ("Ansvarig för verksamheten hos föreningen är …")
+                      "ansvarig för verksamheten", "ansvarig för projektet", "ansvarig för insatsen", "ansvarig för arbetet",
+                      "ansvarig för uppdraget", "ansvarig för genomförandet", "ansvarig för samordningen", "ansvarar för verksamheten",
+                      "ansvarig för gruppen", "ansvarig för satsningen", "huvudansvarig", "ytterst ansvarig",
+                      "samordnare för partnerskapet", "samordnare för överenskommelsen", "samordnare för samarbetet",
+                      "samordnare för avtalet", "samordnas av", "hålls samman av")
 #: A label for the person answering for the partnership: "Ansvarig för överenskommelsen hos kommunen:", "Ansvarig hos föreningen:".
 RESPONSIBLE_ROLES = ("ansvarig", "ansvariga", "ansvarig person", "ansvarig tjänsteperson", "ansvarig tjänsteman", "kontaktperson",
                      "kontaktpersoner", "kontakt", "samordnare", "huvudansvarig")
@@ -981,7 +1137,9 @@ SIGNATURE_TABLE_HEADERS = ("part", "parter", "namn", "titel", "befattning", "fun
 #: Headings over the signatures ("11. Underskrifter", "Parternas underskrifter", "UNDERTECKNANDE").
 SIGNATURE_HEADINGS = ("underskrift", "underskrifter", "undertecknande", "signaturer", "parternas underskrifter",
                       "underskrifter och datum", "signering", "underteckning", "undertecknat", "för parterna",
-                      "namnteckningar", "parternas underskrift")
+                      "namnteckningar", "parternas underskrift", "signerat digitalt", "digitalt signerat", "digital signering",
+                      "digital underskrift", "digitala underskrifter", "elektronisk underskrift", "elektroniska underskrifter",
+                      "elektronisk signering", "parternas namnteckningar", "underskrifter av parterna", "signaturer och datum")
 #: Labels on a signature form, by what the value after them is.
 SIGNATURE_LABELS = {
     "place_date": ("ort och datum", "ort/datum", "datum och ort", "ort, datum", "plats och datum", "ort & datum",

@@ -9,8 +9,11 @@ from . import lexicon as lx
 from .swedish import COUNT, MONTHS, parse_count
 
 _MEET = re.compile(rf"(?P<n>{COUNT})\s+(?:gång|gånger|ggr|tillfällen|tillfälle|möten|sammanträden)\s*(?:per|om|varje|i|/)\s*"
-                   r"(?P<per>året|år|halvåret|halvår|kvartalet|kvartal|månaden|månad|terminen|termin)\b", re.IGNORECASE)
-_PER = {"år": 1, "året": 1, "halvår": 2, "halvåret": 2, "kvartal": 4, "kvartalet": 4, "månad": 12, "månaden": 12,
+                   r"(?P<per>året|år|läsåret|läsår|verksamhetsåret|verksamhetsår|halvåret|halvår|kvartalet|kvartal|månaden|månad|terminen|termin)\b",
+                   re.IGNORECASE)
+# a school's or an association's year is a year ("sex gånger per läsår")
+_PER = {"år": 1, "året": 1, "läsår": 1, "läsåret": 1, "verksamhetsår": 1, "verksamhetsåret": 1,
+        "halvår": 2, "halvåret": 2, "kvartal": 4, "kvartalet": 4, "månad": 12, "månaden": 12,
         "termin": 2, "terminen": 2}
 _RHYTHM = lx.cue(lx.MEETING_RHYTHMS)
 _MONTH_LIST = re.compile(rf"\bi\s+(?P<ms>(?:{'|'.join(m for m in MONTHS if len(m) > 3)})(?:\s*(?:,|och)\s*"

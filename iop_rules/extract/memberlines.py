@@ -11,7 +11,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import PUBLIC_NAME, Findings
-from .seats import each_seat, labelled_members, party_named, party_runs, table_member
+from .seats import each_seat, labelled_members, labelled_runs, party_named, party_runs, table_members, without_substitutes
 from .text import Block
 from .whose import GENERIC_WORD, party_of, short_name, sides
 
@@ -30,7 +30,7 @@ _SPLIT = re.compile(r",\s*|;\s*|\s+\+\s+|(?<!-)\s+(?:och|samt)\s+(?=(?:en|ett|tv
 
 def people(who: str) -> list[str]:
     """The persons of a list in prose: at commas, and at an `och` before a person, a title or a party."""
-    return _SPLIT.split(who)
+    return _SPLIT.split(without_substitutes(who))
 
 
 def named_over_title(blocks: list[Block]) -> list[Block]:
@@ -49,9 +49,9 @@ def named_over_title(blocks: list[Block]) -> list[Block]:
 def line_members(f: Findings, item: Block) -> list[dict[str, Any]] | None:
     """The members one line of a list names: a table row, `Kommunen: Anna Berg, …, och Lisa Ek, …`, or one member."""
     if len(item.cells) >= 2:
-        row = table_member(f, item.cells)
-        return [row] if row else None
-    labelled = labelled_members(f, item.text) or party_runs(f, people(item.text))  # "Från kommunen deltar A, från föreningen B"
+        return table_members(f, item.cells)
+    # "Kommunen: A, B Föreningen: C" (two labelled lines run together), "Från kommunen deltar A, från föreningen B"
+    labelled = labelled_runs(f, item.text) or labelled_members(f, item.text) or party_runs(f, people(item.text))
     if labelled:
         return labelled
     one = member(f, item.text)
@@ -65,6 +65,8 @@ def member(f: Findings, text: str) -> dict[str, Any] | None:
         return None
     m = re.fullmatch(r"(?P<role>.+?)\.?\s*\((?P<party>[^()]{2,60})\)", text) or \
         re.fullmatch(r"(?P<role>.+?)\s+[-–]\s+(?P<party>[A-ZÅÄÖ].{2,60})", text)
+    if m and f.party(m.group("role")) and not f.party(m.group("party")):  # "Gällivare kommun – Lena Nilsson, kulturchef"
+        return {"party": f.party(m.group("role")).id, "role": m.group("party").strip()}  # type: ignore[union-attr]
     if m:
         party = f.party(m.group("party"))
         publics = [p for p in sides(f) if p.role == "public"]
@@ -76,7 +78,7 @@ def member(f: Findings, text: str) -> dict[str, Any] | None:
     for _, party in f.mentioned(text):
         return {"party": party.id, "role": text}
     last = text.rsplit(",", 1)[-1].strip()
-    party = (f.party(last) or short_name(f, last)) if last != text else None
+    party = (party_named(f, last) or short_name(f, last)) if last != text else None  # "…, barn- och familjeförvaltningen"
     if party is None and (GENERIC_WORD.search(text) or len(text.split()) <= 6) and not SENTENCE_VERB.search(text):
         ref = party_of(f, text, [p for p in sides(f) if p.role == "public"])  # "en kursledare som föreningen utser", "Enhetschef"
         return {"party": ref, "role": text} if ref else None

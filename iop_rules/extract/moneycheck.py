@@ -7,7 +7,8 @@ import re
 from typing import Any
 
 from . import lexicon as lx
-from .found import Findings
+from .found import Findings, role_of
+from .payers import is_public_organ
 
 _COMPARED = re.compile(r"(?<!\w)" + lx.alt(lx.COMPARISON_BEFORE) + r"\s*(?:de\s+|" + lx.alt(lx.APPROXIMATE_WORDS) + r"\s*)?$", re.I)
 _DIFFERENCE = re.compile(r"^\s*(?:kr|kronor)?\s*" + lx.alt(lx.COMPARISON_AFTER), re.I)
@@ -71,3 +72,63 @@ def without_totals(f: Findings, entries: list[dict[str, Any]]) -> list[dict[str,
                 continue
         out.append(e)
     return out
+
+
+_PAYMENT = lx.cue(lx.PAYMENT_CUES)
+
+
+def without_installments(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The parts a payment sentence splits a contribution into (`Bidraget betalas ut med 420 000 kronor den 31 augusti
+    2026 och 420 000 kronor den 31 augusti 2027` after `sammanlagt 840 000 kronor`) are its installments, not
+    contributions of their own: counted as well, they would double the money."""
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for e in entries:
+        if e["kind"] == "cash" and e.get("amount") and _PAYMENT.search(e.get("source") or ""):
+            by_source.setdefault(e["source"], []).append(e)
+    drop: list[int] = []
+    for source, parts in by_source.items():
+        total = sum(e["amount"] for e in parts)
+        payers = {e["payer"] for e in parts}
+        if len(parts) > 1 and any(o["kind"] == "cash" and o.get("amount") == total and o.get("source") != source
+                                  and (o["payer"] in payers or not o["payer"]) for o in entries):
+            drop.extend(id(e) for e in parts)
+    return [e for e in entries if id(e) not in drop]
+
+
+_RATES = {"hour", "day", "participant", "placement", "place", "client"}
+_ESTIMATE = lx.cue(lx.ESTIMATE_WORDS)
+
+
+def without_rate_ceilings(f: Findings, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`Den sammanlagda ersättningen … får inte överstiga 1 100 000 kronor per avtalsår` beside rates (325 kronor per
+    timme) limits what the rates add up to, `… beräknas till cirka 400 000 kronor per år` estimates it; neither is a
+    payment of its own, and both are left to the reviewer."""
+    out = []
+    for e in entries:
+        rates = [o for o in entries if o.get("per") in _RATES and o["payer"] == e["payer"] and o is not e]
+        source = e.get("source") or ""
+        if e.get("per") not in _RATES and rates and ((e.get("cap") and _SUM_WORDS.search(source)) or _ESTIMATE.search(source)):
+            f.note(f"finansiering: ett tak för ersättningarna per enhet, ingen betalning; inte medtaget: \"{str(e.get('source'))[:160]}\"")
+            continue
+        out.append(e)
+    return out
+
+
+#: "Föreningen betalar en hyra om 6 000 kronor", "… deltagaravgiften är 200 kronor": the cost named right before its amount
+OWN_COSTS = re.compile(r"(?<!\w)" + lx.alt(lx.OWN_COST_NOUNS) + r"(?:\s+för\s+[^\d,.;]{1,40})?\s+(?:om|på|är|uppgår\s+till|med)\s*$",
+                        re.IGNORECASE)
+_JOINT = re.compile(r"\s(?:och|samt|och/eller|eller)\s|/|,", re.IGNORECASE)
+
+
+def not_a_party(f: Findings, payer: str, named: list[Any]) -> bool:
+    """A payer the text names that is none of the parties, when both sides' parties are known: not a joint payer
+    (`Ronja och Stjärnan`), not an organ of the public party, not a word for a party (`kommunen`), and a public body
+    or the people the activity serves."""
+    roles = {p.role for p in f.parties}
+    if not {"public", "idea_based"} <= roles or named or _JOINT.search(payer) or is_public_organ(payer):
+        return False
+    if re.fullmatch(lx.alt((*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA, *lx.GENERIC_IDEA_PLURAL)), payer.strip(), re.IGNORECASE):
+        return False
+    # another public body (`Region Skåne`, `Länsstyrelsen`) or the people served (`Deltagarna`); an organisation the
+    # reader of parties may have missed is kept
+    return role_of(payer) == "public" or bool(re.fullmatch(lx.alt(lx.PAYING_PEOPLE), payer.strip(), re.IGNORECASE))

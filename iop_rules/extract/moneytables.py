@@ -16,7 +16,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .found import Findings
-from .swedish import find_amounts
+from .swedish import MONTHS, RangeMatch, find_amounts
 from .text import Block
 
 _YEAR = re.compile(r"(?:år\s+)?((?:19|20)\d\d)(?:\s*\([^()]{1,30}\))?")  # "2026 (feb–dec)": the year, its months clipped by the term
@@ -106,3 +106,23 @@ def _entry(f: Findings, payer: str, amount: int, year: int, row: Block) -> dict[
         start, end = max(start, began), min(end, ended)
     return {"payer": payer, "kind": "cash", "amount": amount, "per": "period", "covers": {"start": start, "end": end},
             "source": row.text}
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: `april–december 2026`, `maj-dec 2025`, `2028 (jan–apr)`, `januari till juni 2027`: months of one year, no days.
+_MONTH_SPAN = re.compile(rf"(?<!\w)(?P<m1>{_MONTH})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\s*(?:[–—-]|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*"
+                         rf"(?P<m2>{_MONTH})\.?\s+(?:år\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+                         rf"|(?<!\d)(?P<y2>(?:19|20)\d\d)\s*\((?P<n1>{_MONTH})\.?\s*[–—-]\s*(?P<n2>{_MONTH})\.?\)", re.IGNORECASE)
+
+
+def month_spans(text: str) -> list[RangeMatch]:
+    """The months a sum is for (`För perioden april–december 2026: 310 000 kronor`, `maj 2024–augusti 2026`), first day to last."""
+    out = []
+    for m in _MONTH_SPAN.finditer(text):
+        year = int(m.group("y") or m.group("y2"))
+        start_year = int(m.group("y1") or year)  # "maj 2024–augusti 2026": months of two years
+        first, last = MONTHS[(m.group("m1") or m.group("n1")).lower()], MONTHS[(m.group("m2") or m.group("n2")).lower()]
+        if (start_year, first) <= (year, last) and start_year >= year - 5:
+            end = dt.date(year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
+            out.append(RangeMatch(m.start(), m.end(), m.group(0), dt.date(start_year, first, 1), end))
+    return out

@@ -14,9 +14,10 @@ from . import lexicon as lx
 from .decision import extract_decision, extract_document  # noqa: F401  (steps __init__ runs)
 from .found import Findings, PartyFound, role_of
 from .nonprofit import mark_non_profit
+from .partynames import complete_names
 from .partytables import from_columns, from_rows
-from .partylist import (NON_PROFIT, alias_in, from_labels, from_section, looks_like_name, set_org, split_name,
-                        without_committee)
+from .partylist import NON_PROFIT, alias_in, from_labels, looks_like_name, set_org, split_name, without_committee
+from .partysection import from_section, places_joined
 from .swedish import ORG_LABEL_RE, format_org
 from .text import Block, sentence_of
 
@@ -32,6 +33,7 @@ def extract_parties(f: Findings) -> None:
     if not f.parties:
         _parties_from_mellan(f)
     _aliases(f)
+    complete_names(f)
     _we(f)
     mark_non_profit(f)
     _org_numbers(f)
@@ -82,7 +84,7 @@ def _prose_sentence(f: Findings, s: str, b: Block, in_head: bool) -> bool:
         return False
     end = _PROSE_AGREED.search(body) or _PROSE_END.search(body)
     body = body[:end.start()] if end else body
-    parts = _split_outside_parens(body)
+    parts = places_joined(_split_outside_parens(body))
     found = [_prose_party(p) for p in parts]
     if len(found) < 2 or any(x is None for x in found):
         return False

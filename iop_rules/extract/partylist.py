@@ -1,4 +1,5 @@
-"""The parties where a text lists them: a section headed "Parter", labelled lines, and tables.
+"""The parties where a text lists them by label ("Idéburen part: …"), and what the section and table readers
+(`partysection.py`, `partytables.py`) share: a name cut from its line, its number, its short name.
 
 An agreement names each party once in full, with its organisation number and the short name the
 rest of the text uses; that is the place to read a party from.  Each form below is read only where the
@@ -13,7 +14,6 @@ from . import lexicon as lx
 from ..facts import luhn_valid  # the one check the rules use too
 from .found import IDEA_NAME, PUBLIC_NAME, Findings, PartyFound, role_of
 from .swedish import ORG_LABEL_RE, format_org
-from .text import Block, is_heading, split_sentences
 
 # "Offentlig part: …", also after the party's other role ("Beställare/offentlig part:")
 _LABEL = re.compile(r"^(?:[\wåäö]+\s*/\s*)?(?P<label>" + lx.alt([*lx.PUBLIC_LABELS, *lx.IDEA_LABELS, *lx.FUNDER_LABELS]) +
@@ -190,91 +190,3 @@ def _cut_after_alias(unit: str) -> list[str]:
     cuts = [m.end() for m in _ALIAS_END.finditer(unit)]
     bounds = [0, *cuts, len(unit)]
     return [unit[a:b].strip() for a, b in zip(bounds, bounds[1:]) if unit[a:b].strip()]
-
-
-def _units(b: Block) -> list[str]:
-    return [] if b.cells else [u for s in b.sentences for u in lines_of(s)]
-
-
-def _ends_section(b: Block) -> bool:
-    text = _NUMBERING.sub("", b.text, count=1)
-    roman = bool(re.match(r"[IVX]{1,5}[.)]\s+\S", b.text)) and not org_in(b.text)  # "II. Bakgrund"
-    heading = is_heading(b) or is_heading(Block(text, b.line)) or roman
-    return (heading or bool(_SECTION_START.match(b.text)) or (b.text.isupper() and b.words <= 8)) and b.words <= 10 \
-        and not _ROLE_ONLY.match(text) and not _PARTY_HEADING.match(text)  # "Parter i överenskommelsen är:" leads the list in
-
-
-def from_section(f: Findings) -> list[Block]:
-    """A section headed "Parter" ("§ 1 Parter", "1. Avtalsparter", "PARTER", "Överenskommelsen ingås mellan"):
-    a party a line, a label and its party, or a label on a line of its own with the party on the next.
-    Returns the section's blocks, for the prose reader when the section is a sentence."""
-    start = next((i for i, b in enumerate(f.blocks[:80]) if (b.words <= 8 and _PARTY_HEADING.match(_NUMBERING.sub("", b.text, count=1)))
-                  or (b.words <= 14 and _LEAD_IN.match(b.text))), None)
-    if start is None:  # "Offentlig part" over "Namn: …", "Organisationsnummer: …": the first side's label opens the list
-        side = next((i for i, b in enumerate(f.blocks[:80]) if _SIDE_LABEL.match(_NUMBERING.sub("", b.text, count=1))), None)
-        start = side - 1 if side else None
-    blocks: list[Block] = []
-    if start is None:  # "PARTER: Norrtälje kommun (org.nr …)": the heading with the first party after it
-        start = next((i for i, b in enumerate(f.blocks[:80]) if _HEADING_LEAD.match(_NUMBERING.sub("", b.text, count=1))), None)
-        if start is None:
-            return []
-        first = f.blocks[start]
-        rest = _HEADING_LEAD.sub("", _NUMBERING.sub("", first.text, count=1), count=1)
-        blocks.append(Block(rest, first.line, first.bullet, False, split_sentences(rest)))
-    for b in f.blocks[start + 1:start + 14]:
-        if _ends_section(b):
-            break
-        blocks.append(b)
-    found: list[PartyFound] = []
-    role, last = "", None
-    for b in _before_next_lead_in(blocks):
-        for unit in _units(b):
-            only = _ROLE_ONLY.match(unit)
-            if only:
-                role, last = _role(only.group("label"), ""), None
-                continue
-            label = _LABEL.match(unit) or _GENERIC_LABEL.match(unit)
-            named = _NAME_LABEL.match(unit)
-            if last is not None and _ALIAS_ONLY.match(unit):  # "Nedan kallad Kommunen" on a line of its own
-                alias = alias_in(unit)
-                if alias and f.party(alias) in (None, last):
-                    last.aliases.add(alias)
-                continue
-            if label:
-                party = declare(f, _role(label.group("label"), label.group("name")), label.group("name"), unit, b.line)
-            elif named:  # "Namn: Sundsvalls kommun" under "Offentlig part"
-                party = declare(f, role, named.group("name"), unit, b.line)
-            elif last is not None and re.match(r"(?i)(?:organisationsnummer|organisationsnr|org\.?\s?-?nr|orgnr)\b", unit):
-                org = org_in(unit)
-                if org:
-                    set_org(f, last, org, unit)
-                continue
-            elif _DEPARTMENT.match(unit) and last is not None:
-                continue  # "Lunds kommun" / "Socialförvaltningen" / "221 00 Lund": the party's department, not a party
-            elif org_in(unit) or alias_in(unit) or role or _bare_name(unit):
-                party = declare(f, role, unit, unit, b.line) if not re.search(r"\s(?:och|samt)\s+[A-ZÅÄÖ]", split_name(unit)[0]) else None
-            else:
-                continue
-            role = ""
-            if party is not None:
-                last = party
-                if party not in found:
-                    found.append(party)
-    if len(found) < 2:
-        for p in found:
-            f.parties.remove(p)
-    return blocks
-
-
-_ALIAS_ONLY = re.compile(r"^\(?(?:" + lx.alt(lx.ALIAS_INTROS) + r")\b", re.IGNORECASE)
-_NAME_LABEL = re.compile(r"^(?:" + lx.alt(lx.NAME_ROW_LABELS) + r")\s*:\s*(?P<name>\S.{1,150})$", re.IGNORECASE)
-
-
-def _before_next_lead_in(blocks: list[Block]) -> list[Block]:
-    """The section's blocks up to a line that introduces something else ("Kommunens insats:" over a
-    list): such a line names no party, and what follows it is not the parties' list."""
-    for i, b in enumerate(blocks):
-        text = b.text.strip()
-        if i and text.endswith(":") and not (_ROLE_ONLY.match(text) or _LABEL.match(text) or _GENERIC_LABEL.match(text)):
-            return blocks[:i]
-    return blocks

@@ -40,6 +40,9 @@ _INVERTED = re.compile(r"\b(?:betalar|bidrar|ersätter|tillskjuter|finansierar|b
                        r"\s+(?P<who>(?i:kommunen|regionen|staden|föreningen|stiftelsen)|[A-ZÅÄÖ][\wåäöÅÄÖ-]+\s+(?:kommun|stad)|Region\s+[A-ZÅÄÖ][\wåäö-]+)\b")
 
 
+#: A party as a clause's subject, before its verb: `Kommunen`, `Lunds kommun`, `Föreningen Bro`, `Region Skåne`.
+_SUBJECT = re.compile(r"(?i:" + lx.alt((*lx.GENERIC_PUBLIC, *lx.GENERIC_IDEA)) + r")|[A-ZÅÄÖ][\wåäö-]+\s+(?:kommun|stad)"
+                      r"|(?:Region|Föreningen|Stiftelsen|Förbundet)(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){1,3}")
 _MODAL_INVERTED = re.compile(r"\b(?:skulle|ska|skall|kommer)\s+(?P<who>kommunen|regionen|staden|föreningen|stiftelsen)\s+"
                              r"(?:att\s+)?(?:även\s+|också\s+)?(?:betala|bidra|ersätta|finansiera|tillskjuta|lämna)\b")
 
@@ -49,6 +52,8 @@ def _written_payer(s: str) -> str | None:
     m = _PAYER.search(s)
     if not m:
         inverted = _INVERTED.search(s) or _MODAL_INVERTED.search(s)  # "… betalar kommunen därutöver 38 500 kronor"
+        if inverted and _SUBJECT.fullmatch(s[:inverted.start()].strip()):
+            return None  # "Kommunen ger föreningen ett bidrag": the subject gives, the party after the verb receives
         return inverted.group("who") if inverted else None
     payer = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or m.group("f")).strip()
     # Swedish puts a time or a linking word first: "För 2024 beviljar kommunen …", "Därutöver bidrar …";
@@ -206,6 +211,10 @@ _PROPOSAL = (r"(?:att|(?:[A-ZÅÄÖ][\wåäö -]{0,50})?nämnden\s+(?:föreslås
              + lx.alt(lx.PROPOSED_GRANT_VERBS))
 #: ... as the last of a list of proposals in one sentence: "Nämnden föreslås besluta att ingå …, att bevilja föreningen …".
 _PROPOSED = re.compile(r"(?:^|,\s*|\s)att\s+" + lx.alt(lx.PROPOSED_GRANT_VERBS) + r"(?:\s+[\wåäöÅÄÖ-]+){0,3}\s*$", re.IGNORECASE)
+#: A memo proposing what the idea-based party receives: "Förvaltningen föreslår att föreningen får 45 000 kronor".
+PROPOSED_RECEIPT = re.compile(r"(?<!\w)(?:föreslår|föreslås|förordar|rekommenderar)\s+(?:\w+\s+){0,2}?att\s+(?:"
+                              + lx.alt(lx.GENERIC_IDEA) + r"|[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})\s+"
+                              r"(?:får|erhåller|tilldelas|beviljas)(?:\s+ett\s+[a-zåäö]*bidrag\s+(?:om|på))?\s*$", re.IGNORECASE)
 _UNNAMED_SUBJECT = re.compile(r"^(?:" + lx.alt(lx.UNNAMED_PAYER_SUBJECTS) + r"|" + _PROPOSAL + r"|(?:till\s+)?" + lx.alt(lx.GENERIC_IDEA) + r"\s+"
                               + lx.alt(lx.UNNAMED_PAYER_VERBS) + r"|till\s+\S.{0,60}?\s" + lx.alt(lx.UNNAMED_PAYER_VERBS)
                               + r"|för\s+(?:verksamheten|partnerskapet|projektet|ändamålet)\s+" + lx.alt(lx.UNNAMED_PAYER_VERBS) + r")",
@@ -220,7 +229,7 @@ def unnamed_payer(f: Findings, clause: str, first_amount: int) -> str | None:
     public parties, where the payer is a guess."""
     publics = [p for p in f.parties if p.role == "public"]
     head = _CLAUSE_NUMBER.sub("", clause[:first_amount]).strip()
-    if len(publics) != 1 or not (_UNNAMED_SUBJECT.match(head) or _PROPOSED.search(head)):
+    if len(publics) != 1 or not (_UNNAMED_SUBJECT.match(head) or _PROPOSED.search(head) or PROPOSED_RECEIPT.search(head)):
         return None
     if any(f.party(m.group("who")) is None and not f.mentioned(m.group("who")) for m in _OTHER_BODY.finditer(clause)):
         return None
@@ -253,11 +262,46 @@ def _subject_payer(f: Findings, subject: str) -> str | None:
     party = f.party(subject.strip())
     if party:
         return party.id
+    return organ_owner(f, subject.strip())  # not "Länsstyrelsen": a state body, though its name ends in -styrelsen
+
+
+_ORGAN = re.compile(r"(?:[\wåäöÅÄÖ-]+,?\s+(?:och\s+)?){0,4}?[\wåäöÅÄÖ-]*(?:" + "|".join(lx.PUBLIC_ORGAN_ENDINGS) + r")", re.IGNORECASE)
+_OWNER_OF = re.compile(r"^(?P<who>[\wåäöÅÄÖ -]{2,60}?)s\s+(?:egna?\s+|kontanta?\s+|ekonomiska?\s+)?(?:insats|bidrag|medel|finansiering|andel)\w*$",
+                       re.IGNORECASE)
+_OWN_FUNDING = re.compile(r"^(?:" + lx.alt(lx.OWN_FUNDING_LABELS) + r")", re.IGNORECASE)
+
+
+def is_public_organ(name: str) -> bool:
+    """`Kultur- och fritidsnämnden`, `Socialförvaltningen`, `Jakobsbergs bibliotek`: a body of a public party, not one of its own."""
+    return bool(_ORGAN.fullmatch(name.strip()))
+
+
+def organ_owner(f: Findings, name: str) -> str | None:
+    """The public party an organ gives for: the one public party, when its own name is no organ (`Lunds kommun`, not
+    `Socialförvaltningen i Lund`, beside which `Kultur- och fritidsförvaltningen` is a body of its own)."""
     publics = [p for p in f.parties if p.role == "public"]
-    return publics[0].id if len(publics) == 1 and _COMMITTEE.fullmatch(subject.strip()) else None
+    if len(publics) != 1 or not is_public_organ(name) or f.mentioned(name) or _ORGAN.match(publics[0].name):
+        return None
+    return publics[0].id
 
 
-_COMMITTEE = re.compile(r"(?:[A-ZÅÄÖ][\wåäö -]{0,60}?)?(?:nämnden|förvaltningen|styrelsen|kontoret)", re.IGNORECASE)
+def party_or_organ(f: Findings, name: str) -> str | None:
+    """The party a giver's name stands for: the party named; the one public party for an organ of it (`Kultur- och
+    fritidsnämnden, IOP`, `Jakobsbergs bibliotek`); the one idea-based party for its own money (`Egen finansiering`)."""
+    name = re.split(r"\s*[,(:]", name.strip(), maxsplit=1)[0].strip()
+    party = f.party(name)
+    if party:
+        return party.id
+    if f.mentioned(name):
+        return None  # "Regionens avdelning" names a party, but not as the giver
+    ideas = [p for p in f.parties if p.role == "idea_based"]
+    if len(ideas) == 1 and _OWN_FUNDING.match(name):
+        return ideas[0].id
+    if owner := _OWNER_OF.match(name):  # "Föreningarnas kontanta insats", "Kommunens bidrag": the genitive gives
+        party = f.party(owner.group("who"))
+        plural = re.fullmatch(lx.alt(lx.GENERIC_IDEA_PLURAL), owner.group("who"), re.IGNORECASE)
+        return party.id if party else owner.group("who").lower() if plural and len(ideas) > 1 else None
+    return organ_owner(f, name)
 _GIVING_VERB_END = re.compile(r"(?<!\w)(?:(?:har|hade|har\s+också|har\s+även)\s+[a-zåäö]+|" + lx.alt((*lx.PAYER_VERBS, *lx.PARTY_MONEY_VERBS,
                               "beviljar", "tilldelar", "utbetalar", "lämnar", "betalar ut")) + r")$", re.IGNORECASE)
 _TO = re.compile(r"(?<!\w)(?:till|åt|för|mottagare|mottagaren)\s*:?\s*$", re.IGNORECASE)

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from . import lexicon
-from .contact_emails import checked_emails
+from .contact_emails import checked_emails, domain_owner
 from .contact_prose import prose_contacts, sentence_contacts
 from .found import Findings
 from .lexicon import alt
@@ -25,7 +25,7 @@ __all__ = ["extract_contacts", "extract_signatures", "SIGNATURES_HEADING", "NAME
 
 _NUMBER = r"^(?:§\s*)?(?:(?:artikel|punkt|avsnitt|kapitel)\s+)?(?:[IVXL]{1,6}\.\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s*(?:[–:-]\s*)?)?"
 _HEADING = re.compile(_NUMBER + alt(lexicon.CONTACT_HEADINGS) + r"(?:\s+(?:och|för|under|samt|mellan)(?:\s+[\wåäö-]+){1,4})?"
-                      r"(?:\s*:\s*(?P<rest>.*))?$", re.IGNORECASE)
+                      r"(?P<asked>\s*\?)?(?:\s*:\s*(?P<rest>.*))?$", re.IGNORECASE)
 _ROLE = alt(lexicon.CONTACT_ROLES)
 _VERB = alt(lexicon.CONTACT_VERBS)
 # A label that opens a contact line: "Kommunen:", "För föreningen:", "Region Gotland –".
@@ -42,8 +42,7 @@ def _field(text: str) -> str | None:
 
 def extract_contacts(f: Findings) -> None:
     contacts = sentence_contacts(f)
-    start = next((i for i, b in enumerate(f.blocks) if _HEADING.match(b.text) and (
-        (b.words <= 8 and not re.search(r"[.!?]$", b.text)) or _HEADING.match(b.text).group("rest"))), None)  # type: ignore[union-attr]
+    start = next((i for i, b in enumerate(f.blocks) if _heading(b)), None)
     if start is not None:
         contacts += _section(f, start)
     contacts += _tables_with_contacts(f, start)
@@ -60,6 +59,12 @@ def extract_contacts(f: Findings) -> None:
     kept = checked_emails(f, kept)
     if kept:
         f.items["contacts"] = kept
+
+
+def _heading(b: Block) -> bool:
+    """The contact section's heading: short, no sentence ("Vem kontaktar man?" asks one), or the heading run into its first line."""
+    m = _HEADING.match(b.text)
+    return bool(m and ((b.words <= 8 and (m.group("asked") or not re.search(r"[.!?]$", b.text))) or m.group("rest")))
 
 
 def _section(f: Findings, start: int) -> list[dict[str, Any]]:
@@ -134,9 +139,9 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
                 details(f, [t], last, with_contact=True)
                 last["source"] += f" {t}"
             continue
-        made = contact_from(f, t, None, t)  # a party the line names itself comes before the one above it
+        made = contact_from(f, t, None, t) or _party_first(f, t)  # a party the line names itself comes before the one above it
         if made:
-            made.setdefault("party", current)
+            made.setdefault("party", current or (domain_owner(f, made["email"]) if made.get("email") else None))
             if not made.get("party"):
                 f.note(f"kontaktperson: \"{note_quote(t)}\" står utan part; ange vilken part den hör till")
                 last = None
@@ -154,6 +159,16 @@ def _lines(f: Findings, lines: list[str]) -> list[dict[str, Any]]:
                 continue
         last = None
     return out
+
+
+def _party_first(f: Findings, t: str) -> dict[str, Any] | None:
+    """`Lunds kommun, Socialförvaltningen, Anna Berg, enhetschef, anna.berg@…`: the party (and its department), then the person."""
+    parts = split_parts(t)
+    pid = owner(f, parts[0], bodies=False) if len(parts) >= 2 else None
+    at = next((k for k, part in enumerate(parts[1:4], 1) if first_name_part(f, part)), None)
+    if pid is None or at is None or any(not org_label(part) and not owner(f, part) for part in parts[1:at]):
+        return None
+    return contact_from(f, ", ".join(parts[at:]), pid, t)
 
 
 _PARTY_LEAD = re.compile(rf"^(?:(?:{_ROLE})\s+(?:för|hos|på|inom)\s+|(?:part|parter|organisation)\s*:\s*)", re.IGNORECASE)
@@ -273,6 +288,8 @@ def _table(f: Findings, rows: list[Block]) -> list[dict[str, Any]]:
                 c["party"] = next((p for cell in row.cells if not person(f, cell.strip())
                                    for p in [owner(f, cell.strip(), bodies=False) or _label_party(f, cell.strip())[0]]
                                    if p in {x.id for x in f.parties}), None)
+            if c.get("name") and not c.get("party") and c.get("email"):  # no cell names the party: the work address's domain does
+                c["party"] = domain_owner(f, c["email"])
             if re.search(rf"(?<!\w){_ROLE}$", c.get("title", ""), re.IGNORECASE):
                 del c["title"]  # "Föreningens kontaktperson" in the role column says whose, not an office
             if c.get("name") and c.get("party"):

@@ -18,6 +18,8 @@ from .swedish import COUNT, MONTHS, find_amounts, find_dates, find_ranges, parse
 
 #: A prolongation clause: its lengths are not the term's.
 EXTENSION = re.compile(r"\b(?:kan|får|ska)\s+(?:\w+\s+){0,5}förlängas\b|\b(?:kan|får)\s+(?:\w+\s+){0,3}förlänga\b|"
+                       # "förlängs överenskommelsen med ett år i taget", "förlängs det automatiskt"
+                       r"\bförlängs\s+(?:" + lx.alt(lx.AGREEMENT_WORDS) + r"|den|det)\s+(?:därefter\s+|sedan\s+)?(?:med|automatiskt)\b|"
                        + lx.alt(lx.EXTENSION_PHRASES)
                        + r"|^förlängning\s*:", re.IGNORECASE)
 _VERBS = lx.alt(lx.PERIOD_VERBS)
@@ -59,7 +61,10 @@ def extract_period(f: Findings) -> None:
             r = ranges[0]
             if PERIOD_CUE.search(s) and not find_amounts(s):
                 rank = 1 if _STRONG.search(s) else 0
-                f.add("period", (r.first, r.last), s, b.line, rank)
+                moved = _MOVED_END.match(s[r.end:])  # "Huvudavtalets giltighetstid, A – B, förlängs härmed till och med C"
+                later = find_dates(moved.group("d")) if moved else []
+                last = later[0].date if later and later[0].start == 0 and later[0].date and later[0].date > r.last else r.last
+                f.add("period", (r.first, last), s, b.line, rank)
             elif i > 0 and _PERIOD_HEADING.match(f.blocks[i - 1].text) and len(s) - len(r.text) < 15:
                 f.add("period", (r.first, r.last), s, b.line, 1)
     found = f.pick("period")
@@ -75,6 +80,9 @@ def extract_period(f: Findings) -> None:
     _durations_and_years(f, found is not None)
 
 
+#: After a term's dates, its new end: an amendment that moves the term ("…, förlängs härmed till och med 2027-12-31").
+_MOVED_END = re.compile(r"\s*,?\s*(?:förlängs|ändras|utsträcks|förlängdes)\s+(?:härmed\s+|nu\s+)?(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|till)\s+"
+                        r"(?:den\s+)?(?P<d>.{6,40})", re.IGNORECASE)
 _UNTIL = re.compile(r"(?<!\w)(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|tom|till|löper\s+ut|upphör\s+att\s+gälla|upphör|slutar)"
                     r"\s+(?:den\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)(?:från\s+och\s+med|fr\.\s?o\.\s?m\.?|från|" + lx.alt(lx.PERIOD_START_VERBS) + r")\s+(?:den\s+)?$",

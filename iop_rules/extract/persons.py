@@ -14,8 +14,9 @@ from .found import Findings
 from .lexicon import alt
 from .swedish import MONTHS, norm_name
 
-_UPPER = "A-ZÅÄÖÉÜÆØ"
-_LOWER = "a-zåäöéüëèáæøíóúñç"
+# Names as Swedish agreements print them, Nordic, Slavic, Turkish, Baltic and Romance letters alike ("Petrović", "Şahin")
+_UPPER = "A-ZÅÄÖÉÜÆØÁÀÂÇČĆĐÈÊËÍÎÏŁŃÑÓÔÕŐŘŚŠŞŤÚÛŰÝŹŻŽ"
+_LOWER = "a-zåäöéüëèáæøíóúñçàâãčćďđêěîïłńňôõőřśšşťûùűýÿźżžğıß"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:von|af|van|de|der|da|di|el|al|bin)"
 NAME_WORD = re.compile(_NAME_WORD)
@@ -130,11 +131,13 @@ _NOT_PLACE_WORDS = frozenset(lexicon.NOT_PLACES)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORDINAL = "|".join(sorted(lexicon.ORDINAL_DAYS, key=len, reverse=True))  # "den tjugoåttonde mars 2025"
 #: A date as signed, or the blank left for it ("2023-12-", "10 mars 2025", "____", "den ......").
-DATE_AS_WRITTEN = (rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}(?:-\d{{1,2}})?-?|\d{{1,2}}(?::[ae])?\s+(?:{_MONTH})\.?\s+\d{{4}}"
-                   rf"|\d{{1,2}}/\d{{1,2}}[\s-]+\d{{4}}|(?:{_ORDINAL})\s+(?:{_MONTH})\s+\d{{4}}")
+DATE_AS_WRITTEN = (rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-(?:\d{{1,2}}|_{{1,4}})-_{{1,4}}|\d{{4}}(?:-\d{{1,2}})?-?"  # "2027-__-__": a form's blank
+                   rf"|\d{{1,2}}(?::[ae])?\s+(?:{_MONTH})\.?\s+\d{{4}}"
+                   rf"|\d{{1,2}}/\d{{1,2}}[\s-]+\d{{4}}|(?:{_ORDINAL})\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{4}}")  # "i juni 2026"
 _BLANK = r"[_.…\s]{2,}"
 PLACE = rf"(?-i:[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?)"
-PLACE_DATE = re.compile(rf"(?P<place>{PLACE})\s*,?\s*(?:\s(?P<den>den|d\.)\s*)?(?:(?P<date>{DATE_AS_WRITTEN})|(?P<blank>{_BLANK})|"
+PLACE_DATE = re.compile(rf"(?P<place>{PLACE})\s*,?\s*(?:\s(?P<den>den|d\.)\s*|\si\s+(?=(?:{_MONTH})\s))?"  # "Undersåker i juni 2026"
+                        rf"(?:(?P<date>{DATE_AS_WRITTEN})|(?P<blank>{_BLANK})|"
                         r"(?<=den)(?P<open>\s*$))", re.IGNORECASE)
 DATE_ONLY = re.compile(rf"(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})|(?P<blank>{_BLANK})", re.IGNORECASE)
 

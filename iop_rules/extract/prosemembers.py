@@ -14,7 +14,7 @@ from typing import Any
 from . import lexicon as lx
 from .found import PUBLIC_NAME, Findings, PartyFound
 from .memberlines import PERSON, ROLE_START, people
-from .seats import each_seat, labelled_runs, of_each_named, party_runs, seats, without_count
+from .seats import body_named, each_seat, labelled_runs, of_each_named, party_runs, seats, without_count
 from .swedish import COUNT, parse_count
 from .whose import GENERIC_WORD, OFFICIAL, OTHER_BODY, PARTY_END, by_person, grouped, party_of, sides
 
@@ -37,7 +37,9 @@ def members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
     who = _breakdown(f, _PREDICATE.sub("", who).rstrip(" ."))
     parties = sides(f)
     m = _EACH_PARTY.search(who)
-    if m and not _names_a_party(f, who[:m.start()]):  # "två företrädare för vardera parten", "fyra ledamöter, två från vardera part"
+    rest = who[m.end():] if m else ""  # "en för varje förening, en för kommunen och …": the rest are read one by one below
+    # "två företrädare för vardera parten", "fyra ledamöter, två från vardera part"
+    if m and not _names_a_party(f, who[:m.start()]) and not _MORE_SEATS.match(rest):
         counted = who[:m.end()].split(",")[-1]  # "två från vardera part": the count nearest the party, no title stated
         said_role = who[:m.start()].split(",")[-1].strip()
         role = None if parse_count(said_role) else without_count(said_role)
@@ -45,7 +47,7 @@ def members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
                                       for p in _covered(f, m.group(0)) for _ in range(seats(counted))]
         extra = re.search(r"\bsamt\s+(?:en|ett)\s+([a-zåäö][\wåäö ]{2,40}?)\s*\.?$", who)  # "… samt en oberoende invånare"
         return each + ([{"party": extra.group(1)}] if extra else [])
-    named = of_each_named(f, who) or grouped(f, who) or office_groups(f, who) or by_person(f, who)
+    named = of_each_named(f, who) or grouped(f, who) or office_groups(f, who) or by_person(f, who) or _semicolon_lines(f, who)
     if named:
         return named
     publics = [p for p in parties if p.role == "public"]
@@ -55,6 +57,12 @@ def members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
     for seg in people(who):
         seg = re.sub(r"^(?:och|samt)\s+", "", seg.strip())
         if not seg:
+            continue
+        held = _HELD_FOR.search(seg)
+        body = body_named(f, held.group("who")) if held else None
+        if body and body.casefold() == held.group("who").strip(" .").casefold():  # type: ignore[union-attr]
+            out.extend({"party": body, "role": seg} for _ in range(seats(seg)))  # "en för kommunala pensionärsrådet"
+            previous = None
             continue
         party = party_of(f, seg, publics)
         each_of = _EACH_PARTY.search(seg)
@@ -76,9 +84,9 @@ def members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
         if party is not None and _two_sides(f, seg):
             f.note(f"styrgrupp: \"{seg}\" nämner flera parter; ange ledamöterna själv (\"{s[:160]}\")")
             return []
-        body = _other_body(seg) if party is None and not _names_a_party(f, seg) else None
+        body = body_named(f, seg) if party is None and not _names_a_party(f, seg) else None
         if body:  # "kommunpolisen i Norrköping": a member for a body that is no party, under the body's name
-            out.append({"party": body, "role": seg})
+            out.extend({"party": body, "role": seg} for _ in range(seats(seg)))
             previous = None
             continue
         if party is None:
@@ -89,6 +97,8 @@ def members_in_prose(f: Findings, who: str, s: str) -> list[dict[str, Any]]:
     return out
 
 
+_MORE_SEATS = re.compile(r"\s*(?:,|och\b|samt\s+(?!(?:en|ett)\s+[a-zåäö][\wåäö ]{2,40}?\s*\.?$))", re.IGNORECASE)
+_HELD_FOR = re.compile(r"\b(?:från|för|ur)\s+(?P<who>.+)$", re.IGNORECASE)
 #: "som socialchefen utser": who picks a seat, a clause inside the list, not its end.
 _CHOSEN_BY = re.compile(r"\s+som\s+(?:\w+\s+){0,3}?(?:utser|utsett|väljer|valt|nominerar|nominerat|anställer|anställt|"
                         r"utses\s+av\s+\w+|väljs\s+av\s+\w+)(?=\s*(?:,|\bsamt\b|\boch\b|$))", re.IGNORECASE)
@@ -96,6 +106,21 @@ _CHOSEN_BY = re.compile(r"\s+som\s+(?:\w+\s+){0,3}?(?:utser|utsett|väljer|valt|
 _PASSIVE = re.compile(rf"(?P<n>\b(?:{COUNT}))\s+(?:ska\s+|skall\s+)?(?:utses|nomineras|tillsätts|väljs|är\s+utsedda)\s+(?:av|från)\s+",
                       re.IGNORECASE)
 _ASIDE = re.compile(rf",\s*varav\s+(?:{COUNT})\s+[^,]+(?=,|$)", re.IGNORECASE)
+
+
+def _semicolon_lines(f: Findings, who: str) -> list[dict[str, Any]] | None:
+    """`Socialchef, Lunds kommun; Verksamhetschef, Föreningen Bro`: a list set on one line, a member between semicolons."""
+    chunks = [c.strip(" .") for c in who.split(";") if c.strip(" .")]
+    if len(chunks) < 2:
+        return None
+    out = []
+    for chunk in chunks:
+        last = chunk.rsplit(",", 1)
+        party = f.party(last[-1]) if len(last) == 2 else None
+        if party is None or party.role == "funder":
+            return None
+        out.extend(each_seat(party.id, last[0].strip()))
+    return out
 
 
 def _names_a_party(f: Findings, text: str) -> bool:
@@ -119,7 +144,7 @@ def _two_sides(f: Findings, seg: str) -> bool:
     return len(named) > 1
 
 
-_TOTAL = re.compile(rf"^(?:{COUNT})\s+[\wåäö]+\s*(?::|,\s*varav|,)\s*(?=(?:{COUNT})\s)", re.IGNORECASE)
+_TOTAL = re.compile(rf"^(?:{lx.alt(lx.SUM_WORDS)}\s+)?(?:{COUNT})\s+[\wåäö]+\s*(?::|,\s*varav|,)\s*(?=(?:{COUNT})\s)", re.IGNORECASE)
 
 
 def _breakdown(f: Findings, who: str) -> str:
@@ -134,17 +159,23 @@ _OFFICE_LIST = re.compile(r",\s*|\s+(?:och|samt)\s+")
 _SEAT_WORD = lx.cue(lx.STEERING_SEATS)
 
 
+def _party_ends(f: Findings, text: str) -> list[re.Match[str]]:
+    """Each `från <party>` closing a group, tried at every `från`/`för` ("enhetschefen för X från kommunen": the second)."""
+    starts = (m.start() for m in re.finditer(r"\b(?:från|för)\s", text, re.IGNORECASE))
+    return [m for m in (PARTY_END.match(text, at) for at in starts) if m and f.party(m.group("party"))]
+
+
 def office_groups(f: Findings, who: str) -> list[dict[str, Any]] | None:
     """`Kulturchef och kulturarvsstrateg från kommunen, ordförande och sekreterare från gillet`: offices named in
     groups, each group closed by its party; one member an office.  None unless every group ends in a party and
     each of its pieces is a short office that names no other party."""
-    cuts = [m.end() for m in PARTY_END.finditer(who) if f.party(m.group("party"))]
+    cuts = sorted({m.end() for m in _party_ends(f, who)})
     if not cuts or who[cuts[-1]:].strip(" .,;"):
         return None
     out: list[dict[str, Any]] = []
     for a, b in zip([0, *cuts], cuts):
         group = re.sub(r"^(?:och|samt)\s+", "", who[a:b].strip(" ,;"))
-        m = list(PARTY_END.finditer(group))[-1]
+        m = _party_ends(f, group)[-1]
         party = f.party(m.group("party"))
         offices = [o for o in _OFFICE_LIST.split(group[:m.start()].strip(" ,")) if o.strip()]
         if party is None or party.role == "funder" or not offices:
@@ -157,10 +188,4 @@ def office_groups(f: Findings, who: str) -> list[dict[str, Any]] | None:
     return out if len({m["party"] for m in out}) >= 2 else None
 
 
-_BODIES = [(re.compile(r"(?<!\w)" + lx.alt([word]), re.IGNORECASE), name) for word, name in lx.OTHER_BODY_NAMES.items()]
 
-
-def _other_body(seg: str) -> str | None:
-    """The name of the one body that is no party a segment names; None for none, or for a body of no fixed name."""
-    names = {name for rx, name in _BODIES if rx.search(seg)}
-    return names.pop() if len(names) == 1 else None

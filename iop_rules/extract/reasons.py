@@ -16,14 +16,16 @@ from .found import Findings
 #: `…` in a phrasing: a few words, none of them a negation (which would turn the statement round).
 _GAP = r"(?:(?!(?:inte|ej|icke|aldrig|varken)\b)[\w.,:%()-]+\s+){0,6}?"
 _ALSO = lx.cue(lx.ALSO_WORDS)
-_NEGATION = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig|varken)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig|varken|nej)\b", re.IGNORECASE)  # "nej": a table's answer ("LOV | Nej")
 
 
 def _word(w: str) -> str:
     """A word of a phrasing; a label's colon ("Marknad: saknas") may be missing, as in a table row read as a line."""
-    if w.endswith(":"):
-        return re.escape(w[:-1]) + ":?"
+    colon = ":?" if w.endswith(":") else ""
+    w = w.removesuffix(":")
     stem = w[:-1] if w.endswith("*") else w
+    if colon:  # "initiativ*:" as "Initiativ:", "Initiativet:"
+        return re.escape(stem) + (r"\w*" if w.endswith("*") else "") + colon
     return re.escape(stem) + (r"\w*" if w.endswith("*") else r"(?!\w)")
 
 
@@ -112,9 +114,12 @@ class _Phrasings:
 
 #: A party's own name is put in the sentence as "föreningen" before matching (see `_as_generic`).
 _CRITERIA = _Phrasings(lx.CRITERIA_PHRASES, _NOT_AFTER)
+#: What takes a criterion back in the same sentence: an initiative both sides took.
+_TAKEN_BACK = {"initiative_from_idea_based": re.compile("|".join(phrase_pattern(p, _IDEA, _IDEA_GENITIVE) for p in lx.SHARED_INITIATIVE),
+                                                        re.IGNORECASE)}
 
 
-def _short_names(name: str) -> list[str]:
+def short_names(name: str) -> list[str]:
     """How a text names an idea-based party for short: without its leading kind ("Föreningen Bro" as "Bro"), and
     without a place after it ("Livslinjen Dalarna", "Gnistan i Ljusdal", "ABF Norra Västmanland" as "Livslinjen" …)."""
     words = name.split()
@@ -130,7 +135,7 @@ def _short_names(name: str) -> list[str]:
 def _as_generic(f: Findings) -> re.Pattern[str] | None:
     """The idea-based parties' names and aliases, to be read as "föreningen" ("Kompis Sveriges" as "föreningens"),
     as the side in words is (`_SIDE`)."""
-    names = sorted({n for p in f.parties if p.role == "idea_based" for full in (p.name, *p.aliases) for n in (full, *_short_names(full))
+    names = sorted({n for p in f.parties if p.role == "idea_based" for full in (p.name, *p.aliases) for n in (full, *short_names(full))
                     if len(n) > 2}, key=len, reverse=True)
     if not names:
         return None
@@ -162,16 +167,20 @@ def extract_criteria(f: Findings) -> None:
                 continue
             if s not in generic:
                 generic[s] = _generic(s, names)
-            if any(rx.search(generic[s]) for rx in tried[key]):
+            back = _TAKEN_BACK.get(key)
+            if any(rx.search(generic[s]) for rx in tried[key]) and not (back and back.search(generic[s])):
                 f.add(f"criteria.{key}", True, s, b.line)
                 break
 
 
 _MARKET = _Phrasings({"lov": lx.LOV_PHRASES, "procured_before": lx.PROCURED_BEFORE_PHRASES, "other_providers": lx.OTHER_PROVIDERS_PHRASES})
-#: What the text denies: never bought so, no one else offers it ("verksamheten har aldrig upphandlats", "ingen annan aktör").
-_NO_MARKET = _Phrasings({"procured_before": lx.NEVER_PROCURED_PHRASES, "other_providers": lx.NO_OTHER_PROVIDERS_PHRASES})
+#: What the text denies: not under LOV, never bought so, no one else offers it ("verksamheten har aldrig upphandlats").
+_NO_MARKET = _Phrasings({"lov": lx.NO_LOV_PHRASES, "procured_before": lx.NEVER_PROCURED_PHRASES,
+                         "other_providers": lx.NO_OTHER_PROVIDERS_PHRASES})
 _LOV_ABBREVIATION = re.compile(r"\bLOV\b")
 _BUYING = lx.cue(lx.BUYING_WORDS)
+_CONTRAST = lx.cue(lx.MARKET_CONTRASTS)
+_LOV_CONTEXT = lx.cue(lx.LOV_CONTEXT_WORDS)
 
 
 def _market_said(key: str, s: str, tried: dict[str, list[re.Pattern[str]]], denied: dict[str, list[re.Pattern[str]]]) -> bool | None:
@@ -179,7 +188,9 @@ def _market_said(key: str, s: str, tried: dict[str, list[re.Pattern[str]]], deni
     that a phrasing does not read: "har inte upphandlats" is never taken for its opposite)."""
     if any(rx.search(s) for rx in denied.get(key, ())):
         return False
-    abbreviation = _LOV_ABBREVIATION.search(s) if key == "lov" else None
+    if _CONTRAST.search(s) or _is_general(s):
+        return None  # "IOP är ett alternativ till LOU och LOV": a market set against IOP, none of this activity's
+    abbreviation = _LOV_ABBREVIATION.search(s) if key == "lov" and _LOV_CONTEXT.search(s) else None
     m = abbreviation or next((m for rx in tried.get(key, ()) if (m := rx.search(s))), None)
     return None if m is None or _NEGATION.search(s[:m.end() + 20]) else True
 

@@ -34,7 +34,21 @@ _OFFICE = re.compile(rf"(?:(?:{COUNT})\s+)?(?:vice\s+|biträdande\s+)?(?:[a-zå�
 _PERSON = re.compile(r"(?<!\w)[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?!\w)")
 
 
-_BODY_WORD = re.compile(r"[\wåäö-]*(?:förvaltning|nämnd)(?:en|ens)?", re.IGNORECASE)
+_BODY_WORD = re.compile(r"(?:[\wåäö]+-\s+(?:och|&)\s+)?[\wåäö-]*(?:förvaltning|nämnd)(?:en|ens)?", re.IGNORECASE)
+_FORUMS = re.compile(lx.alt(g + e for g in lx.STEERING_GROUPS + lx.STEERING_GROUPS_WEAK for e in ("", "et", "ets", "en", "ens")), re.IGNORECASE)
+#: A seat holder that is no party (convention 14), with the words around it that belong to its name.
+_NON_PARTY = re.compile(rf"(?<!\w)(?:{lx.alt(lx.NON_PARTY_BODY_ADJECTIVES)}\s+)?(?P<body>{lx.alt(lx.OTHER_BODIES)}|{lx.alt(lx.NON_PARTY_GROUPS)}"
+                        rf"|[a-zåäöA-ZÅÄÖ-]{{2,30}}{lx.alt(lx.NON_PARTY_COUNCIL_END)})(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?", re.IGNORECASE)
+
+
+def body_named(f: Findings, text: str) -> str | None:
+    """The one seat holder `text` names that is no party, as the text names it: "kommunpolisen i Norrköping",
+    "kommunala pensionärsrådet", "besökarna"; None when it names none, two, or a forum or a party."""
+    found = [m for m in _NON_PARTY.finditer(text) if not _FORUMS.fullmatch(m.group("body"))]
+    if len(found) != 1 or f.party(found[0].group(0)) is not None:
+        return None
+    name = found[0].group(0)
+    return name[:-1] if name.lower().endswith("rådets") else name
 
 
 def party_named(f: Findings, text: str) -> PartyFound | None:
@@ -44,6 +58,16 @@ def party_named(f: Findings, text: str) -> PartyFound | None:
         publics = [p for p in f.parties if p.role == "public"]
         party = publics[0] if len(publics) == 1 else None
     return party
+
+
+_SUBSTITUTES = re.compile(rf"\s*(?:,\s*|\s+(?:och|samt|plus|jämte)\s+)(?:{COUNT}\s+)?(?:{lx.alt(lx.STEERING_SUBSTITUTES)})"
+                          r"(?:\s+(?:för|till)\s+(?:var\s+och\s+en|dessa|dem|sina\s+ledamöter|ledamöterna))?(?=\s*(?:[.,;]|$|\s+till\b|\s+i\b))",
+                          re.IGNORECASE)
+
+
+def without_substitutes(text: str) -> str:
+    """The text with its substitutes left out: "Kommunen utser en ledamot och en ersättare" names one seat."""
+    return _SUBSTITUTES.sub("", text)
 
 
 def seats(phrase: str) -> int:
@@ -77,6 +101,31 @@ def is_header_row(cells: list[str]) -> bool:
     """`Namn | Roll | Organisation`: a table's header, not a member."""
     words = [c.strip().casefold() for c in cells if c.strip()]
     return bool(words) and all(w in _HEADER_CELLS for w in words)
+
+
+def table_members(f: Findings, cells: list[str]) -> list[dict[str, Any]] | None:
+    """A row's members: one per person where its other cell names several (`Lunds kommun | Anna Berg, chef; Lisa Ek, samordnare`),
+    as many as a cell of a count says (`Anhörigkonsulent | Ekerö kommun | 2`), under a body that is no party where a cell is one."""
+    counts = [c for c in cells if re.fullmatch(r"\s*[1-8]\s*", c)]
+    kept = [c for c in cells if c not in counts]
+    row = table_member(f, kept)
+    if row is None:
+        bodies = [(c, body_named(f, c)) for c in kept if c.strip()]
+        named = [(c, b) for c, b in bodies if b and b.strip().casefold() == c.strip().casefold()]
+        if len(named) != 1:
+            return None
+        role = ", ".join(c.strip() for c in kept if c.strip() and c != named[0][0])
+        row = {"party": named[0][1], "role": role} if role else {"party": named[0][1]}
+    if len(counts) == 1:
+        return [row] * int(counts[0])
+    others = [c for c in kept if c.strip() and f.party(c) is None]
+    starts = [m.start() for m in _PERSON.finditer(others[0])] if len(others) == 1 else []
+    if len(others) == 1 and (";" in others[0] or len(starts) > 1 and starts[0] == 0):  # "Anna Berg (chef), Lisa Ek (samordnare)"
+        cut = others[0].split(";") if ";" in others[0] else [others[0][a:b] for a, b in zip(starts, [*starts[1:], len(others[0])])]
+        persons = [p.strip(" ,") for p in cut if p.strip(" ,")]
+        if len(persons) > 1 and all(_PERSON.search(p) or _OFFICE.match(p) for p in persons):
+            return [{"party": row["party"], "role": p} for p in persons]
+    return [row]
 
 
 def table_member(f: Findings, cells: list[str]) -> dict[str, Any] | None:
@@ -144,7 +193,7 @@ def appointed(f: Findings, sentence: str) -> list[dict[str, Any]] | None:
     """`Kommunen utser två ledamöter och föreningen två`, `Regionen nominerar tre representanter, föreningen två`:
     each party with the seats it appoints.  None unless every part of the sentence names a party and a count."""
     parts = re.split(r",\s*(?:och\s+|samt\s+)?|\s+(?:och|samt)\s+(?=[\wåäöÅÄÖ -]{2,60}?\s+(?:(?:ska\s+|skall\s+)?" + _APPOINTS
-                     + r"\s+)?(?:" + COUNT + r")\b)", sentence.strip().rstrip("."))
+                     + r"\s+)?(?:" + COUNT + r")\b)", without_substitutes(sentence.strip().rstrip(".")))
     out: list[dict[str, Any]] = []
     verb = False
     for part in parts:
@@ -158,7 +207,8 @@ def appointed(f: Findings, sentence: str) -> list[dict[str, Any]] | None:
     return out if verb and out else None
 
 
-_OF_PARTIES = re.compile(rf"^(?P<head>(?:(?:{COUNT})\s+)?(?:[a-zåäö-]+\s+)?{_SEAT})\s+(?:från|för|ur)\s+(?P<list>.+)$", re.IGNORECASE)
+_OF_PARTIES = re.compile(rf"^(?P<head>(?:(?:{COUNT})\s+)?(?:[a-zåäö-]+\s+)?{_SEAT})(?:\s+(?:vardera|var|styck))?\s+(?:från|för|ur)\s+(?P<list>.+)$",
+                         re.IGNORECASE)  # "två representanter (vardera) från kommunen och föreningen"
 
 
 def of_each_named(f: Findings, who: str) -> list[dict[str, Any]] | None:

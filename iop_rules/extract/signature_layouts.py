@@ -123,11 +123,10 @@ def memo_signatures(f: Findings) -> list[dict[str, Any]]:
 
 
 def memo_officials(f: Findings, sigs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A decision memo's signatories, none printed under a party: the officials of its one public party
-    (who wrote the memo), said so in a note for the reviewer."""
-    public = [p for p in f.parties if p.role == "public"]
-    if sigs and not any(s.get("party") for s in sigs) and f.value("document.kind") == "decision_memo" and len(public) == 1:
-        for s in sigs:
-            s["party"] = public[0].id
-        f.note(f"underskrifter: tjänsteutlåtandets undertecknare antas företräda {public[0].name}; kontrollera")
+    """A decision memo's signatories printed under no party are the memo's own (the förvaltningschef who
+    wrote it, the handläggare): they sign no agreement, so they are named in a note, never kept as signatures."""
+    if sigs and not any(s.get("party") for s in sigs) and f.value("document.kind") == "decision_memo":
+        names = ", ".join(s.get("name") or s.get("title") or "?" for s in sigs)
+        f.note(f"underskrifter: {names} undertecknar tjänsteskrivelsen, inte överenskommelsen; inte upptagna som underskrifter")
+        return []
     return sigs

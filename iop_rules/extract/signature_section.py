@@ -45,10 +45,16 @@ def section_start(f: Findings) -> int | None:
     # no heading: a lead with a signatory or a party after it, below the text's first sentence (a memo's "Datum:" heads it)
     body = next((i + 1 for i, b in enumerate(blocks) if b.words >= 8 and b.text.endswith(".")), 0)
     for i in range(max(body, len(blocks) - 25), len(blocks)):
-        if any(_leads(f, t) for t in _texts(blocks[i])) and any(
-                signatory(f, t) or (len(t.split()) <= 8 and owner(f, t)) for b in blocks[i + 1:i + 6] for t in _texts(b)):
+        if any(_leads(f, t) for t in _texts(blocks[i])) and any(_signs(f, t) for b in blocks[i + 1:i + 6] for t in _texts(b)):
             return i
     return None
+
+
+def _signs(f: Findings, t: str) -> bool:
+    """A signing line: a signatory, a party's short label, or both ("För kommunen: Ulrika Brandberg, socialchef")."""
+    labelled = FOR_PARTY.match(t)
+    return bool(signatory(f, t) or (len(t.split()) <= 8 and owner(f, t)) or (
+        labelled and labelled.group("rest") and owner(f, labelled.group("party")) and signatory(f, labelled.group("rest"))))
 
 
 def _texts(b: Block) -> list[str]:
@@ -81,6 +87,9 @@ def section_blocks(f: Findings, start: int) -> list[Block]:
 # a party's label right after the date (or e-mail) that ended the line before it
 _PARTY_AHEAD = re.compile(r"(?<=[\d)-])\s+(?=(?P<party>(?-i:[A-ZÅÄÖ])[\w&-]*(?:\s+[\w&-]+){0,5}):\s)")
 _BLANK_THEN = re.compile(r"[_.…]{3,}\s+(?=\w)")
+_DATE_THEN_BLANK = re.compile(r"(?<=\d)\s+(?=[_.…]{3,})")
+_SENTENCE_THEN = re.compile(r"(?<=[a-zåäö]{3}[.!?])\s+(?=(?-i:[A-ZÅÄÖ]))")
+_DATE_THEN_NAME = re.compile(r"(?<=\d{4})\s+(?=(?-i:[A-ZÅÄÖ])[a-zåäö])")
 _INNER_FORM_LABEL = re.compile(r"(?<=\s)" + alt(_LABEL_KIND) + r"\s*:", re.IGNORECASE)
 
 
@@ -100,6 +109,9 @@ def run_on(f: Findings, text: str) -> list[str]:
     cuts |= {m.start() for m in re.finditer(r"(?<=\s)För\s", text)}
     cuts |= {m.end() for m in _PARTY_AHEAD.finditer(text) if owner(f, m.group("party"))}  # "… 2026-02-09 RF-SISU Gotland: …"
     cuts |= {m.end() for m in _BLANK_THEN.finditer(text)}  # "Namnförtydligande: ______ ordförande": the line under the blank
+    cuts |= {m.start() for m in _DATE_THEN_BLANK.finditer(text)}  # "Degerfors 2026-05-20 ………": the date, then the line to sign on
+    # lines a copy ran together with no blank line between: "… två exemplar. Ort och datum: Lund den 1 mars 2025 Lunds kommun"
+    cuts |= {m.end() for m in _SENTENCE_THEN.finditer(text)} | {m.end() for m in _DATE_THEN_NAME.finditer(text)}
     cuts |= {m.start() for m in _INNER_FORM_LABEL.finditer(text)  # "Ort: Lund   Datum: 2025-01-10": two captions on a line,
              if not re.search(r"(?:\b(?:och|ort|plats|datum|namn)|[&/,])\s*$", text[:m.start()], re.IGNORECASE)}  # not "Ort och datum:"
     bounds = [0, *sorted(cuts), len(text)]

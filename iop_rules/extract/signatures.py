@@ -15,18 +15,20 @@ from typing import Any
 from . import lexicon
 from .found import Findings
 from .lexicon import alt
-from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, looks_like_title, org_label, owner, person, place_date,
+from .persons import (DATE_AS_WRITTEN, DATE_ONLY, EMAIL, PHONE, looks_like_title, org_label, owner, person, place_date,
                       party_suffix, signatory, title_word)
 from .signature_layouts import memo_officials, memo_signatures, prose_signatures, table_lines, table_rows
 from .signature_section import FOR_PARTY, RUN_ON_HEADING, label, run_on, section_blocks, section_start
 
 _PAGE_MARK = re.compile(r"(?<!\w)" + alt(lexicon.PAGE_MARKS) + r"\.?\s*(?:[A-ZÅÄÖ]{1,5}\s+)?\d+(?:\s*(?:av|/)\s*\d+)?", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"[_.…\s-]{3,}")
+# "070-412 55 81", "Tel: 0451-…": a contact's line that stands among (or just above) the signatures; never a date's digits
+_PHONE = re.compile(r"^(?:tel|telefon|mobil)\b|(?<![\d-])" + PHONE.pattern, re.IGNORECASE)
 _SIGNED_BY = re.compile(r"^(?:digitalt\s+|elektroniskt\s+)?" + alt(lexicon.SIGNING_VERBS) + r"(?:\s+digitalt)?(?:\s+av)?\s*:?\s+",
                         re.IGNORECASE)
 _PARTY_DATE = re.compile(rf"(?P<party>[^,\d]{{3,80}}?),?\s+(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})", re.IGNORECASE)
 # "Anna Berg, socialchef, 2025-01-10 14:32": a signatory with the date (and time) an e-signature stamps after them
-_SIGNED_ON = re.compile(rf"(?P<who>.{{3,120}}?)[,;]?\s+(?:(?:digitalt\s+|elektroniskt\s+)?{alt(lexicon.SIGNING_VERBS)}"
+_SIGNED_ON = re.compile(rf"(?P<who>.{{3,120}}?)(?:[,;]|\s[–—-])?\s+(?:(?:digitalt\s+|elektroniskt\s+)?{alt(lexicon.SIGNING_VERBS)}"
                         rf"(?:\s+(?:digitalt|elektroniskt))?\s+)?(?:den\s+)?(?P<date>{DATE_AS_WRITTEN})"
                         r"(?:\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?)?", re.IGNORECASE)
 # "Kommunen: …", "Föreningen Bro – …": a party's label with its signature after it on the line
@@ -109,6 +111,11 @@ class _Reader:
         for key, value in (("place", g.place), ("date_as_written", g.date)):
             if value and key not in sig:
                 sig[key] = value
+        again = g.sigs[-1] if g.sigs and g.sigs[-1]["name"] == sig["name"] and not g.lead else None
+        if again is not None:  # the name signed, then printed again with the office under the line ("Anna Berg, ordförande")
+            again.update({k: v for k, v in sig.items() if k not in again})
+            again["source"] += f" {quote}"
+            return
         sig["source"] = " ".join([*g.lead, quote])
         g.lead = []
         g.sigs.append(sig)
@@ -132,7 +139,7 @@ class _Reader:
     def line(self, t: str) -> None:
         """Read one line of the section."""
         f = self.f
-        if len(t.split()) > 14 or EMAIL.search(t) or re.match(r"(?:tel|telefon|mobil)\b", t, re.IGNORECASE) or _PAGE_MARK.search(t):
+        if len(t.split()) > 14 or EMAIL.search(t) or _PHONE.search(t) or _PAGE_MARK.search(t):
             return  # a contact's line, the text between the signatures, or a page's running header
         lab = label(t)
         if lab:
@@ -159,6 +166,12 @@ class _Reader:
                 self.place_date(inline.group("place"), inline.group("date"), t[:inline.end()].strip())
                 self.signatory(sig, t[inline.end():].strip())
                 return
+        head, _, tail = t.rpartition(",")
+        pd_after = place_date(f, tail) if head and FOR_PARTY.match(head) else None
+        if pd_after:  # "För Lunds kommun, Lund den 1 mars 2025": the party, then its place and date
+            self.line(head.strip())
+            self.place_date(pd_after.group("place"), pd_after.group("date"), tail.strip())
+            return
         dated = _PARTY_DATE.fullmatch(t)
         if dated and owner(f, dated.group("party")):  # "Gävle kommun, 2025-02-01": the party and its date
             self.party(owner(f, dated.group("party")), dated.group("party"))  # type: ignore[arg-type]
@@ -176,7 +189,7 @@ class _Reader:
             if pid and sig:
                 self.party(pid, f"För {labelled.group('party')}:")
                 sig.setdefault("party", pid)
-                self.signatory(sig, t)
+                self.signatory(sig, labelled.group("rest"))
                 return
             if pid:  # "För kommunen: Ort och datum: Lund 2025-01-10": the party, then a line of its block
                 self.party(pid, f"För {labelled.group('party')}:")

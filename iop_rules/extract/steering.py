@@ -19,7 +19,7 @@ from .eachseats import fronted, held_alike
 from .meetings import meetings_a_year
 from .memberlines import LOOKS_MEMBER, SENTENCE_VERB, Labels, line_members, named_over_title, people
 from .prosemembers import members_in_prose
-from .seats import appointed, each_seat, is_header_row, party_runs
+from .seats import appointed, each_seat, is_header_row, labelled_runs, party_runs
 from .swedish import COUNT
 from .text import Block, is_heading
 
@@ -35,8 +35,8 @@ _STRONG_FORUM = re.compile(r"(?<!\w)" + _forms(lx.STEERING_GROUPS), re.IGNORECAS
 _FOLLOWING = r"(?:\s+följande(?:\s+[\wåäö]+){0,2}\s*:|\s*:)?\s*"  # "består av följande personer: …"
 _WHO = re.compile(r"(?:\s+(?!och\b)[\wåäö]+){0,2}?\s+(?:" + lx.alt(lx.STEERING_MEMBERS) + r")" + _FOLLOWING + r"(?P<who>.+)", re.IGNORECASE)
 # "Parterna bildar en styrgrupp" says who forms the group, not who sits in it
-_WHO_FIRST = re.compile(r"^(?!(?:båda\s+|de\s+två\s+)?parterna\s+(?:gemensamt\s+|tillsammans\s+)?(?:ska\s+)?(?:bildar|bilda)\b)"
-                        r"(?P<who>.+?)\s+(?:utgör|bildar|ingår\s+i|sitter\s+i)\s+(?:en\s+|den\s+)?(?:gemensam\s+)?"
+_WHO_FIRST = re.compile(r"^(?!(?:båda\s+|de\s+två\s+)?(?:avtals)?parterna\s+(?:gemensamt\s+|tillsammans\s+)?(?:ska\s+)?(?:bildar|bilda)\b)"
+                        r"(?P<who>.+?)\s+(?:utgör|bildar|ingår\s+i|sitter\s+i)\s+(?:tillsammans\s+|gemensamt\s+)?(?:en\s+|den\s+)?(?:gemensam\s+)?"
                         + _FORUM_WORDS, re.IGNORECASE)
 _IN_FORUM = re.compile(r"\bI\s+(?:" + _FORUM_WORDS + r"|den|gruppen)\s+(?:ingår|sitter|finns)" + _FOLLOWING + r"(?P<who>.+)", re.IGNORECASE)
 #: "består från och med 2026-05-01 av …": when, between the verb and its members.
@@ -49,7 +49,7 @@ _MEET_VERB = lx.cue(lx.MEETING_VERBS)
 _SEATS_IN = re.compile(r"^(?:" + lx.alt(lx.STEERING_SEATS) + r"|deltagare|medlemmar|ledamöterna|representanterna)\s+i\s+(?:den\s+)?"
                        r"(?:gemensamma\s+)?" + _FORUM_WORDS + r"\s*(?:är|blir|utgörs\s+av|:)\s*(?P<who>.+)", re.IGNORECASE)
 _BACK_WHO = re.compile(r"^(?:den|gruppen|rådet)\s+(?:" + lx.alt(lx.STEERING_MEMBERS) + r")\s*:?\s*(?P<who>.+)", re.IGNORECASE)
-_BACKREF = re.compile(r"^(?:den|det|gruppen|rådet|" + _FORUM_WORDS + r")\s|^\S+\s+(?:möten|sammanträden)\b", re.IGNORECASE)
+_BACKREF = re.compile(r"^(?:i\s+)?(?:den|det|gruppen|rådet|" + _FORUM_WORDS + r")\s|^\S+\s+(?:möten|sammanträden)\b", re.IGNORECASE)
 
 
 def _masked(f: Findings, s: str) -> str:
@@ -107,6 +107,8 @@ def _side_by_side(f: Findings, said: list[tuple[int, Block, str]], members: list
         if own:  # "Kommunen företräds i styrgruppen av socialchefen. Föreningen företräds av ordföranden."
             found, quotes = own, [s]
         for t in _following(f, i, b, s, 3):
+            if t in quotes:
+                continue  # the sentence the group's members were read from already
             runs = party_runs(f, people(_IN_GROUP.sub("", t)), parties=1)
             if not runs:
                 break
@@ -128,8 +130,12 @@ def _following(f: Findings, i: int, b: Block, s: str, n: int) -> list[str]:
 
 
 _RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+_OPEN_LIST = re.compile(r"(?<!\w)(?:" + lx.alt(lx.STEERING_MEMBERS) + r"|ingår|följande)\s*$", re.IGNORECASE)
+#: "Gruppen består av …", "Förvaltningen representeras av …": a sentence under the heading, read as prose, not as a list line.
+_CLAUSE_VERB = re.compile(r"(?<!\w)(?:" + lx.alt(v for v in lx.STEERING_MEMBERS if " " in v) + "|" + lx.alt(lx.STEERING_RUN_VERBS) + r")",
+                          re.IGNORECASE)
 _RELATIVE = re.compile(r"[,;]?\s+(?:där|i\s+vilken|i\s+vilket|vari)\s+(?=\S+\s+(?:representeras|företräds|deltar|medverkar))", re.IGNORECASE)
-_LIST_CUE = re.compile(r"består|utgörs|ingå|sammansätt|ledamöter|representanter|företrädare|följande\s+(?:funktioner|personer)|"
+_LIST_CUE = re.compile(r"består|utgörs|ingå|sammansät|sammansatt|ledamöter|representanter|företrädare|följande\s+(?:funktioner|personer)|"
                        r"bestående|sitter|deltar|deltagare|medlemmar", re.IGNORECASE)
 
 
@@ -142,6 +148,8 @@ def _from_list(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[di
         tail = re.search(r":\s*(?P<tail>[^.;]{2,80})$", last)  # "består av: Lunds kommun", its first line run on
         tail = tail if tail and len(tail.group("tail").split()) <= 8 and cue else None
         colon = b.text.rstrip().endswith(":") or tail is not None
+        # "Ledningsgruppen består av" over its list: the colon left out
+        colon = colon or bool(_OPEN_LIST.search(b.text) and i + 1 < len(f.blocks) and f.blocks[i + 1].bullet)
         headed = not colon and b.words <= 4 and not re.search(r"[.!?]$", b.text)  # "STYRGRUPP", "7. Styrgrupp"
         if not (colon and cue or headed) or i + 1 >= len(f.blocks):
             continue
@@ -156,11 +164,13 @@ def _from_list(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[di
                 members.extend(opened)
                 continue
             found = labels.members(item)
-            if not item.bullet and (item.words > 15 or found is None):
+            long = item.words > 15 and not labelled_runs(f, item.text)  # "För kommunen: A (chef) och B. För föreningen: C."
+            if not item.bullet and (long or found is None):
                 break  # a line that is no member, unmarked lines included: the list has ended
-            if headed and (SENTENCE_VERB.search(item.text) or _forum_in(f, item.text) or not LOOKS_MEMBER.search(item.text)):
+            if headed and (SENTENCE_VERB.search(item.text) or _forum_in(f, item.text) or not LOOKS_MEMBER.search(item.text)
+                           or _CLAUSE_VERB.search(item.text)):
                 break  # prose under the heading, or a list of the group's tasks: not its members
-            if re.search(r"adjunger|vid\s+behov|^övriga", item.text, re.I):
+            if re.search(r"vid\s+behov|^övriga|^(?:ersättare|suppleant(?:er)?)\b", item.text, re.I):  # a substitute holds no seat  # called in when needed: no seat (an adjunct's seat is one)
                 continue
             if found is None and is_heading(item):
                 break  # the next section's heading, read as a list line
@@ -184,7 +194,8 @@ def _section_labels(f: Findings, said: list[tuple[int, Block, str]]) -> list[tup
             nxt = f.blocks[j]
             if is_heading(nxt) and not nxt.text.endswith(":"):
                 break
-            if nxt.words <= 4 and nxt.text.endswith(":") and _LIST_CUE.search(nxt.text):
+            if nxt.words <= 4 and (nxt.text.endswith(":") or nxt.words <= 2 and not re.search(r"[.!?]$", nxt.text)) \
+                    and _LIST_CUE.search(nxt.text):  # "Ledamöter:", or "Ledamöter" as a heading of its own
                 out.append((j, nxt, nxt.text))
     return out
 
@@ -198,7 +209,7 @@ def _from_prose(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[d
             members = members_in_prose(f, s[len(b.cells[0].strip()):].strip(), s)
             if members:
                 return members, s
-    forms = (lambda s: _after_forum(f, s), _IN_FORUM.search, _SEATS_IN.match, _WHO_FIRST.search, _BACK_WHO.match)
+    forms = (lambda s: _after_forum(f, s), _IN_FORUM.search, _SEATS_IN.match, _WHO_FIRST.search, _BACK_WHO.match, _where_in)
     following = [t for i, b, s in said for t in _next_sentence(f, i, b, s) if _BACKREF.match(t)]
     for t in [x for _, _, x in said] + [t for i, b, s in said for t in _next_sentence(f, i, b, s)]:
         alike = held_alike(f, t) or fronted(f, t)  # "Varje part har två platser i styrgruppen"
@@ -216,7 +227,8 @@ def _from_prose(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[d
             first = first or s
             who = m.group("who")
             at = next((i for i, _, x in said if x == s), None)
-            if at is not None and re.search(r":\s*\S", s):  # "består av: A, …, Lunds kommun" over "B, …, Föreningen Bro"
+            # "består av: A, …, Lunds kommun" over "B, …, Föreningen Bro"; "består av A, …" run on with no colon and no full stop
+            if at is not None and (re.search(r":\s*\S", s) or not re.search(r"[.!?]$", s.strip())):
                 block = f.blocks[at]
                 after = block.sentences[block.sentences.index(s) + 1:]  # "… samordnare. Från föreningen: Per Ek." run on
                 lines = [Block(t, block.line, sentences=[t]) for t in after] + f.blocks[at + 1:at + 15]
@@ -238,6 +250,20 @@ def _from_prose(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[d
     return [], first
 
 
+_WHERE_IN = re.compile(r"(?:,\s*|\s)(?:där|i\s+vilket|i\s+vilken)\s+(?P<who>.+?)\s+(?:ingår|sitter|deltar|medverkar|är\s+representerade)"
+                       r"(?:\s+tillsammans\s+med\s+(?P<more>.+?))?\s*\.?$", re.IGNORECASE)
+
+
+def _where_in(s: str) -> re.Match[str] | None:
+    """"… i ett dialogforum, där kommunens chef och föreningens ordförande ingår (tillsammans med en representant för X)":
+    the members of a clause after the forum, those "tillsammans med" them included."""
+    m = _WHERE_IN.search(s)
+    if m is None:
+        return None
+    who = m.group("who") + (", " + m.group("more") if m.group("more") else "")
+    return re.match(r"(?P<who>.+)", who)
+
+
 def _next_sentence(f: Findings, i: int, b: Block, s: str) -> list[str]:
     """The sentence after `s`: in its paragraph, else the first of the next one (not a heading)."""
     at = b.sentences.index(s)
@@ -253,7 +279,7 @@ def _after_forum(f: Findings, s: str) -> re.Match[str] | None:
     if not at:
         return None
     rest = _WHEN.sub("", s[at.end():], count=1)  # "Styrgrupp: fritidschef + …", "Styrgruppen har fyra ledamöter, två från …"
-    return (re.match(r"\s*:\s*(?P<who>.+)", rest) or _WHO.match(rest) or _HAS_SEATS.match(rest)
+    return (re.match(r"\s*:\s*(?P<who>.+)", rest) or _WHO.match(re.sub(r"^\s*,(?=\s)", "", rest)) or _HAS_SEATS.match(rest)
             or re.match(r"\s*\((?P<who>[^()]{4,200})\)", rest))  # "Styrgruppen (två från kommunen, två från föreningen) …"
 
 

@@ -96,6 +96,8 @@ def build_blocks(lines: list[str]) -> list[Block]:
         label = bool(parts) and bool(_LABEL_LINE.fullmatch(line.strip()))  # "Församlingen:" over its own list
         # "Lokalhyra ........ 120 000:-": a line of a list set with dot leaders, each its own
         label = label or bool(_LEADER_LINE.fullmatch(line.strip())) or bool(parts and _LEADER_LINE.fullmatch(parts[-1].strip()))
+        # "Lokalhyra Tibble träffpunkt          48 000": a label and its figure set apart by spaces, a budget's line, each its own
+        label = label or bool(_SPACED_AMOUNT.fullmatch(line.strip())) or bool(parts and _SPACED_AMOUNT.fullmatch(parts[-1].strip()))
         label = label or bool(parts and _SUBCLAUSE.match(line))  # "5.4 Budget per år": a numbered clause starts anew
         # "Kostnaderna beräknas enligt följande:" over "Samordnare 50 %     260 000 kr": the lines it introduces are their own
         label = label or bool(parts and parts[-1].rstrip().endswith(":") and _AMOUNT_END.search(line))
@@ -135,6 +137,7 @@ def _figure_columns(raw: str) -> list[str]:
 
 _SUBCLAUSE = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?|§\s*\d{1,2})\s+[A-ZÅÄÖ]")
 _LEADER_LINE = re.compile(r"[^.\s].{0,80}?\s*[.…_]{4,}\s*\d[\d \u00a0.,]*\s*(?:kr|kronor|sek|:-|tkr)?\.?")
+_SPACED_AMOUNT = re.compile(r"[^\s\d].{0,100}?\S(?: {3,}| \t )\s*\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{1,2})?\s*(?:kr|kronor|tkr|:-)?\.?")
 _AMOUNT_END = re.compile(r"\s\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d{1,2})?\s*(?:kr|kronor|tkr|:-)?\.?$")
 _LABEL_LINE = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ-]+){0,3}:")
 _INNER_PIPE = re.compile(r"\S {1,40}\| {1,40}\S")  # "Anna Berg, ordförande          | Bo Ek, ordförande": columns padded
