@@ -35,8 +35,8 @@ def test_the_split_is_the_fixed_rule_on_the_stem() -> None:
 #: Rules on the test half that fail on the truth file and pass on the draft by a value the draft has.
 #: The aim is none, as on the development half; the measured count is pinned so that it can only fall
 #: (the test half is not read, so its cases are found by making the extractor stricter in general).
-#: 3 on 61 texts; 4 since the half grew to 80 (the session-start code gives 4 on them too).
-TEST_HALF_VALUE_FLIPS = 4
+#: 3 on 61 texts; 4 since the half grew to 80; 3 on 97 texts (the code of the stop before gives 6 on them).
+TEST_HALF_VALUE_FLIPS = 3
 
 
 def test_no_draft_value_turns_a_failing_rule_into_a_pass(results) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +53,7 @@ def test_no_draft_value_turns_a_failing_rule_into_a_pass(results) -> None:  # ty
 
 #: Floors from the last measurement (precision, recall over the issue's fields): a change that lowers
 #: either on either half fails here; raise them as the extractor improves.
-FLOORS = {"dev": (0.97, 0.96), "test": (0.945, 0.785)}
+FLOORS = {"dev": (0.985, 0.97), "test": (0.955, 0.805)}
 
 
 @pytest.mark.parametrize("half", HALVES)

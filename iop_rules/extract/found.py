@@ -168,6 +168,10 @@ class Findings:
         """The definite forms of the kind word a party's name ends in ("hembygdsföreningen", "församlingens" for
         "Malmbergets hembygdsförening", "Kiruna församling"): how a text refers back to it, when no other party's
         name ends in that word and the word is not a generic one ("kommunen") already read by side."""
+        key = ("head_words", *(p.id + "|" + p.name for p in self.parties))  # parties are added early; read again when they change
+        cached = self.read_once.get("head_words")
+        if cached is not None and cached[0] == key:
+            return cached[1]  # type: ignore[no-any-return]
         ends: dict[str, list[PartyFound]] = {}
         for p in self.parties:
             last = p.name.split()[-1] if len(p.name.split()) > 1 else ""
@@ -178,6 +182,7 @@ class Findings:
             forms = (word + "n", word + "ns") if word.endswith(("e", "a")) else (word + "en", word + "ens", word + "et", word + "ets")
             if len(owners) == 1:
                 out.update({f: owners[0] for f in forms if f not in _GENERIC})
+        self.read_once["head_words"] = (key, out)
         return out
 
     def party_ref(self, text: str) -> str:

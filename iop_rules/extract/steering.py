@@ -170,7 +170,8 @@ def _from_list(f: Findings, said: list[tuple[int, Block, str]]) -> tuple[list[di
             if headed and (SENTENCE_VERB.search(item.text) or _forum_in(f, item.text) or not LOOKS_MEMBER.search(item.text)
                            or _CLAUSE_VERB.search(item.text)):
                 break  # prose under the heading, or a list of the group's tasks: not its members
-            if re.search(r"vid\s+behov|^övriga|^(?:ersättare|suppleant(?:er)?)\b", item.text, re.I):  # a substitute holds no seat  # called in when needed: no seat (an adjunct's seat is one)
+            # called in when needed, or a substitute: no seat (an adjunct's seat is one)
+            if re.search(r"vid\s+behov|^övriga|^(?:ersättare|suppleant(?:er)?)\b", item.text, re.I):
                 continue
             if found is None and is_heading(item):
                 break  # the next section's heading, read as a list line
