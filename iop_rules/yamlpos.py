@@ -127,7 +127,7 @@ class _Builder:
             self._refuse_yaml11_number(node, doc_path)
         try:  # the constructor function itself: construct_object() would cache every node forever
             value = _SCALAR_BUILDER.yaml_constructors[node.tag](_SCALAR_BUILDER, node)
-        except (ValueError, yaml.YAMLError):
+        except (ValueError, KeyError, IndexError, yaml.YAMLError):  # `!!float ""`, `!!bool x`: an explicit tag on text it cannot read
             raise self.fail(node, "unreadable_value", doc_path, value=repr(node.value)) from None
         if isinstance(value, float) and not math.isfinite(value):
             raise self.fail(node, "not_finite", doc_path, value=repr(node.value))
